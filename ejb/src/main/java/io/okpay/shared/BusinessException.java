@@ -1,0 +1,61 @@
+package io.okpay.shared;
+
+import jakarta.ejb.ApplicationException;
+
+import java.util.List;
+
+/**
+ * An expected business failure (insufficient funds, limit exceeded, invalid input ...). Rolls the transaction back and
+ * reaches the client as problem+json in the API or as a FacesMessage on a page, always with the same stable code.
+ * The visible text comes from the bundles under {@code error.<code>} with {@link #args()} as MessageFormat arguments.
+ */
+@ApplicationException(rollback = true)
+public class BusinessException extends RuntimeException {
+
+    private final String code;
+    private final int status;
+    private final transient Object[] args;
+    private final List<FieldError> fieldErrors;
+
+    public BusinessException(String code, int status, Object... args) {
+        this(code, status, List.of(), args);
+    }
+
+    public BusinessException(String code, int status, List<FieldError> fieldErrors, Object... args) {
+        super(code);
+        this.code = code;
+        this.status = status;
+        this.args = args == null ? new Object[0] : args.clone();
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    /** 400 with one error per field; the codes of the fields are looked up as {@code error.<code>}. */
+    public static BusinessException invalid(List<FieldError> fieldErrors) {
+        return new BusinessException("invalid_request", 400, fieldErrors);
+    }
+
+    /** 404: unknown, or someone else's (never tell which). */
+    public static BusinessException notFound() {
+        return new BusinessException("not_found", 404);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** One rejected field: its name in the request and the code of what is wrong with it. */
+    public record FieldError(String field, String code, Object... args) {
+    }
+}

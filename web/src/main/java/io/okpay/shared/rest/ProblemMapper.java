@@ -1,0 +1,119 @@
+package io.okpay.shared.rest;
+
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.RequestIds;
+import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become HTTP answers. Business failures keep their code and status; malformed input is a
+ * 400; unknown paths 404; anything unexpected is a 500 whose details stay in the log under the request id.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Locale locale = request == null ? Messages.ENGLISH : Messages.supported(request.getLocale());
+        Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        if (e instanceof BusinessException business) {
+            return Problems.of(business, locale);
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            return Problems.of(invalid(violations), locale);
+        }
+        if (isMalformedJson(e)) {
+            return Problems.of(400, "malformed_json", locale);
+        }
+        if (e instanceof WebApplicationException web) {
+            return fromStatus(web, locale);
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure, request " + RequestIds.current(), thrown);
+        return Problems.of(500, "internal_error", locale);
+    }
+
+    private static Response fromStatus(WebApplicationException e, Locale locale) {
+        if (e instanceof NotFoundException) {
+            return Problems.of(404, "not_found", locale);
+        }
+        if (e instanceof NotAllowedException) {
+            return Problems.of(405, "method_not_allowed", locale);
+        }
+        if (e instanceof NotSupportedException) {
+            return Problems.of(415, "unsupported_media_type", locale);
+        }
+        if (e instanceof NotAcceptableException) {
+            return Problems.of(406, "not_acceptable", locale);
+        }
+        if (e instanceof NotAuthorizedException) {
+            return Problems.of(401, "unauthorized", locale);
+        }
+        if (e instanceof ForbiddenException) {
+            return Problems.of(403, "forbidden", locale);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.log(Level.SEVERE, "Server error " + status + ", request " + RequestIds.current(), e);
+            return Problems.of(500, "internal_error", locale);
+        }
+        return Problems.of(status == 401 || status == 403 || status == 404 || status == 429 ? status : 400,
+                switch (status) {
+                    case 401 -> "unauthorized";
+                    case 403 -> "forbidden";
+                    case 404 -> "not_found";
+                    case 429 -> "too_many_requests";
+                    default -> "malformed_request";
+                }, locale);
+    }
+
+    private static boolean isMalformedJson(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BusinessException invalid(ConstraintViolationException e) {
+        List<BusinessException.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            // "create.arg0.amount" -> "amount": clients know their fields, not our method names.
+            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            String template = violation.getMessageTemplate();
+            // Our constraints name an error code as their message ("{amount_required}"); the built-in ones do not.
+            String code = template.startsWith("{") && !template.startsWith("{jakarta.")
+                    ? template.substring(1, template.length() - 1) : "invalid_value";
+            errors.add(new BusinessException.FieldError(field, code));
+        }
+        return BusinessException.invalid(errors);
+    }
+}

@@ -1,0 +1,55 @@
+package io.okpay.shared.rest;
+
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.RequestIds;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds RFC 9457 problem documents: type, title, status, detail, a stable code, the request id and, for invalid input,
+ * one entry per field. Titles and details are localized; nothing from an exception's message or class reaches them.
+ */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    private static final String TYPE_PREFIX = "urn:okpay:problem:";
+
+    private Problems() {
+    }
+
+    public static Response of(BusinessException e, Locale locale) {
+        return build(e.status(), e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale);
+    }
+
+    public static Response of(int status, String code, Locale locale) {
+        return build(status, code, Messages.get(locale, "error." + code), List.of(), locale);
+    }
+
+    private static Response build(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors, Locale locale) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", TYPE_PREFIX + code)
+                .add("title", Messages.get(locale, "problem.title." + status))
+                .add("status", status)
+                .add("detail", detail)
+                .add("code", code)
+                .add("request_id", RequestIds.current());
+        if (!fieldErrors.isEmpty()) {
+            JsonArrayBuilder errors = Json.createArrayBuilder();
+            for (BusinessException.FieldError error : fieldErrors) {
+                errors.add(Json.createObjectBuilder()
+                        .add("field", error.field())
+                        .add("code", error.code())
+                        .add("detail", Messages.get(locale, "error." + error.code(), error.args())));
+            }
+            body.add("errors", errors);
+        }
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+}

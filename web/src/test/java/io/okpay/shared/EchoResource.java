@@ -1,0 +1,28 @@
+package io.okpay.shared;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Test-only resource, added to the deployment by PlatformIT, to drive the error mapping with a JSON body. */
+@Path("test-echo")
+public class EchoResource {
+
+    public record Greeting(String text, int count) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Greeting echo(Greeting greeting) {
+        if (greeting.count() < 0) {
+            throw new BusinessException("invalid_value", 422);
+        }
+        if (greeting.count() == 13) {
+            throw new IllegalStateException("secret internal detail");
+        }
+        return greeting;
+    }
+}

@@ -1,0 +1,152 @@
+package io.okpay.shared;
+
+import io.okpay.it.Deployments;
+import io.okpay.it.Http;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The walking skeleton, black box: pages in two languages, health, metrics, OpenAPI, problem+json errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay().addClass(EchoResource.class).addClass(EchoResource.Greeting.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    @DisplayName("the landing page speaks English by default and Chinese for Accept-Language zh-CN or ?lang=zh-CN")
+    void landingPageInBothLanguages() {
+        HttpResponse<String> english = http.get("/", "Accept-Language", "en-US,en;q=0.9");
+        assertEquals(200, english.statusCode());
+        assertTrue(english.body().contains("One wallet for every currency you use"), english.body());
+        assertTrue(english.body().contains("lang=\"en\""));
+
+        HttpResponse<String> chinese = http.get("/", "Accept-Language", "zh-CN,zh;q=0.9");
+        assertTrue(chinese.body().contains("一个钱包,管好你的每一种货币"), chinese.body());
+        assertTrue(chinese.body().contains("lang=\"zh-CN\""));
+
+        HttpResponse<String> switched = http.get("/?lang=zh-CN", "Accept-Language", "en");
+        assertTrue(switched.body().contains("免费注册"));
+        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith("okpay_lang=zh-CN"), cookie);
+
+        HttpResponse<String> remembered = http.get("/", "Accept-Language", "en", "Cookie", "okpay_lang=zh-CN");
+        assertTrue(remembered.body().contains("免费注册"));
+    }
+
+    @Test
+    @DisplayName("pages carry the security headers and a request id")
+    void securityHeaders() {
+        HttpResponse<String> page = http.get("/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("frame-ancestors 'none'"));
+        assertFalse(csp.contains("unsafe-inline"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(page.headers().firstValue("X-Request-Id").orElseThrow().startsWith("req_"));
+        assertEquals(200, http.get("/jakarta.faces.resource/css/okpay.css.xhtml").statusCode());
+    }
+
+    @Test
+    @DisplayName("an unknown page answers a friendly 404 page in the person's language")
+    void unknownPage() {
+        HttpResponse<String> missing = http.get("/no-such-page.xhtml", "Accept-Language", "zh-CN");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("页面不存在"), missing.body());
+    }
+
+    @Test
+    @DisplayName("health, metrics and OpenAPI answer")
+    void operations() {
+        HttpResponse<String> ready = http.get("/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertTrue(ready.body().contains("\"UP\""), ready.body());
+        assertTrue(ready.body().contains("database"), ready.body());
+        assertEquals(200, http.get("/health/live").statusCode());
+        assertEquals(200, http.get("/metrics").statusCode());
+        HttpResponse<String> openapi = http.get("/openapi");
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("OKPay API"), openapi.body());
+        assertTrue(openapi.body().contains("/api/v1/currencies"), openapi.body());
+    }
+
+    @Test
+    @DisplayName("the currency registry lists the enabled currencies with their decimals")
+    void currencies() {
+        HttpResponse<String> response = http.get("/api/v1/currencies");
+        assertEquals(200, response.statusCode());
+        String body = response.body();
+        assertTrue(body.contains("{\"code\":\"JPY\",\"decimals\":0,\"name\":\"Yen\"}") || body.contains("\"JPY\""), body);
+        assertTrue(body.contains("\"USD\""));
+        assertFalse(body.contains("\"KWD\""), "KWD is known but not enabled");
+    }
+
+    @Test
+    @DisplayName("an unknown API path is a problem+json 404 with a request id")
+    void unknownApiPath() {
+        HttpResponse<String> response = http.get("/api/v1/no-such-thing", "X-Request-Id", "trace-12345678");
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonObject problem = Http.json(response);
+        assertEquals("not_found", problem.getString("code"));
+        assertEquals(404, problem.getInt("status"));
+        assertEquals("trace-12345678", problem.getString("request_id"));
+        assertEquals("urn:okpay:problem:not_found", problem.getString("type"));
+    }
+
+    @Test
+    @DisplayName("a malformed JSON body is a problem+json 400, localized")
+    void malformedJson() {
+        HttpResponse<String> response = http.post("/api/v1/test-echo", "{\"text\": \"hi\", ", "Accept-Language", "zh-CN");
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        JsonObject problem = Http.json(response);
+        assertEquals("malformed_json", problem.getString("code"));
+        assertEquals("请求正文不是有效的 JSON。", problem.getString("detail"));
+    }
+
+    @Test
+    @DisplayName("business failures keep their code; unexpected ones are a 500 without internals")
+    void failures() {
+        assertEquals(200, http.post("/api/v1/test-echo", "{\"text\":\"hi\",\"count\":1}").statusCode());
+
+        HttpResponse<String> refused = http.post("/api/v1/test-echo", "{\"text\":\"hi\",\"count\":-1}");
+        assertEquals(422, refused.statusCode());
+        assertEquals("invalid_value", Http.json(refused).getString("code"));
+
+        HttpResponse<String> broken = http.post("/api/v1/test-echo", "{\"text\":\"hi\",\"count\":13}");
+        assertEquals(500, broken.statusCode());
+        assertEquals("internal_error", Http.json(broken).getString("code"));
+        assertFalse(broken.body().contains("secret internal detail"));
+        assertFalse(broken.body().contains("IllegalStateException"));
+
+        HttpResponse<String> wrongType = http.post("/api/v1/test-echo", "{\"text\":\"hi\",\"count\":\"many\"}");
+        assertEquals(400, wrongType.statusCode(), wrongType.body());
+    }
+}
