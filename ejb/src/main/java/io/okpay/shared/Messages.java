@@ -3,7 +3,6 @@ package io.okpay.shared;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /** The visible words of OKPay, from {@code i18n/messages_en} and {@code i18n/messages_zh_CN}. */
@@ -31,13 +30,18 @@ public final class Messages {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /**
+     * The text of a key as a MessageFormat pattern over the arguments (so an apostrophe is written '' in keys that
+     * Java code reads: error.*, mail.*, problem.*); the key itself when it is missing.
+     */
     public static String get(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle(locale).getString(key);
-        } catch (MissingResourceException e) {
+        if (!has(locale, key)) {
             return key;
         }
-        return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(args);
+        return new MessageFormat(bundle(locale).getString(key), supported(locale)).format(args == null ? new Object[0] : args);
+    }
+
+    public static boolean has(Locale locale, String key) {
+        return bundle(locale).containsKey(key);
     }
 }

@@ -44,6 +44,20 @@ class MessagesTest {
     }
 
     @Test
+    @DisplayName("texts read through MessageFormat write a lone apostrophe as ''")
+    void apostrophesInPatterns() {
+        for (Locale locale : Messages.SUPPORTED) {
+            ResourceBundle bundle = Messages.bundle(locale);
+            for (String key : bundle.keySet()) {
+                if (key.startsWith("error.") || key.startsWith("mail.") || key.startsWith("problem.")) {
+                    String value = bundle.getString(key);
+                    assertTrue(!value.replace("''", "").contains("'"), "single apostrophe in " + key + " (" + locale + "): " + value);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("locales map to the two supported languages")
     void supportedLocales() {
         assertEquals(Locale.SIMPLIFIED_CHINESE, Messages.supported(Locale.forLanguageTag("zh-CN")));

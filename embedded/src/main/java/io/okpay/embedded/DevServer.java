@@ -34,6 +34,10 @@ public final class DevServer {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-stop"));
 
         Map<String, String> appEnv = new java.util.HashMap<>();
+        appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
+        if (System.getenv("OKPAY_MASTER_KEY") == null) {
+            appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
+        }
         String dbUrl = System.getenv("DB_URL");
         if (dbUrl == null || dbUrl.isBlank()) {
             int dbPort = Integer.parseInt(setting("OKPAY_EMBEDDED_DB_PORT", "3307"));

@@ -14,7 +14,7 @@ import java.util.UUID;
  * Starts the database and the mail server once per test JVM, before Arquillian starts Payara Micro, and publishes where
  * they are as system properties that arquillian.xml hands to the server:
  * {@code okpay.it.db.url}, {@code okpay.it.db.user}, {@code okpay.it.db.password}, {@code okpay.it.smtp.port},
- * {@code okpay.it.mail.api}.
+ * {@code okpay.it.mail.api}, {@code okpay.it.master-key} (a fresh master key per run).
  * Active only when the build sets {@code okpay.it=true} (Failsafe). OKPAY_TEST_DB_URL (with OKPAY_TEST_DB_USER and
  * OKPAY_TEST_DB_PASSWORD, an account that may create a database and users) replaces the embedded MariaDB.
  */
@@ -48,6 +48,7 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             System.setProperty("okpay.it.db.password", password);
             System.setProperty("okpay.it.smtp.port", Integer.toString(mail.smtpPort()));
             System.setProperty("okpay.it.mail.api", mail.apiUrl());
+            System.setProperty("okpay.it.master-key", MasterKeyFile.newKey());
             Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-it-stop"));
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the integration-test services", e);

@@ -1,0 +1,37 @@
+package io.okpay.notification.boundary;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+
+import java.util.Locale;
+
+/**
+ * Queues an e-mail. It is sent after the caller's transaction commits (and only if it commits), over SMTP, in the
+ * recipient's language, as HTML and plain text. A template is two bundle keys per language:
+ * {@code mail.<template>.subject} and {@code mail.<template>.body}, MessageFormat patterns over the given arguments;
+ * a blank line separates paragraphs, and URLs become links in the HTML part.
+ */
+@Stateless
+public class Mail {
+
+    public static final String EVENT_TYPE = "mail";
+
+    @EJB
+    Outbox outbox;
+
+    public void send(String to, Locale locale, String template, String... args) {
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (String arg : args) {
+            values.add(arg == null ? "" : arg);
+        }
+        outbox.enqueue(EVENT_TYPE, Json.createObjectBuilder()
+                .add("to", to)
+                .add("locale", locale.toLanguageTag())
+                .add("template", template)
+                .add("args", values)
+                .build()
+                .toString());
+    }
+}

@@ -1,0 +1,44 @@
+package io.okpay.notification.control;
+
+import io.okpay.notification.boundary.Mail;
+import io.okpay.shared.Messages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import java.io.StringReader;
+import java.util.Locale;
+
+/** Renders a queued e-mail in its language and hands it to the SMTP server. */
+@ApplicationScoped
+public class MailDelivery implements OutboxHandler {
+
+    @Inject
+    Mailer mailer;
+
+    @Override
+    public String type() {
+        return Mail.EVENT_TYPE;
+    }
+
+    @Override
+    public void deliver(String payloadJson) throws Exception {
+        JsonObject payload;
+        try (var reader = Json.createReader(new StringReader(payloadJson))) {
+            payload = reader.readObject();
+        }
+        Locale locale = Messages.supported(Locale.forLanguageTag(payload.getString("locale")));
+        String template = payload.getString("template");
+        if (!Messages.has(locale, "mail." + template + ".subject") || !Messages.has(locale, "mail." + template + ".body")) {
+            // Never send a mail made of keys: fail, keep it in the outbox, and let the log say why.
+            throw new IllegalStateException("No mail template " + template + " for " + locale);
+        }
+        Object[] args = payload.getJsonArray("args").getValuesAs(JsonString.class).stream().map(JsonString::getString).toArray();
+        RenderedMail mail = RenderedMail.render(locale,
+                Messages.get(locale, "mail." + template + ".subject", args),
+                Messages.get(locale, "mail." + template + ".body", args));
+        mailer.send(payload.getString("to"), mail);
+    }
+}

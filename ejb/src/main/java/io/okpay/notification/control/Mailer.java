@@ -1,0 +1,96 @@
+package io.okpay.notification.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import java.util.Properties;
+
+/** Sends e-mail over SMTP, configured from MicroProfile Config (SMTP_HOST, SMTP_PORT, SMTP_USERNAME, ...). */
+@ApplicationScoped
+public class Mailer {
+
+    @Inject
+    @ConfigProperty(name = "smtp.host")
+    String host;
+
+    @Inject
+    @ConfigProperty(name = "smtp.port")
+    int port;
+
+    @Inject
+    @ConfigProperty(name = "smtp.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "smtp.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "smtp.starttls", defaultValue = "false")
+    boolean startTls;
+
+    @Inject
+    @ConfigProperty(name = "smtp.from")
+    String from;
+
+    private Session session;
+
+    @PostConstruct
+    void configure() {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "10000");
+        props.put("mail.smtp.writetimeout", "10000");
+        props.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
+        props.put("mail.smtp.starttls.required", Boolean.toString(startTls));
+        props.put("mail.smtp.auth", Boolean.toString(username.isPresent()));
+        Authenticator authenticator = username.isPresent() ? new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return new PasswordAuthentication(username.get(), password.orElse(""));
+            }
+        } : null;
+        session = Session.getInstance(props, authenticator);
+    }
+
+    /** A dead SMTP server opens the circuit: the outbox keeps the mail and tries again later instead of piling up. */
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public void send(String to, RenderedMail mail) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
+        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(new Date());
+
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), StandardCharsets.UTF_8.name());
+        MimeBodyPart html = new MimeBodyPart();
+        html.setContent(mail.html(), "text/html; charset=UTF-8");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        Transport.send(message);
+    }
+}

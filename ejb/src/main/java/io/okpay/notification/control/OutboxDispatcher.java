@@ -1,0 +1,101 @@
+package io.okpay.notification.control;
+
+import io.okpay.notification.entity.OutboxEvent;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers outbox events every second on every instance; the claim (SKIP LOCKED + lease) makes sure each event goes to
+ * one instance at a time. Failed deliveries come back with exponential back-off (5 s doubling, at most 1 h) for 3 days,
+ * then the event is DEAD and stays in the table for an operator.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxDispatcher {
+
+    static final Duration GIVE_UP_AFTER = Duration.ofDays(3);
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class.getName());
+    private static final int BATCH = 20;
+
+    @EJB
+    OutboxStore store;
+
+    @Inject
+    @Any
+    Instance<OutboxHandler> handlers;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void tick() {
+        // A slow delivery must not pile up timer runs: one pass at a time per instance.
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<OutboxEvent> batch;
+            do {
+                batch = store.claimDue(Instant.now(), BATCH);
+                batch.forEach(this::deliver);
+            } while (batch.size() == BATCH);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox pass failed; will try again", e);
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private void deliver(OutboxEvent event) {
+        OutboxHandler handler = handlerFor(event.type());
+        try {
+            if (handler == null) {
+                throw new IllegalStateException("No handler for outbox events of type " + event.type());
+            }
+            handler.deliver(event.payload());
+            store.markDelivered(event.id(), Instant.now());
+        } catch (Exception e) {
+            Instant now = Instant.now();
+            boolean giveUp = now.isAfter(event.createdAt().plus(GIVE_UP_AFTER));
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.log(giveUp ? Level.SEVERE : Level.WARNING,
+                    "Outbox event " + event.id() + " (" + event.type() + ") attempt " + event.attempts()
+                            + (giveUp ? " failed for good: " : " failed, will retry: ") + reason);
+            store.markFailed(event.id(), reason, now.plus(backOff(event.attempts())), giveUp);
+        }
+    }
+
+    /** 5 s, 10 s, 20 s ... capped at one hour. */
+    static Duration backOff(int attempts) {
+        long seconds = 5L << Math.min(Math.max(attempts - 1, 0), 10);
+        return Duration.ofSeconds(Math.min(seconds, 3600));
+    }
+
+    private OutboxHandler handlerFor(String type) {
+        for (OutboxHandler handler : handlers) {
+            if (handler.type().equals(type)) {
+                return handler;
+            }
+        }
+        return null;
+    }
+}

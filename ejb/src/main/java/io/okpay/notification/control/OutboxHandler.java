@@ -1,0 +1,12 @@
+package io.okpay.notification.control;
+
+/**
+ * Delivers one type of outbox event to the outside world. Implementations are CDI beans. Delivery runs outside any
+ * transaction; throwing means "not delivered, try again later", so delivery must be safe to repeat (at-least-once).
+ */
+public interface OutboxHandler {
+
+    String type();
+
+    void deliver(String payloadJson) throws Exception;
+}

@@ -1,0 +1,65 @@
+package io.okpay.notification.control;
+
+import io.okpay.notification.entity.OutboxEvent;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The outbox table as the dispatcher sees it: each method is its own short transaction. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxStore {
+
+    /** How long a claimed event stays with one dispatcher before another instance may try it. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    /**
+     * Claims up to {@code limit} due events. SKIP LOCKED lets several instances claim at once without waiting for or
+     * taking each other's rows; the lease keeps a claimed row away from others after this transaction commits.
+     */
+    @SuppressWarnings("unchecked")
+    public List<OutboxEvent> claimDue(Instant now, int limit) {
+        List<Long> ids = em.createNativeQuery("""
+                        SELECT id FROM outbox_event
+                        WHERE status = 'PENDING' AND next_attempt_at <= ?1 AND (locked_until IS NULL OR locked_until < ?1)
+                        ORDER BY next_attempt_at
+                        LIMIT ?2
+                        FOR UPDATE SKIP LOCKED""", Long.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxEvent> events = em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids ORDER BY e.id", OutboxEvent.class)
+                .setParameter("ids", ids)
+                .getResultList();
+        Instant until = now.plus(LEASE);
+        events.forEach(e -> e.claim(until));
+        return events;
+    }
+
+    public void markDelivered(long id, Instant now) {
+        em.find(OutboxEvent.class, id).delivered(now);
+    }
+
+    public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) {
+        em.find(OutboxEvent.class, id).failed(error, nextAttempt, giveUp);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long countPending() {
+        return em.createQuery("SELECT COUNT(e) FROM OutboxEvent e WHERE e.status = :s", Long.class)
+                .setParameter("s", OutboxEvent.Status.PENDING)
+                .getSingleResult();
+    }
+}
