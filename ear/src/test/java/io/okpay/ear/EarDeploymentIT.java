@@ -1,0 +1,128 @@
+package io.okpay.ear;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The EAR on a full Payara Server 6, unpacked from Maven Central by this module's build: a domain of its own on
+ * port base 28000, the EAR deployed with asadmin, the application checked over HTTP, the domain stopped and removed.
+ */
+class EarDeploymentIT {
+
+    private static final int PORT_BASE = 28000;
+    private static final String DOMAIN = "okpay-it";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Path payaraHome;
+    private static String http;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        payaraHome = Path.of(System.getProperty("payara.home"));
+        Path ear = Path.of(System.getProperty("okpay.ear"));
+        assertTrue(Files.isRegularFile(ear), ear + " is missing");
+        http = "http://127.0.0.1:" + (PORT_BASE + 80);
+        asadmin("delete-domain", DOMAIN);
+        asadminOk("create-domain", "--nopassword", "--portbase", Integer.toString(PORT_BASE), DOMAIN);
+        asadminOk("start-domain", DOMAIN);
+        asadminOk("--port", Integer.toString(PORT_BASE + 48), "deploy", "--name", "okpay", ear.toString());
+    }
+
+    @AfterAll
+    static void undeploy() throws Exception {
+        if (payaraHome != null) {
+            asadmin("stop-domain", "--kill", DOMAIN);
+            asadmin("delete-domain", DOMAIN);
+        }
+    }
+
+    @Test
+    @DisplayName("the EAR on Payara Server is ready, serves the landing page and answers the API")
+    void earServes() throws Exception {
+        HttpResponse<String> ready = awaitOk(http + "/health/ready");
+        assertTrue(ready.body().contains("\"UP\""), ready.body());
+
+        HttpResponse<String> currencies = get(http + "/api/v1/currencies");
+        assertEquals(200, currencies.statusCode());
+        assertTrue(currencies.body().contains("\"USD\""), currencies.body());
+
+        HttpResponse<String> missing = get(http + "/api/v1/no-such-thing");
+        assertEquals(404, missing.statusCode());
+        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+
+        HttpResponse<String> landing = get(http + "/");
+        assertEquals(200, landing.statusCode());
+        assertTrue(landing.body().contains("OKPay"));
+    }
+
+    private static HttpResponse<String> awaitOk(String url) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        HttpResponse<String> last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                last = get(url);
+                if (last.statusCode() == 200) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // the listener is not up yet
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError(url + " never answered 200; last: " + (last == null ? "no answer" : last.statusCode() + " " + last.body()));
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void asadminOk(String... args) throws Exception {
+        int exit = asadmin(args);
+        assertEquals(0, exit, "asadmin " + String.join(" ", args) + " failed; see target/asadmin.log");
+    }
+
+    /** Runs asadmin with the application's configuration in the environment, which the domain's JVM inherits. */
+    private static int asadmin(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(payaraHome.resolve("bin/asadmin").toString());
+        command.addAll(List.of(args));
+        Path log = Path.of("target", "asadmin.log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("AS_JAVA", System.getProperty("java.home"));
+        env.put("DB_URL", System.getProperty("okpay.it.db.url"));
+        env.put("DB_USER", System.getProperty("okpay.it.db.user"));
+        env.put("DB_PASSWORD", System.getProperty("okpay.it.db.password"));
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", System.getProperty("okpay.it.smtp.port"));
+        env.put("OKPAY_MASTER_KEY", System.getProperty("okpay.it.master-key"));
+        env.put("OKPAY_BASE_URL", http);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("asadmin " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return process.exitValue();
+    }
+}
