@@ -44,6 +44,20 @@ class MessagesTest {
     }
 
     @Test
+    @DisplayName("Chinese text uses full-width punctuation next to Chinese characters")
+    void chinesePunctuation() {
+        java.util.regex.Pattern halfWidth = java.util.regex.Pattern.compile("[\\u4e00-\\u9fff][,;?:!()]|[,;?:!(][\\u4e00-\\u9fff]");
+        ResourceBundle chinese = Messages.bundle(Locale.SIMPLIFIED_CHINESE);
+        Set<String> wrong = new TreeSet<>();
+        for (String key : chinese.keySet()) {
+            if (halfWidth.matcher(chinese.getString(key)).find()) {
+                wrong.add(key);
+            }
+        }
+        assertTrue(wrong.isEmpty(), "use ，；？：！（） in: " + wrong);
+    }
+
+    @Test
     @DisplayName("texts read through MessageFormat write a lone apostrophe as ''")
     void apostrophesInPatterns() {
         for (Locale locale : Messages.SUPPORTED) {

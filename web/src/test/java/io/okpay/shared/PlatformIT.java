@@ -49,7 +49,7 @@ class PlatformIT {
         assertTrue(english.body().contains("lang=\"en\""));
 
         HttpResponse<String> chinese = http.get("/", "Accept-Language", "zh-CN,zh;q=0.9");
-        assertTrue(chinese.body().contains("一个钱包,管好你的每一种货币"), chinese.body());
+        assertTrue(chinese.body().contains("一个钱包，管好你的每一种货币"), chinese.body());
         assertTrue(chinese.body().contains("lang=\"zh-CN\""));
 
         HttpResponse<String> switched = http.get("/?lang=zh-CN", "Accept-Language", "en");
