@@ -108,6 +108,21 @@ class PlatformIT {
     }
 
     @Test
+    @DisplayName("exchange rates: an unknown base is a field error; an unreachable rate source is a 503, not a 500")
+    void exchangeRates() {
+        HttpResponse<String> unknown = http.get("/api/v1/fx/rates?base=XAU");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        JsonObject problem = Http.json(unknown);
+        assertEquals("base", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals("currency_unsupported", problem.getJsonArray("errors").getJsonObject(0).getString("code"));
+
+        // The tests point okpay.fx.ecb-url at a closed port (arquillian.xml).
+        HttpResponse<String> down = http.get("/api/v1/fx/rates?base=EUR");
+        assertEquals(503, down.statusCode(), down.body());
+        assertEquals("fx_rates_unavailable", Http.json(down).getString("code"));
+    }
+
+    @Test
     @DisplayName("an unknown API path is a problem+json 404 with a request id")
     void unknownApiPath() {
         HttpResponse<String> response = http.get("/api/v1/no-such-thing", "X-Request-Id", "trace-12345678");

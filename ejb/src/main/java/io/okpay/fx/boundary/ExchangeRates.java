@@ -1,0 +1,79 @@
+package io.okpay.fx.boundary;
+
+import io.okpay.fx.control.RateProvider;
+import io.okpay.fx.control.RateTable;
+import io.okpay.shared.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rates OKPay quotes from: fetched from the provider at most every {@code okpay.fx.refresh-interval}, kept when a
+ * fetch fails, and refused once the publication is older than {@code okpay.fx.max-age} (a weekend and a holiday
+ * included by default), so nobody converts at a rate the market left days ago.
+ */
+@ApplicationScoped
+public class ExchangeRates {
+
+    private static final Logger LOG = Logger.getLogger(ExchangeRates.class.getName());
+
+    @Inject
+    RateProvider provider;
+
+    @Inject
+    @ConfigProperty(name = "okpay.fx.refresh-interval", defaultValue = "PT1H")
+    Duration refreshInterval;
+
+    @Inject
+    @ConfigProperty(name = "okpay.fx.max-age", defaultValue = "P5D")
+    Duration maxAge;
+
+    private final AtomicReference<RateTable> cached = new AtomicReference<>();
+
+    /** Units of {@code to} one unit of {@code from} buys at mid-market; 503 rates_unavailable when OKPay has none. */
+    public BigDecimal midRate(String from, String to) {
+        return current().rate(from, to)
+                .orElseThrow(() -> new BusinessException("fx_rate_unavailable", 422, from, to));
+    }
+
+    /** The freshest rate table OKPay may use now. */
+    public RateTable current() {
+        Instant now = Instant.now();
+        RateTable table = cached.get();
+        if (table == null || table.fetchedAt().plus(refreshInterval).isBefore(now)) {
+            table = refresh(table);
+        }
+        if (table == null || isStale(table, now)) {
+            throw new BusinessException("fx_rates_unavailable", 503);
+        }
+        return table;
+    }
+
+    private synchronized RateTable refresh(RateTable seen) {
+        RateTable table = cached.get();
+        if (table != seen) {
+            return table; // another request refreshed while this one waited
+        }
+        try {
+            table = provider.latest();
+            cached.set(table);
+            return table;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Exchange rates could not be refreshed; keeping the last ones: " + e.getMessage());
+            return seen;
+        }
+    }
+
+    boolean isStale(RateTable table, Instant now) {
+        return table.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant().plus(maxAge).isBefore(now);
+    }
+}
