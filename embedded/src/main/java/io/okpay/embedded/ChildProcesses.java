@@ -82,6 +82,18 @@ final class ChildProcesses {
         return false;
     }
 
+    /** Removes a scratch directory and everything in it; what cannot be removed is left for the OS to clean. */
+    static void deleteTree(Path root) {
+        if (root == null || !java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (var paths = java.nio.file.Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover scratch directory is not worth failing a run for
+        }
+    }
+
     /** Asks politely (SIGTERM), then insists: nothing the run command started may outlive it. */
     static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {

