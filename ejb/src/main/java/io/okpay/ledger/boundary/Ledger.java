@@ -58,6 +58,7 @@ public class Ledger {
         List<Object> parts = new ArrayList<>(Arrays.asList("post", request.code(), request.externalRef(),
                 request.memo(), request.link() == null ? "" : request.link().transactionId() + "/" + request.link().relation()));
         request.lines().forEach(line -> parts.add(line.accountId() + "/" + line.amount() + "/" + line.currency()));
+        request.effects().forEach(effect -> parts.addAll(List.of(effect.type(), effect.payloadJson())));
         String hash = Fingerprint.of(parts.toArray());
         return idempotent(request.scope(), request.idempotencyKey(), hash, () -> journal.post(request, hash));
     }
@@ -182,21 +183,29 @@ public class Ledger {
 
     /**
      * Runs a write; when the idempotency key is already taken (by an earlier call, or by a concurrent one that won the
-     * unique key), answers with what is stored under it instead.
+     * unique key), answers with what is stored under it instead. A refusal (a hold already posted, funds spent since)
+     * is also checked against the key first: a replay must get the first answer, not today's verdict.
      */
     private PostedTransaction idempotent(String scope, String key, String requestHash, Supplier<PostedTransaction> write) {
         try {
             return withRetry(write);
+        } catch (BusinessException e) {
+            return replay(scope, key, requestHash).orElseThrow(() -> e);
         } catch (RuntimeException e) {
             if (!DatabaseFailures.isDuplicateKey(e)) {
                 throw e;
             }
-            Journal.Stored stored = journal.byIdempotencyKey(scope, key).orElseThrow(() -> e);
+            return replay(scope, key, requestHash).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<PostedTransaction> replay(String scope, String key, String requestHash) {
+        return journal.byIdempotencyKey(scope, key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
                 throw new BusinessException("idempotency_conflict", 409);
             }
             return stored.transaction().asReplay();
-        }
+        });
     }
 
     private <T> T withRetry(Supplier<T> write) {

@@ -11,6 +11,8 @@ import io.okpay.ledger.entity.Purpose;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,8 +25,11 @@ import java.util.Optional;
  * Finds the ledger accounts other features post to, creating them on first use: the wallet of a person or merchant
  * in a currency, and the house's accounts (fees, funding clearing, FX position ...) per currency. Safe when several
  * requests ask for the same new account at once: the unique key picks one and everyone gets that one.
+ * Lookups run outside any transaction: a transaction's snapshot (InnoDB repeatable read) taken before the account was
+ * created elsewhere would never see it.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LedgerAccounts {
 
     @PersistenceContext(unitName = "okpay")
@@ -75,6 +80,7 @@ public class LedgerAccounts {
     }
 
     /** A frozen account takes no postings and no holds (an investigation, a court order) until it is active again. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AccountSnapshot changeStatus(long accountId, AccountStatus status) {
         LedgerAccount account = em.find(LedgerAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         if (account == null) {

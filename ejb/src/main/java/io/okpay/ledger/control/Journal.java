@@ -12,8 +12,10 @@ import io.okpay.ledger.entity.LedgerEntry;
 import io.okpay.ledger.entity.LedgerHold;
 import io.okpay.ledger.entity.Relation;
 import io.okpay.ledger.entity.TransactionKind;
+import io.okpay.notification.boundary.Outbox;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.PublicIds;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,12 +48,16 @@ public class Journal {
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
+    @EJB
+    Outbox outbox;
+
     public PostedTransaction post(PostingRequest request, String requestHash) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
         JournalTransaction txn = open(TransactionKind.POSTING, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
         Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
+        request.effects().forEach(effect -> outbox.enqueue(effect.type(), effect.payloadJson()));
         em.flush();
         return view(txn, related, entries);
     }
@@ -129,6 +135,12 @@ public class Journal {
         JournalTransaction original = byPublicId(transactionId);
         if (original.kind() != TransactionKind.POSTING && original.kind() != TransactionKind.HOLD_POST) {
             throw new BusinessException("not_reversible", 422);
+        }
+        // Checked first so the answer is "already reversed" rather than whatever the second reversal would break; the
+        // unique key on reverses_id settles two reversals racing each other.
+        if (!em.createNamedQuery(JournalTransaction.REVERSAL_OF, Long.class).setParameter("id", original.id())
+                .getResultList().isEmpty()) {
+            throw new BusinessException("already_reversed", 409);
         }
         List<Line> lines = new ArrayList<>();
         for (LedgerEntry entry : em.createNamedQuery(LedgerEntry.OF_TRANSACTION, LedgerEntry.class)
@@ -217,22 +229,22 @@ public class Journal {
     }
 
     private List<LedgerEntry> apply(JournalTransaction txn, List<Line> lines, Map<Long, LedgerAccount> accounts) {
-        Map<Long, Long> effects = new HashMap<>();
+        Map<Long, Long> changes = new HashMap<>();
         List<LedgerEntry> entries = new ArrayList<>(lines.size());
         for (Line line : lines) {
             LedgerAccount account = accounts.get(line.accountId());
             requireOpen(account, line.currency());
             long position = account.apply(line.amount());
-            effects.merge(account.id(), account.effectOf(line.amount()), Math::addExact);
+            changes.merge(account.id(), account.effectOf(line.amount()), Math::addExact);
             LedgerEntry entry = new LedgerEntry(txn.id(), account.id(), position, line.currency(), line.amount(),
                     account.balance(), txn.createdAt());
             em.persist(entry);
             entries.add(entry);
         }
-        effects.forEach((id, effect) -> {
+        changes.forEach((id, change) -> {
             LedgerAccount account = accounts.get(id);
             // Only a net decrease is refused: a credit to an account that is short must always go through.
-            if (account.noNegative() && effect < 0 && account.available() < 0) {
+            if (account.noNegative() && change < 0 && account.available() < 0) {
                 throw new BusinessException("insufficient_funds", 422);
             }
         });

@@ -45,6 +45,13 @@ public final class PostingRules {
                 errors.add(new FieldError("lines[" + i + "].currency", "currency_unsupported"));
             }
         }
+        for (int i = 0; i < request.effects().size(); i++) {
+            PostingRequest.Effect effect = request.effects().get(i);
+            if (effect == null || effect.type() == null || effect.type().isBlank() || effect.type().length() > 64
+                    || effect.payloadJson() == null) {
+                errors.add(new FieldError("effects[" + i + "]", "effect_invalid"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw BusinessException.invalid(errors);
         }

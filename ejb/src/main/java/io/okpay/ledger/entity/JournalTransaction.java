@@ -23,11 +23,13 @@ import java.time.Instant;
 @Table(name = "ledger_transaction")
 @NamedQuery(name = JournalTransaction.BY_IDEMPOTENCY_KEY, query = "SELECT t FROM JournalTransaction t "
         + "WHERE t.idempotencyScope = :scope AND t.idempotencyKey = :key")
+@NamedQuery(name = JournalTransaction.REVERSAL_OF, query = "SELECT t.id FROM JournalTransaction t WHERE t.reversesId = :id")
 @NamedQuery(name = JournalTransaction.BY_PUBLIC_ID, query = "SELECT t FROM JournalTransaction t WHERE t.publicId = :publicId")
 public class JournalTransaction {
 
     public static final String BY_IDEMPOTENCY_KEY = "JournalTransaction.byIdempotencyKey";
     public static final String BY_PUBLIC_ID = "JournalTransaction.byPublicId";
+    public static final String REVERSAL_OF = "JournalTransaction.reversalOf";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_transaction_seq")

@@ -74,7 +74,7 @@ class PostingRulesTest {
         assertField("idempotency_scope_invalid", PostingRequest.of(null, "k1", "payment", new Line(1, 1, "USD"), new Line(2, -1, "USD")));
         assertField("transaction_code_invalid", PostingRequest.of("test", "k1", "Payment!", new Line(1, 1, "USD"), new Line(2, -1, "USD")));
         assertField("link_invalid", new PostingRequest("test", "k1", "refund", null, null,
-                List.of(new Line(1, 1, "USD"), new Line(2, -1, "USD")), new Link("txn_x", Relation.REVERSES)));
+                List.of(new Line(1, 1, "USD"), new Line(2, -1, "USD")), new Link("txn_x", Relation.REVERSES), List.of()));
     }
 
     @Test
