@@ -1,5 +1,6 @@
 package io.okpay.ledger;
 
+import io.okpay.currency.boundary.Amounts;
 import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.ledger.boundary.AccountSnapshot;
@@ -91,6 +92,9 @@ class LedgerIT {
     LedgerAccounts accounts;
 
     @EJB
+    Amounts amounts;
+
+    @EJB
     Reconciliation reconciliation;
 
     @Inject
@@ -132,6 +136,19 @@ class LedgerIT {
 
         assertCode("invalid_request", () -> accounts.wallet(OwnerType.USER, owner, "KWD"));
         assertCode("invalid_request", () -> accounts.wallet(OwnerType.USER, owner, "XXX"));
+    }
+
+    @Test
+    @DisplayName("amounts are read against the currency registry: its decimals, enabled currencies only")
+    void amountsAgainstTheRegistry() {
+        assertEquals(new Money(1250, "USD", 2), amounts.positive("12.50", "USD"));
+        assertEquals(new Money(1250, "JPY", 0), amounts.positive("1250", "JPY"));
+        assertEquals("amount_too_precise", fieldCode(() -> amounts.positive("12.345", "USD")));
+        assertEquals("amount_too_precise", fieldCode(() -> amounts.positive("12.5", "JPY")));
+        assertEquals("amount_not_positive", fieldCode(() -> amounts.positive("0", "EUR")));
+        assertEquals("currency_unsupported", fieldCode(() -> amounts.positive("1.000", "KWD")), "known but disabled");
+        assertEquals("currency_unsupported", fieldCode(() -> amounts.positive("1", "XXX")), "unknown");
+        assertEquals("currency_unsupported", fieldCode(() -> amounts.positive("1", null)));
     }
 
     @Test
@@ -608,6 +625,11 @@ class LedgerIT {
         BusinessException e = assertThrows(BusinessException.class, call);
         assertEquals(code, e.code());
         return e;
+    }
+
+    private static String fieldCode(Executable call) {
+        BusinessException e = assertCode("invalid_request", call);
+        return e.fieldErrors().get(0).code();
     }
 
     private long count(String sql, Object... args) throws SQLException {

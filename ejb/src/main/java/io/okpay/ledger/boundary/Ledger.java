@@ -116,11 +116,6 @@ public class Ledger {
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<PostedTransaction> transaction(String scope, String idempotencyKey) {
-        return journal.byIdempotencyKey(scope, idempotencyKey).map(Journal.Stored::transaction);
-    }
-
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AccountSnapshot account(long accountId) {
         LedgerAccount account = em.find(LedgerAccount.class, accountId);
         if (account == null) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Checks the ledger's invariants from the entries themselves: every currency and every transaction sums to zero,
- * every cached balance (and entry count) equals what its entries say, every hold reservation matches the pending
- * holds, and no customer account is below zero. All queries run in one read-only transaction, so they see one
+ * every cached balance (and entry count) equals what its entries say, every entry is in its account's currency, every
+ * hold reservation matches the pending holds, and no customer account is below zero. All queries run in one read-only transaction, so they see one
  * consistent snapshot (InnoDB repeatable read) while postings go on. Run on a schedule and on demand.
  */
 @Stateless
@@ -58,6 +58,10 @@ public class Reconciliation {
                 + "(SELECT debit_account_id, SUM(amount) AS total FROM ledger_hold WHERE state = 'PENDING' "
                 + "GROUP BY debit_account_id) h ON h.debit_account_id = a.id WHERE a.held <> COALESCE(h.total, 0)")) {
             problems.add("account " + row[0] + ": holds reserve " + row[1] + " but pending holds add up to " + row[2]);
+        }
+        for (Object[] row : rows("SELECT e.id, e.currency, a.id, a.currency FROM ledger_entry e "
+                + "JOIN ledger_account a ON a.id = e.account_id WHERE e.currency <> a.currency")) {
+            problems.add("entry " + row[0] + " in " + row[1] + " on account " + row[2] + " which holds " + row[3]);
         }
         for (Object[] row : rows("SELECT id, balance, held FROM ledger_account WHERE no_negative AND (balance < 0 OR balance - held < 0)")) {
             problems.add("account " + row[0] + " may not go negative but has balance " + row[1] + " with " + row[2] + " held");
