@@ -6,6 +6,7 @@ import io.okpay.ledger.entity.Purpose;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -17,6 +18,7 @@ import java.time.temporal.ChronoUnit;
  * (owner, purpose, currency) key can read the winner's account right after, in its own transaction.
  */
 @Stateless
+@Interceptors(WriteConflicts.class)
 public class AccountOpening {
 
     @PersistenceContext(unitName = "okpay")

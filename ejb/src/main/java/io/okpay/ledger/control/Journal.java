@@ -19,6 +19,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +41,7 @@ import java.util.TreeSet;
  * Calls that touch a hold lock the hold row before the accounts, always in that order.
  */
 @Stateless
+@Interceptors(WriteConflicts.class)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class Journal {
 
