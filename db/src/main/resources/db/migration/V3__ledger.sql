@@ -63,7 +63,7 @@ CREATE TABLE ledger_entry (
     CONSTRAINT ledger_entry_transaction FOREIGN KEY (transaction_id) REFERENCES ledger_transaction (id),
     CONSTRAINT ledger_entry_account FOREIGN KEY (account_id) REFERENCES ledger_account (id),
     CONSTRAINT ledger_entry_not_zero CHECK (amount <> 0),
-    INDEX ledger_entry_account_time (account_id, created_at)
+    INDEX ledger_entry_account_time (account_id, created_at, account_seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 -- A pending transfer from one account to another; shares its id with the HOLD journal transaction that opened it.

@@ -55,9 +55,9 @@ public class Journal {
 
     public PostedTransaction post(PostingRequest request, String requestHash) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
+        Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
         JournalTransaction txn = open(TransactionKind.POSTING, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
-        Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
         request.effects().forEach(effect -> outbox.enqueue(effect.type(), effect.payloadJson()));
         em.flush();
@@ -65,9 +65,9 @@ public class Journal {
     }
 
     public PostedTransaction hold(HoldRequest request, String requestHash) {
+        Map<Long, LedgerAccount> accounts = lock(List.of(request.debitAccountId(), request.creditAccountId()));
         JournalTransaction txn = open(TransactionKind.HOLD, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), null, null);
-        Map<Long, LedgerAccount> accounts = lock(List.of(request.debitAccountId(), request.creditAccountId()));
         LedgerAccount debit = accounts.get(request.debitAccountId());
         for (LedgerAccount account : accounts.values()) {
             requireOpen(account, request.amount().currency());
@@ -98,9 +98,9 @@ public class Journal {
         if (amount <= 0 || amount > hold.amount()) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("amount", "hold_amount_invalid")));
         }
+        Map<Long, LedgerAccount> accounts = lock(List.of(hold.debitAccountId(), hold.creditAccountId()));
         JournalTransaction txn = open(TransactionKind.HOLD_POST, code, scope, key, requestHash, null, null, holdTxn,
                 Relation.CLOSES_HOLD);
-        Map<Long, LedgerAccount> accounts = lock(List.of(hold.debitAccountId(), hold.creditAccountId()));
         accounts.get(hold.debitAccountId()).release(hold.amount());
         List<LedgerEntry> entries = apply(txn, List.of(
                 new Line(hold.debitAccountId(), amount, hold.currency()),
@@ -149,9 +149,9 @@ public class Journal {
                 .setParameter("transactionId", original.id()).getResultList()) {
             lines.add(new Line(entry.accountId(), -entry.amount(), entry.currency()));
         }
+        Map<Long, LedgerAccount> accounts = lock(accountIds(lines));
         JournalTransaction txn = open(TransactionKind.REVERSAL, code, scope, key, requestHash, null, memo, original,
                 Relation.REVERSES);
-        Map<Long, LedgerAccount> accounts = lock(accountIds(lines));
         List<LedgerEntry> entries = apply(txn, lines, accounts);
         em.flush();
         return view(txn, original, entries);
@@ -175,8 +175,9 @@ public class Journal {
 
     private PostedTransaction release(LedgerHold hold, JournalTransaction holdTxn, HoldState finalState,
                                       TransactionKind kind, String code, String scope, String key, String requestHash) {
+        LedgerAccount debit = lock(List.of(hold.debitAccountId())).get(hold.debitAccountId());
         JournalTransaction txn = open(kind, code, scope, key, requestHash, null, null, holdTxn, Relation.CLOSES_HOLD);
-        lock(List.of(hold.debitAccountId())).get(hold.debitAccountId()).release(hold.amount());
+        debit.release(hold.amount());
         hold.close(finalState, txn.id(), null);
         em.flush();
         return view(txn, holdTxn, List.of());
@@ -193,6 +194,10 @@ public class Journal {
         return hold;
     }
 
+    /**
+     * Starts the journal transaction. Called once the accounts are locked, so that its time (and that of its entries)
+     * never goes backwards within one account's history, which {@code balanceAt} relies on.
+     */
     private JournalTransaction open(TransactionKind kind, String code, String scope, String key, String requestHash,
                                     String externalRef, String memo, JournalTransaction related, Relation relation) {
         JournalTransaction txn = new JournalTransaction(PublicIds.newId("txn"), kind, code, scope, key, requestHash,

@@ -49,7 +49,7 @@ public class LedgerSchedule {
 
     @PostConstruct
     void start() {
-        long interval = reconciliationIntervalMinutes * 60_000;
+        long interval = Math.max(1, reconciliationIntervalMinutes) * 60_000;
         timerService.createIntervalTimer(interval, interval, new TimerConfig("ledger-reconciliation", false));
     }
 

@@ -23,7 +23,7 @@ import java.time.Instant;
 @NamedQuery(name = LedgerEntry.HISTORY, query = "SELECT e FROM LedgerEntry e WHERE e.accountId = :accountId "
         + "AND e.accountSeq < :before ORDER BY e.accountSeq DESC")
 @NamedQuery(name = LedgerEntry.LAST_BEFORE, query = "SELECT e FROM LedgerEntry e WHERE e.accountId = :accountId "
-        + "AND e.createdAt <= :at ORDER BY e.accountSeq DESC")
+        + "AND e.createdAt <= :at ORDER BY e.createdAt DESC, e.accountSeq DESC")
 public class LedgerEntry {
 
     public static final String OF_TRANSACTION = "LedgerEntry.ofTransaction";
