@@ -3,6 +3,7 @@ package io.okpay.shared.rest;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.RequestIds;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
@@ -42,6 +43,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Locale locale = request == null ? Messages.ENGLISH : Messages.supported(request.getLocale());
+        if (thrown instanceof EJBAccessException) {
+            // An EJB refused the caller's roles: unauthenticated callers are told to sign in, others that they may not.
+            boolean anonymous = request == null || request.getUserPrincipal() == null;
+            return Problems.of(anonymous ? 401 : 403, anonymous ? "unauthorized" : "forbidden", locale);
+        }
         Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (e instanceof BusinessException business) {
             return Problems.of(business, locale);

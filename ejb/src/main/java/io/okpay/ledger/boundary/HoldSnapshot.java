@@ -1,0 +1,10 @@
+package io.okpay.ledger.boundary;
+
+import io.okpay.ledger.entity.HoldState;
+
+import java.time.Instant;
+
+/** A hold and where it is; {@code postedAmount} is set once posted. */
+public record HoldSnapshot(String id, long debitAccountId, long creditAccountId, String currency, long amount,
+                           HoldState state, Instant expiresAt, Long postedAmount) {
+}

@@ -1,0 +1,76 @@
+package io.okpay.ledger.control;
+
+import io.okpay.ledger.boundary.Ledger;
+import io.okpay.ledger.boundary.Reconciliation;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ledger's background work on every instance: expiring holds past their deadline (safe on several instances at
+ * once: each expiry locks its hold and is keyed by it) and reconciling on the configured interval (read-only).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LedgerSchedule {
+
+    private static final Logger LOG = Logger.getLogger(LedgerSchedule.class.getName());
+
+    @Resource
+    TimerService timerService;
+
+    @EJB
+    Ledger ledger;
+
+    @EJB
+    Reconciliation reconciliation;
+
+    @Inject
+    @ConfigProperty(name = "okpay.ledger.reconciliation-interval-minutes", defaultValue = "60")
+    long reconciliationIntervalMinutes;
+
+    @PostConstruct
+    void start() {
+        long interval = Math.max(1, reconciliationIntervalMinutes) * 60_000;
+        timerService.createIntervalTimer(interval, interval, new TimerConfig("ledger-reconciliation", false));
+    }
+
+    @Timeout
+    void reconcile(Timer timer) {
+        try {
+            reconciliation.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Ledger reconciliation could not run", e);
+        }
+    }
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void expireHolds() {
+        try {
+            int expired = ledger.expireDueHolds(Instant.now());
+            if (expired > 0) {
+                LOG.info(() -> "Expired " + expired + " hold(s) past their deadline");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not expire holds; next run retries", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.okpay.ledger.entity;
+
+/** Frozen and closed accounts take no postings (and no holds); frozen can be thawed, closed is final. */
+public enum AccountStatus {
+    ACTIVE, FROZEN, CLOSED
+}

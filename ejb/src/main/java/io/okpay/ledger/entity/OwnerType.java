@@ -1,0 +1,9 @@
+package io.okpay.ledger.entity;
+
+/** Who an account belongs to: a person, a merchant, or OKPay itself. */
+public enum OwnerType {
+    USER, MERCHANT, HOUSE;
+
+    /** The owner id of every house account. */
+    public static final String HOUSE_ID = "house";
+}

@@ -1,0 +1,106 @@
+package io.okpay.shared;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An amount of money: whole minor units (cents, yen, fils) of one currency, whose exponent says how many of them make
+ * a major unit (USD 2, JPY 0, KWD 3). Never a double. The API and pages speak decimal strings ("12.50"), which
+ * {@link #parse} reads strictly: more decimals than the currency has, a sign where none is allowed, or a value beyond
+ * a long of minor units are refused rather than rounded.
+ */
+public record Money(long minor, String currency, int exponent) {
+
+    /** Digits, optionally a fraction; a leading minus only. No plus sign, exponent, grouping or blanks. */
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+        if (exponent < 0 || exponent > 4) {
+            throw new IllegalArgumentException("exponent out of range: " + exponent);
+        }
+    }
+
+    /** Which signs an amount may have where it is read. */
+    public enum Sign {
+        /** More than zero: what a customer sends, pays or tops up. */
+        POSITIVE,
+        /** Zero or more: a fee, a limit. */
+        NOT_NEGATIVE,
+        /** Anything: an adjustment. */
+        ANY
+    }
+
+    /**
+     * Reads a decimal string. Failures are a 400 with one field error on {@code field}: amount_invalid (not a
+     * decimal number), amount_too_precise (more decimals than the currency has), amount_not_positive /
+     * amount_negative (sign not allowed), amount_too_large (beyond the range of minor units).
+     */
+    public static Money parse(String decimal, String currency, int exponent, Sign sign, String field) {
+        if (decimal == null || !DECIMAL.matcher(decimal).matches()) {
+            throw invalid(field, "amount_invalid");
+        }
+        BigDecimal value = new BigDecimal(decimal);
+        if (value.scale() > exponent) {
+            throw invalid(field, "amount_too_precise", exponent);
+        }
+        if (sign == Sign.POSITIVE && value.signum() <= 0) {
+            throw invalid(field, "amount_not_positive");
+        }
+        if (sign == Sign.NOT_NEGATIVE && (value.signum() < 0 || decimal.startsWith("-"))) {
+            throw invalid(field, "amount_negative");
+        }
+        try {
+            return new Money(value.movePointRight(exponent).longValueExact(), currency, exponent);
+        } catch (ArithmeticException e) {
+            throw invalid(field, "amount_too_large");
+        }
+    }
+
+    public static Money zero(String currency, int exponent) {
+        return new Money(0, currency, exponent);
+    }
+
+    /** The decimal string with exactly as many decimals as the currency has: "12.50", "1250" for JPY, "-0.005". */
+    public String toDecimal() {
+        return BigDecimal.valueOf(minor, exponent).toPlainString();
+    }
+
+    public Money plus(Money other) {
+        return new Money(Math.addExact(minor, sameCurrency(other).minor), currency, exponent);
+    }
+
+    public Money minus(Money other) {
+        return new Money(Math.subtractExact(minor, sameCurrency(other).minor), currency, exponent);
+    }
+
+    public Money negate() {
+        return new Money(Math.negateExact(minor), currency, exponent);
+    }
+
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    public boolean isZero() {
+        return minor == 0;
+    }
+
+    @Override
+    public String toString() {
+        return toDecimal() + " " + currency;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency) || exponent != other.exponent) {
+            throw new IllegalArgumentException("currency mismatch: " + this + " and " + other);
+        }
+        return other;
+    }
+
+    private static BusinessException invalid(String field, String code, Object... args) {
+        return BusinessException.invalid(List.of(new BusinessException.FieldError(field, code, args)));
+    }
+}

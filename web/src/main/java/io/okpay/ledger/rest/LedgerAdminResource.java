@@ -1,0 +1,54 @@
+package io.okpay.ledger.rest;
+
+import io.okpay.ledger.boundary.Reconciliation;
+import io.okpay.ledger.boundary.ReconciliationReport;
+import io.okpay.shared.BusinessException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/**
+ * Operators' view of the ledger's health. An EJB so that the container itself enforces the roles, whatever
+ * authentication mechanism identified the caller.
+ */
+@Stateless
+@Path("admin/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"FINANCE", "ADMIN"})
+public class LedgerAdminResource {
+
+    @EJB
+    Reconciliation reconciliation;
+
+    /** A reconciliation result; {@code problems} name database ids, which is fine for operators only. */
+    public record ReconciliationDto(boolean consistent, String checkedAt, long millis, long accounts, long entries,
+                                    List<String> problems) {
+
+        static ReconciliationDto of(ReconciliationReport report) {
+            return new ReconciliationDto(report.consistent(), report.checkedAt().toString(), report.millis(),
+                    report.accounts(), report.entries(), report.problems());
+        }
+    }
+
+    @GET
+    @Path("reconciliation")
+    @Operation(summary = "The last ledger reconciliation of this instance (operators only)")
+    public ReconciliationDto last() {
+        return reconciliation.last().map(ReconciliationDto::of).orElseThrow(BusinessException::notFound);
+    }
+
+    @POST
+    @Path("reconciliation")
+    @Operation(summary = "Reconcile the ledger now and return the result (operators only)")
+    public ReconciliationDto runNow() {
+        return ReconciliationDto.of(reconciliation.run());
+    }
+}
