@@ -1,0 +1,118 @@
+package io.okpay.funding.control;
+
+import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.shared.BusinessException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class FeeScheduleTest {
+
+    static final Map<String, String> SETTINGS = Map.ofEntries(
+            Map.entry("okpay.topup.card.fee-bps", "290"),
+            Map.entry("okpay.topup.card.fee-fixed.usd", "30"),
+            Map.entry("okpay.topup.card.fee-bps.jpy", "350"),
+            Map.entry("okpay.topup.bank-transfer.fee-bps", "0"),
+            Map.entry("okpay.topup.bank-transfer.fee-fixed.kwd", "250"),
+            Map.entry("okpay.topup.min.usd", "100"),
+            Map.entry("okpay.topup.max.usd", "1000000"),
+            Map.entry("okpay.topup.card.max.usd", "500000"),
+            Map.entry("okpay.topup.min.jpy", "100"),
+            Map.entry("okpay.topup.max.jpy", "1000000"),
+            Map.entry("okpay.topup.min.kwd", "1000"),
+            Map.entry("okpay.topup.max.kwd", "1000000"));
+
+    final FeeSchedule cut = new FeeSchedule(key -> Optional.ofNullable(SETTINGS.get(key)));
+
+    @ParameterizedTest(name = "{0} {1} {2} -> fee {3}")
+    @CsvSource({
+            // 2.90 % + 0.30 USD: 290.00 cents + 30 on 100.00 USD
+            "CARD, 10000, USD, 320",
+            // 2.90 % of 10.01 USD is 29.029 cents: rounded up to 30, plus 30
+            "CARD, 1001, USD, 60",
+            // exactly divisible: no rounding
+            "CARD, 100, USD, 33",
+            // JPY has no minor unit: 3.50 % of 1,001 yen is 35.035 yen, rounded up to 36, no fixed part
+            "CARD, 1001, JPY, 36",
+            "CARD, 1000, JPY, 35",
+            // KWD has three decimals: 2.90 % of 10.001 KWD is 290.029 fils, rounded up to 291
+            "CARD, 10001, KWD, 291",
+            // bank transfer: fixed 0.250 KWD only
+            "BANK_TRANSFER, 10001, KWD, 250",
+            "BANK_TRANSFER, 10000, USD, 0",
+            // vouchers: nothing configured, no fee
+            "VOUCHER, 5000, USD, 0"})
+    @DisplayName("fees are exact in minor units and rounded up, for exponents 0, 2 and 3")
+    void fees(TopUpMethod method, long amount, String currency, long fee) {
+        assertEquals(fee, cut.fee(method, amount, currency));
+    }
+
+    @Test
+    @DisplayName("a quote carries amount, fee and total = amount + fee")
+    void quote() {
+        assertEquals(new FeeQuote(TopUpMethod.CARD, "USD", 5000, 175, 5175), cut.quote(TopUpMethod.CARD, 5000, "USD", 2));
+        assertEquals(new FeeQuote(TopUpMethod.CARD, "JPY", 5000, 175, 5175), cut.quote(TopUpMethod.CARD, 5000, "JPY", 0));
+    }
+
+    @Test
+    @DisplayName("a percentage of the largest amounts is computed without overflow or loss")
+    void largeAmounts() {
+        FeeSchedule wide = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("10000") : Optional.empty());
+        long huge = Long.MAX_VALUE / 10_000;
+        assertEquals(huge, wide.fee(TopUpMethod.CARD, huge, "USD"));
+        assertThrows(ArithmeticException.class, () -> wide.fee(TopUpMethod.CARD, Long.MAX_VALUE / 2, "USD"));
+    }
+
+    @Test
+    @DisplayName("zero, negative, below-minimum and above-maximum amounts are refused on the field amount")
+    void limits() {
+        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, 0, "USD", 2).code());
+        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, -100, "USD", 2).code());
+
+        BusinessException.FieldError below = refusal(TopUpMethod.CARD, 99, "USD", 2);
+        assertEquals("amount", below.field());
+        assertEquals("topup_amount_below_minimum", below.code());
+        assertArrayEquals(new Object[]{"1.00", "USD"}, below.args());
+
+        // The card maximum (5,000.00) replaces the general one (10,000.00) for cards only.
+        BusinessException.FieldError above = refusal(TopUpMethod.CARD, 500001, "USD", 2);
+        assertEquals("topup_amount_above_maximum", above.code());
+        assertArrayEquals(new Object[]{"5000.00", "USD"}, above.args());
+        assertEquals(500001, cut.quote(TopUpMethod.BANK_TRANSFER, 500001, "USD", 2).amount());
+
+        assertArrayEquals(new Object[]{"1.000", "KWD"}, refusal(TopUpMethod.CARD, 999, "KWD", 3).args());
+        assertArrayEquals(new Object[]{"100", "JPY"}, refusal(TopUpMethod.CARD, 99, "JPY", 0).args());
+    }
+
+    @Test
+    @DisplayName("a currency without a configured maximum cannot be topped up")
+    void closedCurrency() {
+        BusinessException.FieldError closed = refusal(TopUpMethod.CARD, 1000, "EUR", 2);
+        assertEquals("currency", closed.field());
+        assertEquals("topup_currency_unavailable", closed.code());
+    }
+
+    @Test
+    @DisplayName("broken configuration is an operator error, named by its key")
+    void brokenConfiguration() {
+        FeeSchedule broken = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("2.9%") : Optional.empty());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> broken.fee(TopUpMethod.CARD, 100, "USD"));
+        assertEquals(true, e.getMessage().contains("okpay.topup.card.fee-bps"));
+        FeeSchedule tooMuch = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("10001") : Optional.empty());
+        assertThrows(IllegalStateException.class, () -> tooMuch.fee(TopUpMethod.CARD, 100, "USD"));
+    }
+
+    private BusinessException.FieldError refusal(TopUpMethod method, long amount, String currency, int exponent) {
+        BusinessException refused = assertThrows(BusinessException.class, () -> cut.quote(method, amount, currency, exponent));
+        assertEquals(400, refused.status());
+        return refused.fieldErrors().get(0);
+    }
+}
