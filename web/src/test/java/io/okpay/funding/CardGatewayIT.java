@@ -191,6 +191,10 @@ class CardGatewayIT {
         HttpResponse<String> underApi = http.post("/api/v1/v1/tokens", card, "Authorization", SANDBOX_KEY);
         assertEquals(404, underApi.statusCode(), underApi.body());
         assertEquals("application/problem+json", underApi.headers().firstValue("Content-Type").orElseThrow());
+
+        String openApi = http.get("/openapi").body();
+        assertTrue(openApi.contains("/api/v1/currencies"), openApi);
+        assertFalse(openApi.contains("/v1/tokens"), "the sandbox is not part of OKPay's API description: " + openApi);
     }
 
     @Test

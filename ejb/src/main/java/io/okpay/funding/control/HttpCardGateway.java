@@ -95,7 +95,12 @@ public class HttpCardGateway implements CardGateway {
                 .build();
         Answer answer = send("POST", target("tokens"), body, null);
         if (answer.status() == 400) {
-            throw BusinessException.invalid(List.of(new FieldError(CardChecks.NUMBER, "card_number_invalid")));
+            // CardChecks normally catches these first; the processor may know better (a card range it refuses).
+            throw BusinessException.invalid(List.of(switch (CardGatewayJson.errorCode(answer.body())) {
+                case "invalid_expiry" -> new FieldError(CardChecks.EXP_YEAR, "card_expired");
+                case "invalid_cvc" -> new FieldError(CardChecks.CVC, "card_cvc_invalid", card.brand().cvcLength());
+                default -> new FieldError(CardChecks.NUMBER, "card_number_invalid");
+            }));
         }
         return CardGatewayJson.token(answer.expectSuccess("tokenise"));
     }
@@ -268,6 +273,15 @@ public class HttpCardGateway implements CardGateway {
     static final class CardGatewayJson {
 
         private CardGatewayJson() {
+        }
+
+        /** The processor's code for a refusal ({@code {"error":{"code":...}}}); empty when there is none. */
+        static String errorCode(String body) {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject().getJsonObject("error").getString("code", "");
+            } catch (JsonException | IllegalStateException | NullPointerException | ClassCastException e) {
+                return "";
+            }
         }
 
         static CardToken token(JsonObject json) {

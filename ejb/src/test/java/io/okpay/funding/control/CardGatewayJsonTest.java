@@ -61,6 +61,16 @@ class CardGatewayJsonTest {
                 "{\"token\":\"tok_x\",\"brand\":\"diners\",\"last4\":\"0005\",\"exp_month\":7,\"exp_year\":2031}")));
     }
 
+    @Test
+    @DisplayName("the processor's refusal code is read from its error body, and is empty for anything else")
+    void errorCodes() {
+        assertEquals("invalid_cvc", HttpCardGateway.CardGatewayJson.errorCode("{\"error\":{\"code\":\"invalid_cvc\"}}"));
+        assertEquals("", HttpCardGateway.CardGatewayJson.errorCode("{\"error\":\"invalid_cvc\"}"));
+        assertEquals("", HttpCardGateway.CardGatewayJson.errorCode("{}"));
+        assertEquals("", HttpCardGateway.CardGatewayJson.errorCode("<html>Bad Gateway</html>"));
+        assertEquals("", HttpCardGateway.CardGatewayJson.errorCode(""));
+    }
+
     private static JsonObject json(String text) {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();

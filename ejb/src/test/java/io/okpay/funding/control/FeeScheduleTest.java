@@ -110,6 +110,26 @@ class FeeScheduleTest {
         assertThrows(IllegalStateException.class, () -> tooMuch.fee(TopUpMethod.CARD, 100, "USD"));
     }
 
+    @Test
+    @DisplayName("the shipped defaults allow top-ups in every currency enabled out of the box, and none in others")
+    void shippedDefaults() throws java.io.IOException {
+        java.util.Properties defaults = new java.util.Properties();
+        try (var in = FeeSchedule.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            defaults.load(in);
+        }
+        FeeSchedule shipped = new FeeSchedule(key -> Optional.ofNullable(defaults.getProperty(key)));
+        Map<String, Integer> enabled = Map.of("USD", 2, "EUR", 2, "GBP", 2, "CNY", 2, "HKD", 2, "JPY", 0, "SGD", 2);
+        enabled.forEach((currency, exponent) -> {
+            for (TopUpMethod method : TopUpMethod.values()) {
+                FeeQuote quote = shipped.quote(method, 10_000, currency, exponent);
+                assertEquals(quote.amount() + quote.fee(), quote.total());
+            }
+        });
+        assertEquals(175, shipped.fee(TopUpMethod.CARD, 10_000, "USD"), "1.50 % of 100.00 USD plus 0.25");
+        assertEquals(0, shipped.fee(TopUpMethod.BANK_TRANSFER, 10_000, "USD"));
+        assertThrows(BusinessException.class, () -> shipped.quote(TopUpMethod.CARD, 10_000, "KWD", 3));
+    }
+
     private BusinessException.FieldError refusal(TopUpMethod method, long amount, String currency, int exponent) {
         BusinessException refused = assertThrows(BusinessException.class, () -> cut.quote(method, amount, currency, exponent));
         assertEquals(400, refused.status());

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.Config;
 import java.io.StringReader;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The sandbox processor's HTTP contract (README, "Sandbox acquirer"). Every call needs
@@ -123,11 +124,10 @@ public class SandboxAcquirerResource {
             // OKPay's API application picks up every resource class of the WAR too: it must not answer for the sandbox.
             throw new NotFoundException();
         }
-        if (!config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false)) {
-            return error(new SandboxError(404, "not_found", "Not found."));
-        }
-        if (!keyMatches(authorization)) {
-            return error(new SandboxError(401, "unauthorized", "Send Authorization: Bearer <sandbox API key>."));
+        Optional<SandboxError> refusal = refusal(config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false),
+                config.getOptionalValue("okpay.sandbox.api-key", String.class).orElse(""), authorization);
+        if (refusal.isPresent()) {
+            return error(refusal.get());
         }
         try {
             return action.get();
@@ -136,10 +136,17 @@ public class SandboxAcquirerResource {
         }
     }
 
-    private boolean keyMatches(String authorization) {
-        String expected = "Bearer " + config.getOptionalValue("okpay.sandbox.api-key", String.class).orElse("");
-        return authorization != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8));
+    /** Off unless configured (a 404, as if there were nothing here); then only with the sandbox's API key. */
+    static Optional<SandboxError> refusal(boolean enabled, String apiKey, String authorization) {
+        if (!enabled) {
+            return Optional.of(new SandboxError(404, "not_found", "Not found."));
+        }
+        byte[] expected = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
+        if (apiKey.isEmpty() || authorization == null
+                || !MessageDigest.isEqual(expected, authorization.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(new SandboxError(401, "unauthorized", "Send Authorization: Bearer <sandbox API key>."));
+        }
+        return Optional.empty();
     }
 
     private static Response error(SandboxError e) {

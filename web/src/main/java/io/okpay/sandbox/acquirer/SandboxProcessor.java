@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The rules and the state of the sandbox processor.
@@ -134,7 +136,7 @@ public class SandboxProcessor {
     }
 
     Authorization capture(String idempotencyKey, String id) {
-        return keyed(idempotencyKey, "capture|" + id, () -> change(id, current -> switch (current.status()) {
+        return keyed(idempotencyKey, "capture", id, () -> change(id, current -> switch (current.status()) {
             case "authorized" -> current.with("captured", null, 0);
             case "captured" -> current;
             default -> throw invalidState(current);
@@ -142,7 +144,7 @@ public class SandboxProcessor {
     }
 
     Authorization voidAuthorization(String idempotencyKey, String id) {
-        return keyed(idempotencyKey, "void|" + id, () -> change(id, current -> switch (current.status()) {
+        return keyed(idempotencyKey, "void", id, () -> change(id, current -> switch (current.status()) {
             case "authorized", "challenge_required" -> current.with("voided", null, 0);
             case "voided" -> current;
             default -> throw invalidState(current);
@@ -165,18 +167,20 @@ public class SandboxProcessor {
         return find(keyed.authorizationId());
     }
 
-    private Authorization keyed(String idempotencyKey, String fingerprint, java.util.function.Supplier<Authorization> action) {
+    /** Capture and void: the key is optional, but once used it belongs to this operation on this authorisation. */
+    private Authorization keyed(String idempotencyKey, String operation, String id, Supplier<Authorization> action) {
         if (idempotencyKey == null) {
             return action.get();
         }
-        Keyed earlier = idempotencyKeys.putIfAbsent(idempotencyKey, new Keyed(fingerprint, fingerprint.substring(fingerprint.indexOf('|') + 1)));
+        String fingerprint = operation + "|" + id;
+        Keyed earlier = idempotencyKeys.putIfAbsent(idempotencyKey, new Keyed(fingerprint, id));
         if (earlier != null && !earlier.fingerprint().equals(fingerprint)) {
             throw conflict();
         }
         return action.get();
     }
 
-    private Authorization change(String id, java.util.function.UnaryOperator<Authorization> transition) {
+    private Authorization change(String id, UnaryOperator<Authorization> transition) {
         find(id);
         return authorizations.computeIfPresent(id, (key, current) -> transition.apply(current));
     }
