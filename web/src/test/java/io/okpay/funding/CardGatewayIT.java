@@ -50,10 +50,23 @@ class CardGatewayIT {
 
     Http http;
 
+    /** The gateway address the server had before the first setup: the shipped default. */
+    static String defaultGatewayUrl;
+
     @BeforeEach
     void pointGatewayAtThisServer() {
         http = new Http(base);
-        assertEquals(200, http.post("/api/v1/test-card-gateway/setup?timeout-ms=" + TIMEOUT_MS, "").statusCode());
+        JsonObject before = ok(http.post("/api/v1/test-card-gateway/setup?timeout-ms=" + TIMEOUT_MS, ""));
+        if (defaultGatewayUrl == null) {
+            defaultGatewayUrl = before.getString("gateway_url_before");
+        }
+    }
+
+    @Test
+    @Order(0)
+    @DisplayName("by default the gateway calls this OKPay's own sandbox, at okpay.base-url")
+    void defaultGatewayUrl() {
+        assertEquals("http://localhost:8080/sandbox/acquirer", defaultGatewayUrl);
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,9 +43,13 @@ public class CardGatewayProbe {
     @POST
     @Path("setup")
     public String setup(@QueryParam("timeout-ms") String timeoutMillis) {
+        // What the address was before this call, read through a fresh Config (the application's caches values).
+        String before = ConfigProviderResolver.instance().getBuilder().addDefaultSources().addDiscoveredSources()
+                .forClassLoader(Thread.currentThread().getContextClassLoader()).build()
+                .getValue("okpay.card.gateway-url", String.class);
         System.setProperty("okpay.card.gateway-url", "http://127.0.0.1:" + request.getLocalPort() + "/sandbox/acquirer");
         System.setProperty("okpay.card.timeout-ms", timeoutMillis);
-        return "{}";
+        return Json.createObjectBuilder().add("gateway_url_before", before).build().toString();
     }
 
     @POST

@@ -19,7 +19,9 @@ public final class BankStatements {
     public static BankStatement parse(byte[] content, Function<String, OptionalInt> exponents) {
         int first = 0;
         // Skips a UTF-8 byte order mark and leading white space.
-        if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF) {
+        boolean byteOrderMark = content.length >= 3
+                && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF;
+        if (byteOrderMark) {
             first = 3;
         }
         while (first < content.length && Character.isWhitespace(content[first])) {

@@ -79,7 +79,8 @@ public class Camt053Parser {
     }
 
     private void entryLines(Xml xml, Element entry, int position, StatementErrors errors, List<StatementLine> lines) {
-        LocalDate date = errors.date(position, xml.text(entry, "BookgDt/Dt").or(() -> xml.text(entry, "BookgDt/DtTm")).orElse(null));
+        LocalDate date = errors.date(position,
+                xml.text(entry, "BookgDt/Dt").or(() -> xml.text(entry, "BookgDt/DtTm")).orElse(null));
         StatementLine.Direction direction = direction(xml.text(entry, "CdtDbtInd").orElse(""));
         if (direction == null) {
             errors.add(position, "direction", "statement_direction_invalid");
@@ -113,7 +114,8 @@ public class Camt053Parser {
             errors.add(position, "bank_transaction_id", "statement_entry_id_missing");
         }
         if (date != null && minor != null && direction != null && !entryId.isEmpty()) {
-            lines.add(new StatementLine(position, date, minor, currency(amount), direction, reference, counterparty, entryId));
+            lines.add(new StatementLine(position, date, minor, currency(amount), direction, reference, counterparty,
+                    entryId));
         }
     }
 

@@ -243,7 +243,8 @@ public class HttpCardGateway implements CardGateway {
             return new Answer(response.getStatus(), text, target.getUri().getPath());
         } catch (ProcessingException e) {
             // Connection refused, read timed out, connection reset: the processor did not answer.
-            LOG.warning(() -> "Card processor call " + method + " " + target.getUri().getPath() + " failed: " + e.getMessage());
+            LOG.warning(() -> "Card processor call " + method + " " + target.getUri().getPath() + " failed: "
+                    + e.getMessage());
             throw new CardGatewayFailure("card processor did not answer", e);
         }
     }

@@ -102,7 +102,8 @@ public class SandboxAcquirerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response challenge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id,
                               String body) {
-        return answer(authorization, () -> Response.ok(json(processor.completeChallenge(id, text(parse(body), "code")))).build());
+        return answer(authorization,
+                () -> Response.ok(json(processor.completeChallenge(id, text(parse(body), "code")))).build());
     }
 
     @POST
@@ -124,8 +125,9 @@ public class SandboxAcquirerResource {
             // OKPay's API application picks up every resource class of the WAR too: it must not answer for the sandbox.
             throw new NotFoundException();
         }
-        Optional<SandboxError> refusal = refusal(config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false),
-                config.getOptionalValue("okpay.sandbox.api-key", String.class).orElse(""), authorization);
+        boolean enabled = config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false);
+        String apiKey = config.getOptionalValue("okpay.sandbox.api-key", String.class).orElse("");
+        Optional<SandboxError> refusal = refusal(enabled, apiKey, authorization);
         if (refusal.isPresent()) {
             return error(refusal.get());
         }

@@ -111,14 +111,14 @@ public class SandboxProcessor {
     }
 
     private static Authorization firstAnswer(String id, Token card, long amount, String currency) {
-        Instant now = Instant.now();
+        Authorization authorized = new Authorization(id, "authorized", null, amount, currency, card, 0, Instant.now());
         return switch (card.behaviour()) {
-            case APPROVED, SLOW -> new Authorization(id, "authorized", null, amount, currency, card, 0, now);
-            case CHALLENGE -> new Authorization(id, "challenge_required", null, amount, currency, card, CHALLENGE_ATTEMPTS, now);
-            case DECLINED -> new Authorization(id, "declined", "declined", amount, currency, card, 0, now);
-            case INSUFFICIENT_FUNDS -> new Authorization(id, "declined", "insufficient_funds", amount, currency, card, 0, now);
-            case EXPIRED_CARD -> new Authorization(id, "declined", "expired_card", amount, currency, card, 0, now);
-            case PROCESSING_ERROR -> new Authorization(id, "declined", "processing_error", amount, currency, card, 0, now);
+            case APPROVED, SLOW -> authorized;
+            case CHALLENGE -> authorized.with("challenge_required", null, CHALLENGE_ATTEMPTS);
+            case DECLINED -> authorized.with("declined", "declined", 0);
+            case INSUFFICIENT_FUNDS -> authorized.with("declined", "insufficient_funds", 0);
+            case EXPIRED_CARD -> authorized.with("declined", "expired_card", 0);
+            case PROCESSING_ERROR -> authorized.with("declined", "processing_error", 0);
         };
     }
 
@@ -131,7 +131,9 @@ public class SandboxProcessor {
                 return current.with("authorized", null, 0);
             }
             int left = current.challengeAttemptsLeft() - 1;
-            return left > 0 ? current.with("challenge_required", null, left) : current.with("declined", "challenge_failed", 0);
+            return left > 0
+                    ? current.with("challenge_required", null, left)
+                    : current.with("declined", "challenge_failed", 0);
         });
     }
 
@@ -187,7 +189,8 @@ public class SandboxProcessor {
 
     private static void requireKey(String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw new SandboxError(400, "idempotency_key_required", "Send an Idempotency-Key header of 1 to 255 characters.");
+            throw new SandboxError(400, "idempotency_key_required",
+                    "Send an Idempotency-Key header of 1 to 255 characters.");
         }
     }
 
