@@ -14,9 +14,12 @@ public final class TopUpReference {
 
     public static final String PREFIX = "OKP";
     private static final int RANDOM_SYMBOLS = 7;
-    /** OKP, then the eight symbols, in groups of four, with or without separators (banks drop hyphens, add spaces). */
+    /**
+     * OKP, then the eight symbols, in groups of four, with or without separators: banks drop hyphens, add spaces, and
+     * some run the reference into the next word. The check character keeps look-alikes out.
+     */
     private static final Pattern IN_TEXT = Pattern.compile(
-            "OKP[\\s-]*([" + CheckCharacter.ALPHABET + "]{4})[\\s-]*([" + CheckCharacter.ALPHABET + "]{4})(?![A-Z0-9])");
+            "OKP[\\s-]*([" + CheckCharacter.ALPHABET + "]{4})[\\s-]*([" + CheckCharacter.ALPHABET + "]{4})");
 
     private final String symbols;
 
