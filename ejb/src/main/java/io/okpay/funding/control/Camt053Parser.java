@@ -1,5 +1,6 @@
 package io.okpay.funding.control;
 
+import io.okpay.shared.Money;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -88,43 +89,41 @@ public class Camt053Parser {
         List<Element> transactions = xml.children(xml.child(entry, "NtryDtls").orElse(null), "TxDtls");
         if (transactions.size() <= 1) {
             Element details = transactions.isEmpty() ? null : transactions.get(0);
-            Optional<Element> amount = xml.child(entry, "Amt");
-            Long minor = minorUnits(amount, position, errors);
+            Money amount = readAmount(xml.child(entry, "Amt"), position, errors);
             String entryId = xml.text(details, "Refs/AcctSvcrRef")
                     .or(() -> xml.text(entry, "AcctSvcrRef"))
                     .or(() -> xml.text(entry, "NtryRef"))
                     .orElse("");
-            add(lines, errors, position, date, minor, amount, direction, reference(xml, entry, details),
+            add(lines, errors, position, date, amount, direction, reference(xml, entry, details),
                     counterparty(xml, details, direction), entryId);
             return;
         }
         for (Element details : transactions) {
-            Optional<Element> amount = xml.child(details, "Amt").or(() -> xml.path(details, "AmtDtls/TxAmt/Amt"));
-            Long minor = minorUnits(amount, position, errors);
+            // Version 08 gives each transaction its Amt, version 02 its AmtDtls/TxAmt/Amt.
+            Money amount = readAmount(xml.child(details, "Amt").or(() -> xml.path(details, "AmtDtls/TxAmt/Amt")),
+                    position, errors);
             String entryId = xml.text(details, "Refs/AcctSvcrRef").orElse("");
-            add(lines, errors, position, date, minor, amount, direction, reference(xml, entry, details),
+            add(lines, errors, position, date, amount, direction, reference(xml, entry, details),
                     counterparty(xml, details, direction), entryId);
         }
     }
 
-    private static void add(List<StatementLine> lines, StatementErrors errors, int position, LocalDate date, Long minor,
-                            Optional<Element> amount, StatementLine.Direction direction, String reference,
-                            String counterparty, String entryId) {
+    private static void add(List<StatementLine> lines, StatementErrors errors, int position, LocalDate date, Money amount,
+                            StatementLine.Direction direction, String reference, String counterparty, String entryId) {
         if (entryId.isEmpty()) {
             errors.add(position, "bank_transaction_id", "statement_entry_id_missing");
         }
-        if (date != null && minor != null && direction != null && !entryId.isEmpty()) {
-            lines.add(new StatementLine(position, date, minor, currency(amount), direction, reference, counterparty,
-                    entryId));
+        if (date != null && amount != null && direction != null && !entryId.isEmpty()) {
+            lines.add(new StatementLine(position, date, amount, direction, reference, counterparty, entryId));
         }
     }
 
-    private Long minorUnits(Optional<Element> amount, int position, StatementErrors errors) {
+    private static Money readAmount(Optional<Element> amount, int position, StatementErrors errors) {
         if (amount.isEmpty()) {
             errors.add(position, "amount", "statement_amount_invalid");
             return null;
         }
-        return errors.minorUnits(position, amount.get().getTextContent().strip(), currency(amount));
+        return errors.amount(position, amount.get().getTextContent().strip(), currency(amount));
     }
 
     private static String currency(Optional<Element> amount) {

@@ -1,5 +1,7 @@
 package io.okpay.funding.control;
 
+import io.okpay.shared.Money;
+
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,7 @@ public class CsvStatementParser {
         String amountText = fields.get(1).strip();
         boolean debit = amountText.startsWith("-");
         String currency = fields.get(2).strip().toUpperCase(Locale.ROOT);
-        Long amount = errors.minorUnits(position, debit ? amountText.substring(1) : amountText, currency);
+        Money amount = errors.amount(position, debit ? amountText.substring(1) : amountText, currency);
         String entryId = fields.get(5).strip();
         if (entryId.isEmpty()) {
             errors.add(position, "bank_transaction_id", "statement_entry_id_missing");
@@ -83,7 +85,7 @@ public class CsvStatementParser {
         if (date == null || amount == null || entryId.isEmpty()) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new StatementLine(position, date, amount, currency,
+        return java.util.Optional.of(new StatementLine(position, date, amount,
                 debit ? StatementLine.Direction.DEBIT : StatementLine.Direction.CREDIT,
                 fields.get(3).strip(), fields.get(4).strip(), entryId));
     }

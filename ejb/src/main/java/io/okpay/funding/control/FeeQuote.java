@@ -1,10 +1,11 @@
 package io.okpay.funding.control;
 
 import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.shared.Money;
 
 /**
  * What a top-up costs, shown before the person confirms: the amount that reaches the wallet, OKPay's fee and the total
- * the person pays. All in minor units of {@code currency}.
+ * the person pays, all in the same currency.
  */
-public record FeeQuote(TopUpMethod method, String currency, long amount, long fee, long total) {
+public record FeeQuote(TopUpMethod method, Money amount, Money fee, Money total) {
 }

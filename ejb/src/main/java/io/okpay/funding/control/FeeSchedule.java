@@ -3,11 +3,11 @@ package io.okpay.funding.control;
 import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.Money;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,13 +47,12 @@ public class FeeSchedule {
     }
 
     /**
-     * The fee and total for topping up {@code amount} minor units, or a 400 with a field error on {@code amount} (not
-     * positive, below the minimum, above the maximum) or {@code currency} (no top-ups in it).
-     *
-     * @param exponent the currency's minor-unit exponent, to write the limits in messages ("1.00 USD")
+     * The fee and total for topping up {@code amount}, or a 400 with a field error on {@code amount} (not positive,
+     * below the minimum, above the maximum) or {@code currency} (no top-ups in it).
      */
-    public FeeQuote quote(TopUpMethod method, long amount, String currency, int exponent) {
-        if (amount <= 0) {
+    public FeeQuote quote(TopUpMethod method, Money amount) {
+        String currency = amount.currency();
+        if (!amount.isPositive()) {
             throw BusinessException.invalid(List.of(new FieldError("amount", "amount_not_positive")));
         }
         Optional<Long> max = limit(method, "max", currency);
@@ -61,32 +60,32 @@ public class FeeSchedule {
             throw BusinessException.invalid(List.of(new FieldError("currency", "topup_currency_unavailable", currency)));
         }
         long min = limit(method, "min", currency).orElse(1L);
-        if (amount < min) {
+        if (amount.minor() < min) {
             throw BusinessException.invalid(List.of(new FieldError("amount", "topup_amount_below_minimum",
-                    decimal(min, exponent), currency)));
+                    same(amount, min).toDecimal(), currency)));
         }
-        if (amount > max.get()) {
+        if (amount.minor() > max.get()) {
             throw BusinessException.invalid(List.of(new FieldError("amount", "topup_amount_above_maximum",
-                    decimal(max.get(), exponent), currency)));
+                    same(amount, max.get()).toDecimal(), currency)));
         }
-        long fee = fee(method, amount, currency);
-        return new FeeQuote(method, currency, amount, fee, Math.addExact(amount, fee));
+        Money fee = fee(method, amount);
+        return new FeeQuote(method, amount, fee, amount.plus(fee));
     }
 
-    /** The fee alone, in minor units, rounded up (see the class description). */
-    public long fee(TopUpMethod method, long amount, String currency) {
-        if (amount < 0) {
+    /** The fee alone, rounded up to the minor unit (see the class description). */
+    public Money fee(TopUpMethod method, Money amount) {
+        if (amount.minor() < 0) {
             throw new IllegalArgumentException("negative amount");
         }
-        String ccy = currency.toLowerCase(Locale.ROOT);
+        String ccy = amount.currency().toLowerCase(Locale.ROOT);
         String prefix = "okpay.topup." + method.configName();
         long bps = number(prefix + ".fee-bps." + ccy).or(() -> number(prefix + ".fee-bps")).orElse(0L);
         if (bps > BASIS_POINTS) {
             throw new IllegalStateException(prefix + ".fee-bps is above 10000 (100 %)");
         }
         long fixed = number(prefix + ".fee-fixed." + ccy).orElse(0L);
-        long percentage = ceilDiv(Math.multiplyExact(amount, bps), BASIS_POINTS);
-        return Math.addExact(percentage, fixed);
+        long percentage = ceilDiv(Math.multiplyExact(amount.minor(), bps), BASIS_POINTS);
+        return same(amount, Math.addExact(percentage, fixed));
     }
 
     private Optional<Long> limit(TopUpMethod method, String which, String currency) {
@@ -113,7 +112,8 @@ public class FeeSchedule {
         return dividend / divisor + (dividend % divisor == 0 ? 0 : 1);
     }
 
-    private static String decimal(long minorUnits, int exponent) {
-        return BigDecimal.valueOf(minorUnits, exponent).toPlainString();
+    /** Another amount in the currency of {@code like}. */
+    private static Money same(Money like, long minor) {
+        return new Money(minor, like.currency(), like.exponent());
     }
 }

@@ -2,6 +2,7 @@ package io.okpay.funding.control;
 
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -48,8 +49,11 @@ final class StatementErrors {
         return new BusinessException("statement_unreadable", 400);
     }
 
-    /** Minor units of a positive decimal amount written with a point; null (and an error) when it is not one. */
-    Long minorUnits(int position, String decimal, String currency) {
+    /**
+     * A positive decimal amount written with a point; null (and an error) when it is not one. Unlike amounts people
+     * type, trailing zeros beyond the currency's decimals are accepted: some banks write every amount with two.
+     */
+    Money amount(int position, String decimal, String currency) {
         OptionalInt exponent = currency == null ? OptionalInt.empty() : exponents.apply(currency);
         if (exponent.isEmpty()) {
             add(position, "currency", "statement_currency_unknown", currency == null ? "" : currency);
@@ -68,7 +72,7 @@ final class StatementErrors {
             add(position, "amount", "statement_amount_decimals", exponent.getAsInt(), currency);
             return null;
         }
-        return amount.movePointRight(exponent.getAsInt()).longValueExact();
+        return new Money(amount.movePointRight(exponent.getAsInt()).longValueExact(), currency, exponent.getAsInt());
     }
 
     /** An ISO date ({@code 2026-11-20}), or the date part of an ISO date-time; null (and an error) otherwise. */

@@ -4,6 +4,7 @@ import io.okpay.funding.control.StatementLine.Direction;
 import io.okpay.funding.entity.TopUpReference;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,18 @@ class BankStatementsTest {
         List<StatementLine> lines = statement.lines();
         assertEquals(7, lines.size(), lines.toString());
 
-        assertEquals(new StatementLine(1, NOV_20, 5000, "USD", Direction.CREDIT, "OKP-7KX9-2M4T", "Li Wei",
+        assertEquals(new StatementLine(1, NOV_20, money(5000, "USD"), Direction.CREDIT, "OKP-7KX9-2M4T", "Li Wei",
                 "BK-20261120-0001"), lines.get(0));
-        assertEquals(new StatementLine(2, NOV_20, 10000, "JPY", Direction.CREDIT, "top up okph3qz8wna", "Sato Hanako",
+        assertEquals(new StatementLine(2, NOV_20, money(10000, "JPY"), Direction.CREDIT, "top up okph3qz8wna", "Sato Hanako",
                 "BK-20261120-0002"), lines.get(1));
-        assertEquals(new StatementLine(3, NOV_20, 2000, "USD", Direction.CREDIT, "Birthday money", "John Smith",
+        assertEquals(new StatementLine(3, NOV_20, money(2000, "USD"), Direction.CREDIT, "Birthday money", "John Smith",
                 "BK-20261120-0003"), lines.get(2));
-        assertEquals(new StatementLine(4, NOV_20, 1200, "USD", Direction.DEBIT, "Account fee November", "",
+        assertEquals(new StatementLine(4, NOV_20, money(1200, "USD"), Direction.DEBIT, "Account fee November", "",
                 "BK-20261120-0004"), lines.get(3));
         assertEquals(lines.get(0).bankEntryId(), lines.get(4).bankEntryId(), "the repeated entry keeps the bank's id");
-        assertEquals(new StatementLine(7, NOV_20, 10000, "USD", Direction.CREDIT, "Wallet OKP 5TDV 6EJF", "Chen Jing",
+        assertEquals(new StatementLine(7, NOV_20, money(10000, "USD"), Direction.CREDIT, "Wallet OKP 5TDV 6EJF", "Chen Jing",
                 "BK-20261120-0007-1"), lines.get(5));
-        assertEquals(new StatementLine(7, NOV_20, 3000, "USD", Direction.CREDIT, "OKP-R2MC-9XAX", "Maria Garcia",
+        assertEquals(new StatementLine(7, NOV_20, money(3000, "USD"), Direction.CREDIT, "OKP-R2MC-9XAX", "Maria Garcia",
                 "BK-20261120-0007-2"), lines.get(6));
     }
 
@@ -72,9 +73,9 @@ class BankStatementsTest {
         List<StatementLine> lines = statement.lines();
         assertEquals(3, lines.size(), lines.toString());
         LocalDate nov21 = LocalDate.of(2026, 11, 21);
-        assertEquals(new StatementLine(1, nov21, 10500, "KWD", Direction.CREDIT, "OKP-5TDV-6EJF", "Fatima Al-Sabah",
+        assertEquals(new StatementLine(1, nov21, money(10500, "KWD"), Direction.CREDIT, "OKP-5TDV-6EJF", "Fatima Al-Sabah",
                 "KW-20261121-0001"), lines.get(0));
-        assertEquals(new StatementLine(2, nov21, 3250, "KWD", Direction.CREDIT, "", "Omar Haddad", "KW-2"), lines.get(1));
+        assertEquals(new StatementLine(2, nov21, money(3250, "KWD"), Direction.CREDIT, "", "Omar Haddad", "KW-2"), lines.get(1));
         assertEquals("KW-20261121-0001", lines.get(2).bankEntryId());
     }
 
@@ -87,16 +88,15 @@ class BankStatementsTest {
         assertEquals("sha256:" + CsvStatementParser.sha256(content), statement.statementId());
         List<StatementLine> lines = statement.lines();
         assertEquals(6, lines.size(), lines.toString());
-        assertEquals(new StatementLine(2, NOV_20, 5000, "USD", Direction.CREDIT, "OKP-7KX9-2M4T", "Li Wei",
+        assertEquals(new StatementLine(2, NOV_20, money(5000, "USD"), Direction.CREDIT, "OKP-7KX9-2M4T", "Li Wei",
                 "TX-20261120-0001"), lines.get(0));
-        assertEquals(10000, lines.get(1).amount());
-        assertEquals("JPY", lines.get(1).currency());
+        assertEquals(money(10000, "JPY"), lines.get(1).amount());
         assertEquals("Smith, John", lines.get(2).counterparty());
-        assertEquals(new StatementLine(6, NOV_20, 1200, "USD", Direction.DEBIT, "Account fee November", "",
+        assertEquals(new StatementLine(6, NOV_20, money(1200, "USD"), Direction.DEBIT, "Account fee November", "",
                 "TX-20261120-0004"), lines.get(3));
         assertEquals(lines.get(0).bankEntryId(), lines.get(4).bankEntryId());
         assertEquals("Invoice \"42\" OKP-R2MC-9XAN", lines.get(5).reference());
-        assertEquals(1050, lines.get(5).amount());
+        assertEquals(money(1050, "USD"), lines.get(5).amount());
         assertEquals(Optional.of("OKP-R2MC-9XAN"), reference(lines.get(5)));
     }
 
@@ -105,7 +105,14 @@ class BankStatementsTest {
     void csvFromSpreadsheet() {
         String csv = "\uFEFFbooking_date,amount,currency,reference,counterparty,bank_transaction_id\r\n"
                 + "2026-11-20,1.00,EUR,x,y,T1\r\n";
-        assertEquals(100, BankStatements.parse(csv.getBytes(StandardCharsets.UTF_8), KNOWN).lines().get(0).amount());
+        assertEquals(money(100, "EUR"), BankStatements.parse(csv.getBytes(StandardCharsets.UTF_8), KNOWN).lines().get(0).amount());
+    }
+
+    @Test
+    @DisplayName("banks that write every amount with two decimals are understood for yen too")
+    void paddedDecimals() {
+        String csv = String.join("\n", String.join(",", CsvStatementParser.HEADER), "2026-11-20,10000.00,JPY,x,y,T1");
+        assertEquals(money(10000, "JPY"), BankStatements.parse(bytes(csv), KNOWN).lines().get(0).amount());
     }
 
     @Test
@@ -180,6 +187,10 @@ class BankStatementsTest {
     void emptyStatement() {
         assertTrue(BankStatements.parse(bytes(camt("08", "")), KNOWN).lines().isEmpty());
         assertTrue(BankStatements.parse(bytes(String.join(",", CsvStatementParser.HEADER)), KNOWN).lines().isEmpty());
+    }
+
+    private static Money money(long minor, String currency) {
+        return new Money(minor, currency, EXPONENTS.get(currency));
     }
 
     private static Optional<String> reference(StatementLine line) {

@@ -2,11 +2,13 @@ package io.okpay.funding.control;
 
 import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Money;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,9 @@ class FeeScheduleTest {
 
     final FeeSchedule cut = new FeeSchedule(key -> Optional.ofNullable(SETTINGS.get(key)));
 
+    static final Map<String, Integer> EXPONENTS = Map.of("USD", 2, "EUR", 2, "GBP", 2, "CNY", 2, "HKD", 2, "JPY", 0,
+            "SGD", 2, "KWD", 3);
+
     @ParameterizedTest(name = "{0} {1} {2} -> fee {3}")
     @CsvSource({
             // 2.90 % + 0.30 USD: 290.00 cents + 30 on 100.00 USD
@@ -52,14 +57,16 @@ class FeeScheduleTest {
             "VOUCHER, 5000, USD, 0"})
     @DisplayName("fees are exact in minor units and rounded up, for exponents 0, 2 and 3")
     void fees(TopUpMethod method, long amount, String currency, long fee) {
-        assertEquals(fee, cut.fee(method, amount, currency));
+        assertEquals(money(fee, currency), cut.fee(method, money(amount, currency)));
     }
 
     @Test
     @DisplayName("a quote carries amount, fee and total = amount + fee")
     void quote() {
-        assertEquals(new FeeQuote(TopUpMethod.CARD, "USD", 5000, 175, 5175), cut.quote(TopUpMethod.CARD, 5000, "USD", 2));
-        assertEquals(new FeeQuote(TopUpMethod.CARD, "JPY", 5000, 175, 5175), cut.quote(TopUpMethod.CARD, 5000, "JPY", 0));
+        assertEquals(new FeeQuote(TopUpMethod.CARD, money(5000, "USD"), money(175, "USD"), money(5175, "USD")),
+                cut.quote(TopUpMethod.CARD, money(5000, "USD")));
+        assertEquals(new FeeQuote(TopUpMethod.CARD, money(5000, "JPY"), money(175, "JPY"), money(5175, "JPY")),
+                cut.quote(TopUpMethod.CARD, money(5000, "JPY")));
     }
 
     @Test
@@ -67,35 +74,35 @@ class FeeScheduleTest {
     void largeAmounts() {
         FeeSchedule wide = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("10000") : Optional.empty());
         long huge = Long.MAX_VALUE / 10_000;
-        assertEquals(huge, wide.fee(TopUpMethod.CARD, huge, "USD"));
-        assertThrows(ArithmeticException.class, () -> wide.fee(TopUpMethod.CARD, Long.MAX_VALUE / 2, "USD"));
+        assertEquals(money(huge, "USD"), wide.fee(TopUpMethod.CARD, money(huge, "USD")));
+        assertThrows(ArithmeticException.class, () -> wide.fee(TopUpMethod.CARD, money(Long.MAX_VALUE / 2, "USD")));
     }
 
     @Test
     @DisplayName("zero, negative, below-minimum and above-maximum amounts are refused on the field amount")
     void limits() {
-        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, 0, "USD", 2).code());
-        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, -100, "USD", 2).code());
+        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, 0, "USD").code());
+        assertEquals("amount_not_positive", refusal(TopUpMethod.CARD, -100, "USD").code());
 
-        BusinessException.FieldError below = refusal(TopUpMethod.CARD, 99, "USD", 2);
+        BusinessException.FieldError below = refusal(TopUpMethod.CARD, 99, "USD");
         assertEquals("amount", below.field());
         assertEquals("topup_amount_below_minimum", below.code());
         assertArrayEquals(new Object[]{"1.00", "USD"}, below.args());
 
         // The card maximum (5,000.00) replaces the general one (10,000.00) for cards only.
-        BusinessException.FieldError above = refusal(TopUpMethod.CARD, 500001, "USD", 2);
+        BusinessException.FieldError above = refusal(TopUpMethod.CARD, 500001, "USD");
         assertEquals("topup_amount_above_maximum", above.code());
         assertArrayEquals(new Object[]{"5000.00", "USD"}, above.args());
-        assertEquals(500001, cut.quote(TopUpMethod.BANK_TRANSFER, 500001, "USD", 2).amount());
+        assertEquals(money(500001, "USD"), cut.quote(TopUpMethod.BANK_TRANSFER, money(500001, "USD")).amount());
 
-        assertArrayEquals(new Object[]{"1.000", "KWD"}, refusal(TopUpMethod.CARD, 999, "KWD", 3).args());
-        assertArrayEquals(new Object[]{"100", "JPY"}, refusal(TopUpMethod.CARD, 99, "JPY", 0).args());
+        assertArrayEquals(new Object[]{"1.000", "KWD"}, refusal(TopUpMethod.CARD, 999, "KWD").args());
+        assertArrayEquals(new Object[]{"100", "JPY"}, refusal(TopUpMethod.CARD, 99, "JPY").args());
     }
 
     @Test
     @DisplayName("a currency without a configured maximum cannot be topped up")
     void closedCurrency() {
-        BusinessException.FieldError closed = refusal(TopUpMethod.CARD, 1000, "EUR", 2);
+        BusinessException.FieldError closed = refusal(TopUpMethod.CARD, 1000, "EUR");
         assertEquals("currency", closed.field());
         assertEquals("topup_currency_unavailable", closed.code());
     }
@@ -104,10 +111,11 @@ class FeeScheduleTest {
     @DisplayName("broken configuration is an operator error, named by its key")
     void brokenConfiguration() {
         FeeSchedule broken = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("2.9%") : Optional.empty());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> broken.fee(TopUpMethod.CARD, 100, "USD"));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> broken.fee(TopUpMethod.CARD, money(100, "USD")));
         assertEquals(true, e.getMessage().contains("okpay.topup.card.fee-bps"));
         FeeSchedule tooMuch = new FeeSchedule(key -> key.equals("okpay.topup.card.fee-bps") ? Optional.of("10001") : Optional.empty());
-        assertThrows(IllegalStateException.class, () -> tooMuch.fee(TopUpMethod.CARD, 100, "USD"));
+        assertThrows(IllegalStateException.class, () -> tooMuch.fee(TopUpMethod.CARD, money(100, "USD")));
     }
 
     @Test
@@ -118,20 +126,23 @@ class FeeScheduleTest {
             defaults.load(in);
         }
         FeeSchedule shipped = new FeeSchedule(key -> Optional.ofNullable(defaults.getProperty(key)));
-        Map<String, Integer> enabled = Map.of("USD", 2, "EUR", 2, "GBP", 2, "CNY", 2, "HKD", 2, "JPY", 0, "SGD", 2);
-        enabled.forEach((currency, exponent) -> {
+        for (String currency : List.of("USD", "EUR", "GBP", "CNY", "HKD", "JPY", "SGD")) {
             for (TopUpMethod method : TopUpMethod.values()) {
-                FeeQuote quote = shipped.quote(method, 10_000, currency, exponent);
-                assertEquals(quote.amount() + quote.fee(), quote.total());
+                FeeQuote quote = shipped.quote(method, money(10_000, currency));
+                assertEquals(quote.amount().plus(quote.fee()), quote.total());
             }
-        });
-        assertEquals(175, shipped.fee(TopUpMethod.CARD, 10_000, "USD"), "1.50 % of 100.00 USD plus 0.25");
-        assertEquals(0, shipped.fee(TopUpMethod.BANK_TRANSFER, 10_000, "USD"));
-        assertThrows(BusinessException.class, () -> shipped.quote(TopUpMethod.CARD, 10_000, "KWD", 3));
+        }
+        assertEquals(money(175, "USD"), shipped.fee(TopUpMethod.CARD, money(10_000, "USD")), "1.50 % of 100.00 USD plus 0.25");
+        assertEquals(money(0, "USD"), shipped.fee(TopUpMethod.BANK_TRANSFER, money(10_000, "USD")));
+        assertThrows(BusinessException.class, () -> shipped.quote(TopUpMethod.CARD, money(10_000, "KWD")));
     }
 
-    private BusinessException.FieldError refusal(TopUpMethod method, long amount, String currency, int exponent) {
-        BusinessException refused = assertThrows(BusinessException.class, () -> cut.quote(method, amount, currency, exponent));
+    private static Money money(long minor, String currency) {
+        return new Money(minor, currency, EXPONENTS.get(currency));
+    }
+
+    private BusinessException.FieldError refusal(TopUpMethod method, long amount, String currency) {
+        BusinessException refused = assertThrows(BusinessException.class, () -> cut.quote(method, money(amount, currency)));
         assertEquals(400, refused.status());
         return refused.fieldErrors().get(0);
     }
