@@ -39,6 +39,8 @@ public final class DevServer {
 
         Map<String, String> appEnv = new java.util.HashMap<>();
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
+        // Development talks to the sandbox card acquirer that ships inside the WAR (test cards in the README).
+        appEnv.put("OKPAY_SANDBOX_ENABLED", setting("OKPAY_SANDBOX_ENABLED", "true"));
         if (System.getenv("OKPAY_MASTER_KEY") == null) {
             appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
         }
