@@ -1,0 +1,89 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.control.MasterKey;
+import io.okpay.identity.control.Secrets;
+import io.okpay.identity.entity.Challenge;
+import io.okpay.identity.entity.User;
+import io.okpay.notification.boundary.Mail;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Issues one-time codes and checks answers. A challenge belongs to one user and one purpose (a sign-in attempt, or an
+ * action); a code from another challenge, a used or expired one, or a sixth try is refused.
+ */
+@Stateless
+public class Challenges {
+
+    static final Duration RESEND_AFTER = Duration.ofSeconds(30);
+    static final int MAX_SENDS = 5;
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @EJB
+    Mail mail;
+
+    @EJB
+    ChallengeAnswers answers;
+
+    @Inject
+    MasterKey masterKey;
+
+    /** Creates a challenge and sends its code; returns the challenge's public id. */
+    String issue(User user, String purpose, String what) {
+        Instant now = Instant.now();
+        Challenge challenge = new Challenge(Secrets.publicId("chl"), user, purpose, Challenge.Channel.EMAIL, now);
+        String code = Secrets.sixDigitCode();
+        challenge.setCode(hash(challenge.publicId(), code));
+        em.persist(challenge);
+        send(user, code, what);
+        return challenge.publicId();
+    }
+
+    /** A new code for the same challenge: not within 30 seconds of the last one, at most five in all. */
+    void resend(String challengeId, User user, String what) {
+        Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
+                .setParameter("id", challengeId).getResultStream()
+                .filter(c -> c.user().id().equals(user.id())).findFirst()
+                .orElseThrow(() -> new BusinessException("code_expired", 422));
+        Instant now = Instant.now();
+        if (challenge.passed() || challenge.attempts() >= Challenge.MAX_ATTEMPTS) {
+            throw new BusinessException("code_expired", 422);
+        }
+        if (challenge.sends() >= MAX_SENDS || challenge.lastSentAt().plus(RESEND_AFTER).isAfter(now)) {
+            throw new BusinessException("resend_too_soon", 429, RESEND_AFTER.toSeconds());
+        }
+        String code = Secrets.sixDigitCode();
+        challenge.resent(hash(challenge.publicId(), code), now);
+        send(user, code, what);
+    }
+
+    /** Returns only when the code answers this user's challenge for this purpose; every try counts, even on failure. */
+    void verify(String challengeId, User user, String purpose, String code) {
+        ChallengeAnswers.Outcome outcome = answers.check(challengeId, user.id(), purpose, code);
+        switch (outcome) {
+            case PASSED -> {
+            }
+            case WRONG -> throw new BusinessException("code_invalid", 422);
+            case NO_TRIES_LEFT -> throw new BusinessException("code_attempts_exceeded", 422);
+            default -> throw new BusinessException("code_expired", 422);
+        }
+    }
+
+    String hash(String challengeId, String code) {
+        return masterKey.hmac("otp", challengeId + ":" + code);
+    }
+
+    private void send(User user, String code, String what) {
+        mail.send(user.email(), user.locale(), "code", code, Messages.get(user.locale(), what));
+    }
+}

@@ -1,0 +1,91 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.control.PasswordHasher;
+import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.Secrets;
+import io.okpay.identity.control.Throttle;
+import io.okpay.identity.entity.User;
+import io.okpay.identity.entity.UserToken;
+import io.okpay.notification.boundary.Mail;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.BusinessException.FieldError;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Forgot password?": a single-use link valid for 30 minutes. Asking never tells whether the address has an account.
+ * A reset ends every session (and refresh token) of the account and tells the person by e-mail.
+ */
+@Stateless
+public class PasswordReset {
+
+    static final Duration VALID_FOR = Duration.ofMinutes(30);
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @EJB
+    Users users;
+
+    @EJB
+    SignIns signIns;
+
+    @EJB
+    Mail mail;
+
+    @Inject
+    Throttle throttle;
+
+    /** Sends a reset link when the address belongs to an account; does and says the same otherwise. */
+    public void request(String email, String ip) {
+        String account = Users.normalizeEmail(email);
+        // A quiet limit: past it, requests are accepted and dropped, so the answer still says nothing.
+        if (throttle.secondsToWait(Throttle.IP, "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
+            return;
+        }
+        throttle.failed(Throttle.IP, "reset|" + ip);
+        throttle.failed(Throttle.ACCOUNT, "reset|" + account);
+        Optional<User> found = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
+        if (found.isEmpty()) {
+            return;
+        }
+        User user = found.get();
+        Instant now = Instant.now();
+        em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
+                .setParameter("purpose", UserToken.Purpose.PASSWORD_RESET).executeUpdate();
+        String token = Secrets.token();
+        em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
+        mail.send(user.email(), user.locale(), "password-reset", user.username(), users.link("/identity/reset.xhtml", token));
+    }
+
+    public void confirm(String token, String newPassword) {
+        UserToken found = token == null || token.isBlank() ? null : em.createNamedQuery(UserToken.BY_HASH, UserToken.class)
+                .setParameter("hash", Secrets.sha256(token.trim()))
+                .setParameter("purpose", UserToken.Purpose.PASSWORD_RESET)
+                .getResultStream().findFirst().orElse(null);
+        Instant now = Instant.now();
+        if (found == null || !found.usable(now)) {
+            throw new BusinessException("reset_link_invalid", 422);
+        }
+        User user = found.user();
+        List<String> problems = PasswordPolicy.problems(newPassword, user.username(), user.email());
+        if (!problems.isEmpty()) {
+            throw BusinessException.invalid(problems.stream()
+                    .map(p -> new FieldError("password", p, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)).toList());
+        }
+        found.use(now);
+        user.changePassword(PasswordHasher.hash(newPassword), now);
+        // Whoever reads the mailbox controls the address: the link proves it as well as the verification link does.
+        user.verifyEmail(now);
+        signIns.endSessions(user, null);
+        mail.send(user.email(), user.locale(), "password-changed", user.username());
+    }
+}

@@ -1,0 +1,39 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.entity.User;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+
+/**
+ * Asks the person to prove again that it is them before a high-risk action (a large payment, a new recipient, changing
+ * the e-mail address, the password or the second factor). {@link #begin} sends a one-time code on the person's
+ * strongest factor; {@link #verify} returns only when the code for that very action was given, and throws otherwise.
+ * The action name ties the code to what it was issued for: a code for "change-password" does not approve a payment.
+ */
+@Stateless
+public class StepUp {
+
+    @EJB
+    Users users;
+
+    @EJB
+    Challenges challenges;
+
+    /** Issues a challenge for the action; returns its id, which the caller hands back with the code. */
+    public String begin(String userId, String action) {
+        User user = users.entity(userId);
+        return challenges.issue(user, purpose(action), "stepup.action." + action);
+    }
+
+    public void resend(String userId, String challengeId, String action) {
+        challenges.resend(challengeId, users.entity(userId), "stepup.action." + action);
+    }
+
+    public void verify(String userId, String challengeId, String action, String code) {
+        challenges.verify(challengeId, users.entity(userId), purpose(action), code);
+    }
+
+    private static String purpose(String action) {
+        return "step-up:" + action;
+    }
+}

@@ -1,0 +1,25 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.entity.Role;
+import io.okpay.identity.entity.User;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who someone is, for other features and for the pages: the public id ({@code usr_...}), how to address them, and
+ * whether their e-mail address is verified (money may only move once it is).
+ */
+public record UserView(String id, String email, String displayName, Locale locale, boolean emailVerified,
+                       Set<Role> roles, boolean emailCodes) implements Serializable {
+
+    static UserView of(User user) {
+        return new UserView(user.publicId(), user.email(), user.username(), user.locale(), user.emailVerified(),
+                Set.copyOf(user.roles()), user.emailCodes());
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+}

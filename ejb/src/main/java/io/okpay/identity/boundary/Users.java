@@ -1,0 +1,141 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.control.PasswordHasher;
+import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.Secrets;
+import io.okpay.identity.entity.User;
+import io.okpay.identity.entity.UserToken;
+import io.okpay.notification.boundary.Mail;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.Messages;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Signing up, verifying the e-mail address, and telling other features who a user is. */
+@Stateless
+public class Users {
+
+    static final Duration VERIFICATION_VALID_FOR = Duration.ofHours(24);
+    static final Duration VERIFICATION_RESEND_AFTER = Duration.ofSeconds(60);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,31}");
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @EJB
+    Mail mail;
+
+    @Inject
+    @ConfigProperty(name = "okpay.base-url")
+    String baseUrl;
+
+    public UserView signUp(String email, String username, String password, Locale locale) {
+        String address = normalizeEmail(email);
+        String name = username == null ? "" : username.trim();
+        List<FieldError> errors = new ArrayList<>();
+        if (address.isEmpty()) {
+            errors.add(new FieldError("email", "email_required"));
+        } else if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            errors.add(new FieldError("email", "email_invalid"));
+        } else if (findByEmail(address).isPresent()) {
+            errors.add(new FieldError("email", "email_taken"));
+        }
+        if (!USERNAME.matcher(name).matches()) {
+            errors.add(new FieldError("username", "username_invalid"));
+        } else if (!em.createQuery("SELECT u.id FROM User u WHERE u.username = :name", Long.class)
+                .setParameter("name", name).getResultList().isEmpty()) {
+            errors.add(new FieldError("username", "username_taken"));
+        }
+        for (String problem : PasswordPolicy.problems(password, name, address)) {
+            errors.add(new FieldError("password", problem, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH));
+        }
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalid(errors);
+        }
+        Instant now = Instant.now();
+        User user = new User(Secrets.publicId("usr"), address, name, PasswordHasher.hash(password),
+                Messages.supported(locale), now);
+        em.persist(user);
+        sendVerification(user, now);
+        return UserView.of(user);
+    }
+
+    /** Confirms the address behind the link. A used or expired link is refused; a new one can be sent. */
+    public UserView verifyEmail(String token) {
+        UserToken found = token == null || token.isBlank() ? null : em.createNamedQuery(UserToken.BY_HASH, UserToken.class)
+                .setParameter("hash", Secrets.sha256(token.trim()))
+                .setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION)
+                .getResultStream().findFirst().orElse(null);
+        Instant now = Instant.now();
+        if (found == null || !found.usable(now)) {
+            throw new BusinessException("verification_link_invalid", 422);
+        }
+        found.use(now);
+        found.user().verifyEmail(now);
+        return UserView.of(found.user());
+    }
+
+    /** Sends a new verification link, at most once a minute. */
+    public void resendVerification(String userId) {
+        User user = entity(userId);
+        if (user.emailVerified()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Optional<UserToken> latest = em.createNamedQuery(UserToken.LATEST, UserToken.class)
+                .setParameter("user", user).setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION)
+                .setMaxResults(1).getResultStream().findFirst();
+        if (latest.isPresent() && latest.get().createdAt().plus(VERIFICATION_RESEND_AFTER).isAfter(now)) {
+            throw new BusinessException("resend_too_soon", 429, VERIFICATION_RESEND_AFTER.toSeconds());
+        }
+        sendVerification(user, now);
+    }
+
+    /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */
+    public UserView require(String userId) {
+        return UserView.of(entity(userId));
+    }
+
+    User entity(String userId) {
+        return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class)
+                .setParameter("id", userId == null ? "" : userId)
+                .getResultStream().findFirst().orElseThrow(BusinessException::notFound);
+    }
+
+    Optional<User> findByEmail(String normalizedEmail) {
+        return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+                .setParameter("email", normalizedEmail).getResultStream().findFirst();
+    }
+
+    static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    String link(String path, String token) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + path + "?token=" + token;
+    }
+
+    private void sendVerification(User user, Instant now) {
+        em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
+                .setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION).executeUpdate();
+        String token = Secrets.token();
+        em.persist(new UserToken(user, UserToken.Purpose.EMAIL_VERIFICATION, Secrets.sha256(token), now,
+                now.plus(VERIFICATION_VALID_FOR)));
+        mail.send(user.email(), user.locale(), "verify-email", user.username(), link("/identity/verify.xhtml", token));
+    }
+}

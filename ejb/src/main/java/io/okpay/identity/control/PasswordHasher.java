@@ -1,0 +1,80 @@
+package io.okpay.identity.control;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Argon2id with the OWASP minimum (m = 19 MiB, t = 2, p = 1), stored in the PHC string format
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} so that stronger parameters can come later and old hashes still
+ * verify (and are rehashed at the next sign-in).
+ */
+public final class PasswordHasher {
+
+    static final int MEMORY_KIB = 19 * 1024;
+    static final int ITERATIONS = 2;
+    static final int PARALLELISM = 1;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BYTES = 32;
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    /** Verifying against this costs as much as against a real hash: unknown e-mails answer as slowly as wrong passwords. */
+    private static final String DECOY = hash("decoy password that matches nothing");
+
+    private PasswordHasher() {
+    }
+
+    public static String hash(String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    public static boolean verify(String password, String encoded) {
+        Matcher phc = encoded == null ? null : PHC.matcher(encoded);
+        if (password == null || phc == null || !phc.matches()) {
+            return false;
+        }
+        byte[] expected = B64D.decode(phc.group(5));
+        byte[] actual = argon2(password, B64D.decode(phc.group(4)), Integer.parseInt(phc.group(1)),
+                Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)), expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    /** Spends the time of one verification, for callers that have no hash to check against. */
+    public static void verifyDecoy(String password) {
+        verify(password == null ? "" : password, DECOY);
+    }
+
+    /** True when the hash was made with weaker parameters than today's. */
+    public static boolean needsRehash(String encoded) {
+        Matcher phc = PHC.matcher(encoded);
+        return !phc.matches() || Integer.parseInt(phc.group(1)) < MEMORY_KIB || Integer.parseInt(phc.group(2)) < ITERATIONS;
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(memoryKib)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .withSalt(salt)
+                .build());
+        byte[] out = new byte[length];
+        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        return out;
+    }
+}

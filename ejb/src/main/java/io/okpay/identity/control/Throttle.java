@@ -1,0 +1,92 @@
+package io.okpay.identity.control;
+
+import fish.payara.cdi.jsr107.impl.NamedCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.cache.Cache;
+import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.MutableEntry;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Growing delays after failures (sign-in, one-time codes), counted in a JCache shared by every instance of a cluster
+ * and updated atomically with entry processors. After {@code free} failures each further one doubles the wait, up to
+ * {@code cap}; a key is forgotten an hour after its last failure. Caps are short for keys an attacker can aim at a
+ * victim (the account alone) and long for keys that are the attacker's own (an IP, an account from one IP).
+ */
+@ApplicationScoped
+public class Throttle {
+
+    public record Rule(String name, int free, Duration cap) {
+    }
+
+    public static final Rule ACCOUNT = new Rule("account", 10, Duration.ofMinutes(1));
+    public static final Rule ACCOUNT_FROM_IP = new Rule("account-ip", 5, Duration.ofMinutes(15));
+    public static final Rule IP = new Rule("ip", 30, Duration.ofMinutes(15));
+
+    @Inject
+    @NamedCache(cacheName = "okpay-throttle", expiryPolicyFactoryClass = ForgetAfterAnHour.class)
+    Cache<String, long[]> failures;
+
+    /** Seconds to wait before the next attempt is considered; 0 when it may happen now. */
+    public long secondsToWait(Rule rule, String key) {
+        long[] entry = failures.get(rule.name() + ":" + key);
+        return entry == null ? 0 : waitSeconds(rule, entry[0], entry[1], System.currentTimeMillis());
+    }
+
+    public void failed(Rule rule, String key) {
+        failures.invoke(rule.name() + ":" + key, new CountFailure(), System.currentTimeMillis());
+    }
+
+    public void reset(Rule rule, String key) {
+        failures.remove(rule.name() + ":" + key);
+    }
+
+    static long waitSeconds(Rule rule, long failureCount, long lastFailureMillis, long nowMillis) {
+        if (failureCount < rule.free()) {
+            return 0;
+        }
+        long exponent = Math.min(failureCount - rule.free(), 30);
+        long delayMillis = Math.min(rule.cap().toMillis(), 1000L << exponent);
+        long remaining = lastFailureMillis + delayMillis - nowMillis;
+        return remaining <= 0 ? 0 : (remaining + 999) / 1000;
+    }
+
+    /** Adds one failure and remembers when; runs where the entry lives, so concurrent failures all count. */
+    static final class CountFailure implements EntryProcessor<String, long[], Void>, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Void process(MutableEntry<String, long[]> entry, Object... arguments) {
+            long now = (Long) arguments[0];
+            long count = entry.exists() ? entry.getValue()[0] : 0;
+            entry.setValue(new long[]{count + 1, now});
+            return null;
+        }
+    }
+
+    /** Entries vanish an hour after their last change. */
+    public static final class ForgetAfterAnHour implements ExpiryPolicy, Serializable {
+        private static final long serialVersionUID = 1L;
+        private static final javax.cache.expiry.Duration AN_HOUR = new javax.cache.expiry.Duration(TimeUnit.HOURS, 1);
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForCreation() {
+            return AN_HOUR;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForAccess() {
+            return null;
+        }
+
+        @Override
+        public javax.cache.expiry.Duration getExpiryForUpdate() {
+            return AN_HOUR;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.okpay.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A one-time code sent to the person, good for one thing only (its purpose: a sign-in attempt or an action), for ten
+ * minutes and five tries. Only an HMAC of the code is stored.
+ */
+@Entity
+@Table(name = "otp_challenge")
+@NamedQuery(name = Challenge.BY_PUBLIC_ID, query = "SELECT c FROM Challenge c JOIN FETCH c.user WHERE c.publicId = :id")
+public class Challenge {
+
+    public static final String BY_PUBLIC_ID = "Challenge.byPublicId";
+    public static final Duration VALID_FOR = Duration.ofMinutes(10);
+    public static final int MAX_ATTEMPTS = 5;
+
+    public enum Channel { EMAIL }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "public_id", nullable = false, updatable = false)
+    private String publicId;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id", nullable = false, updatable = false)
+    private User user;
+
+    @Column(nullable = false, updatable = false)
+    private String purpose;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Channel channel;
+
+    @Column(name = "code_hash", nullable = false)
+    private String codeHash;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(nullable = false)
+    private int sends;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_sent_at", nullable = false)
+    private Instant lastSentAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "passed_at")
+    private Instant passedAt;
+
+    protected Challenge() {
+    }
+
+    public Challenge(String publicId, User user, String purpose, Channel channel, Instant now) {
+        this.publicId = publicId;
+        this.user = user;
+        this.purpose = purpose;
+        this.channel = channel;
+        this.createdAt = now;
+        this.lastSentAt = now;
+        this.expiresAt = now.plus(VALID_FOR);
+        this.sends = 1;
+    }
+
+    public String publicId() {
+        return publicId;
+    }
+
+    public User user() {
+        return user;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String codeHash() {
+        return codeHash;
+    }
+
+    public int attempts() {
+        return attempts;
+    }
+
+    public int sends() {
+        return sends;
+    }
+
+    public Instant lastSentAt() {
+        return lastSentAt;
+    }
+
+    public boolean passed() {
+        return passedAt != null;
+    }
+
+    /** Can still be answered: not passed, not expired, tries left. */
+    public boolean open(Instant now) {
+        return passedAt == null && now.isBefore(expiresAt) && attempts < MAX_ATTEMPTS;
+    }
+
+    public void setCode(String hash) {
+        codeHash = hash;
+    }
+
+    /** A new code replaces the old one; the ten minutes start again but the tries already used stay used. */
+    public void resent(String hash, Instant now) {
+        codeHash = hash;
+        sends++;
+        lastSentAt = now;
+        expiresAt = now.plus(VALID_FOR);
+    }
+
+    public void tried() {
+        attempts++;
+    }
+
+    public void pass(Instant now) {
+        passedAt = now;
+    }
+}

@@ -1,0 +1,145 @@
+package io.okpay.identity.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A person with an OKPay account. The e-mail address is stored lower-case; it is how people sign in. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "public_id", nullable = false, updatable = false)
+    private String publicId;
+
+    @Column(nullable = false)
+    private String email;
+
+    @Column(nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private String locale;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
+
+    @Column(name = "email_codes", nullable = false)
+    private boolean emailCodes;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "password_changed_at", nullable = false)
+    private Instant passwordChangedAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String publicId, String email, String username, String passwordHash, Locale locale, Instant now) {
+        this.publicId = publicId;
+        this.email = email;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.locale = locale.toLanguageTag();
+        this.roles = Role.USER.name();
+        this.createdAt = now;
+        this.passwordChangedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String publicId() {
+        return publicId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public Set<Role> roles() {
+        return Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).map(Role::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    public void grant(Role role) {
+        Set<Role> granted = roles();
+        granted.add(role);
+        roles = granted.stream().map(Role::name).collect(Collectors.joining(","));
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    public void verifyEmail(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    public boolean emailCodes() {
+        return emailCodes;
+    }
+
+    public void useEmailCodes(boolean on) {
+        emailCodes = on;
+    }
+
+    /** Whether signing in needs a one-time code after the password. */
+    public boolean secondFactor() {
+        return emailCodes;
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        passwordHash = newHash;
+        passwordChangedAt = now;
+    }
+
+    /** A stronger hash of the same password, after the parameters were raised; not a password change. */
+    public void rehashPassword(String newHash) {
+        passwordHash = newHash;
+    }
+
+    public void changeLocale(Locale newLocale) {
+        locale = newLocale.toLanguageTag();
+    }
+}

@@ -1,0 +1,35 @@
+package io.okpay.identity.faces;
+
+import io.okpay.identity.boundary.PasswordReset;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** /identity/forgot.xhtml: asks for a reset link; the answer is the same whether the address has an account or not. */
+@Named
+@RequestScoped
+public class ForgotPasswordPage {
+
+    @EJB
+    PasswordReset passwordReset;
+
+    private String email;
+
+    public String submit() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        passwordReset.request(email, request.getRemoteAddr());
+        PageMessages.info("forgot.sent", email);
+        email = null;
+        return null;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+}

@@ -1,0 +1,139 @@
+package io.okpay.identity.faces;
+
+import io.okpay.identity.boundary.SignIns;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.security.SignInCredential;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.Serializable;
+
+/**
+ * /signin.xhtml: the password, then (when the account uses one) the one-time code sent for this sign-in. Wrong
+ * e-mail and wrong password read the same.
+ */
+@Named
+@ViewScoped
+public class SignInPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient SignIns signIns;
+
+    @Inject
+    transient SecurityContext securityContext;
+
+    private String email;
+    private String password;
+    private String code;
+    private String signInId;
+    private String challengeId;
+
+    public void signIn() throws IOException {
+        HttpServletRequest request = request();
+        SignIns.Step step;
+        try {
+            step = signIns.begin(email, password, request.getRemoteAddr(), device(request));
+        } catch (BusinessException e) {
+            PageMessages.show(e, "signin");
+            return;
+        } finally {
+            password = null;
+        }
+        signInId = step.signInId();
+        challengeId = step.challengeId();
+        if (!step.codeRequired()) {
+            finish(new SignInCredential(signInId, null, null));
+        }
+    }
+
+    public void verifyCode() throws IOException {
+        finish(new SignInCredential(signInId, challengeId, code));
+        code = null;
+    }
+
+    public void resendCode() {
+        try {
+            signIns.resendCode(signInId, challengeId);
+            PageMessages.info("signin.code.resent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "code");
+        }
+    }
+
+    public void restart() {
+        signInId = null;
+        challengeId = null;
+        code = null;
+    }
+
+    public boolean isCodeStep() {
+        return challengeId != null;
+    }
+
+    private void finish(SignInCredential credential) throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(request(), (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> faces.responseComplete();
+            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/identity/account.xhtml");
+            default -> {
+                BusinessException refusal = credential.refusal();
+                if (refusal != null && refusal.code().startsWith("code_") && !"code_expired".equals(refusal.code())
+                        && !"code_attempts_exceeded".equals(refusal.code())) {
+                    PageMessages.show(refusal, "code");
+                    return;
+                }
+                // Expired sign-in or challenge: start again from the password.
+                restart();
+                PageMessages.show(refusal == null ? new BusinessException("sign_in_expired", 401) : refusal, "signin");
+            }
+        }
+    }
+
+    private static HttpServletRequest request() {
+        return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    }
+
+    static String device(HttpServletRequest request) {
+        String agent = request.getHeader("User-Agent");
+        return agent == null ? "-" : agent.length() > 255 ? agent.substring(0, 255) : agent;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

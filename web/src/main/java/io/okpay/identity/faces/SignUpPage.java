@@ -1,0 +1,70 @@
+package io.okpay.identity.faces;
+
+import io.okpay.identity.boundary.Users;
+import io.okpay.shared.BusinessException;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+
+import java.util.Locale;
+
+/** /signup.xhtml: e-mail, username, password and language; then a verification link goes out by e-mail. */
+@Named
+@RequestScoped
+public class SignUpPage {
+
+    @EJB
+    Users users;
+
+    private String email;
+    private String username;
+    private String password;
+    private String language;
+
+    public String submit() {
+        try {
+            String chosen = language == null || language.isBlank()
+                    ? FacesContext.getCurrentInstance().getViewRoot().getLocale().toLanguageTag() : language;
+            users.signUp(email, username, password, Locale.forLanguageTag(chosen));
+        } catch (BusinessException e) {
+            PageMessages.show(e, "signup");
+            return null;
+        }
+        PageMessages.info("signup.done", email);
+        PageMessages.keepForRedirect();
+        return "/signin.xhtml?faces-redirect=true";
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+}

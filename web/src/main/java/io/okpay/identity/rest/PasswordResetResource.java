@@ -1,0 +1,49 @@
+package io.okpay.identity.rest;
+
+import io.okpay.identity.boundary.PasswordReset;
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** "Forgot password?" for apps. The request answers 202 whether or not the address has an account. */
+@Path("auth/password-reset")
+@Tag(name = "Identity")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PasswordResetResource {
+
+    @EJB
+    PasswordReset passwordReset;
+
+    @Context
+    HttpServletRequest http;
+
+    public record ResetRequest(String email) {
+    }
+
+    public record ResetConfirmation(String token, String password) {
+    }
+
+    @POST
+    @Operation(summary = "E-mail a reset link (always 202)")
+    public Response request(ResetRequest request) {
+        passwordReset.request(request == null ? null : request.email(), http.getRemoteAddr());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("confirm")
+    @Operation(summary = "Set a new password with the token from the e-mailed link")
+    public Response confirm(ResetConfirmation request) {
+        passwordReset.confirm(request == null ? null : request.token(), request == null ? null : request.password());
+        return Response.noContent().build();
+    }
+}

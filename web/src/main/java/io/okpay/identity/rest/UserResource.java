@@ -1,0 +1,61 @@
+package io.okpay.identity.rest;
+
+import io.okpay.identity.boundary.UserView;
+import io.okpay.identity.boundary.Users;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+
+/** Sign-up and e-mail verification for apps. */
+@Path("users")
+@Tag(name = "Identity")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    @EJB
+    Users users;
+
+    @Context
+    UriInfo uriInfo;
+
+    public record SignUp(String email, String username, String password, String locale) {
+    }
+
+    public record Verification(String token) {
+    }
+
+    /** The public view of an account; never the entity. */
+    public record Account(String id, String email, String username, String locale, boolean email_verified) {
+        static Account of(UserView user) {
+            return new Account(user.id(), user.email(), user.displayName(), user.locale().toLanguageTag(), user.emailVerified());
+        }
+    }
+
+    @POST
+    @Operation(summary = "Create an account; a verification link is e-mailed")
+    public Response signUp(SignUp request) {
+        SignUp body = request == null ? new SignUp(null, null, null, null) : request;
+        UserView user = users.signUp(body.email(), body.username(), body.password(),
+                body.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.locale().replace('_', '-')));
+        return Response.created(uriInfo.getBaseUriBuilder().path("me").build()).entity(Account.of(user)).build();
+    }
+
+    @POST
+    @Path("verification")
+    @Operation(summary = "Confirm the e-mail address with the token from the e-mailed link")
+    public Response verify(Verification request) {
+        users.verifyEmail(request == null ? null : request.token());
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,39 @@
+package io.okpay.shared.security;
+
+import io.okpay.identity.boundary.SignIns;
+import jakarta.ejb.EJB;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+
+/**
+ * Ends a signed-in HTTP session whose session row has ended (signed out elsewhere, "end other sessions", password
+ * reset) or passed the absolute timeout, on whichever instance of a cluster the request lands.
+ */
+@WebFilter(urlPatterns = "*.xhtml")
+public class SessionGuard extends HttpFilter {
+
+    @EJB
+    SignIns signIns;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        Object sessionId = session == null ? null : session.getAttribute(OkPayIdentityStore.SESSION_ATTRIBUTE);
+        if (sessionId != null && !request.getRequestURI().contains("/jakarta.faces.resource/")
+                && signIns.session((String) sessionId).isEmpty()) {
+            request.logout();
+            session.invalidate();
+            response.sendRedirect(request.getContextPath() + "/signin.xhtml?ended=true");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
