@@ -2,12 +2,14 @@ package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,14 +22,11 @@ public class AccountSecurity {
     public static final String CHANGE_PASSWORD = "change-password";
     public static final String CHANGE_SECOND_FACTOR = "change-second-factor";
 
-    @EJB
-    Users users;
+    @Inject
+    UserDirectory directory;
 
     @EJB
     StepUp stepUp;
-
-    @EJB
-    SignIns signIns;
 
     @EJB
     Mail mail;
@@ -35,7 +34,7 @@ public class AccountSecurity {
     /** Changes the password and ends the person's other sessions; the current password is asked too. */
     public void changePassword(String userId, String sessionId, String currentPassword, String newPassword,
                                String challengeId, String code) {
-        User user = users.entity(userId);
+        User user = directory.require(userId);
         List<FieldError> errors = new ArrayList<>();
         if (!PasswordHasher.verify(currentPassword, user.passwordHash())) {
             errors.add(new FieldError("currentPassword", "password_wrong"));
@@ -48,13 +47,13 @@ public class AccountSecurity {
         }
         stepUp.verify(userId, challengeId, CHANGE_PASSWORD, code);
         user.changePassword(PasswordHasher.hash(newPassword), Instant.now());
-        signIns.endSessions(user, sessionId);
+        directory.endSessions(user, sessionId);
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 
     /** Turns one-time codes by e-mail on or off as the second factor. Operators cannot turn them off. */
     public UserView useEmailCodes(String userId, boolean on, String challengeId, String code) {
-        User user = users.entity(userId);
+        User user = directory.require(userId);
         if (!on && user.roles().stream().anyMatch(r -> r.isOperator())) {
             throw new BusinessException("second_factor_required", 422);
         }

@@ -4,6 +4,7 @@ import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.Secrets;
 import io.okpay.identity.control.Throttle;
+import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserToken;
 import io.okpay.notification.boundary.Mail;
@@ -32,11 +33,8 @@ public class PasswordReset {
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
-    @EJB
-    Users users;
-
-    @EJB
-    SignIns signIns;
+    @Inject
+    UserDirectory directory;
 
     @EJB
     Mail mail;
@@ -46,14 +44,14 @@ public class PasswordReset {
 
     /** Sends a reset link when the address belongs to an account; does and says the same otherwise. */
     public void request(String email, String ip) {
-        String account = Users.normalizeEmail(email);
+        String account = UserDirectory.normalizeEmail(email);
         // A quiet limit: past it, requests are accepted and dropped, so the answer still says nothing.
         if (throttle.secondsToWait(Throttle.IP, "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
             return;
         }
         throttle.failed(Throttle.IP, "reset|" + ip);
         throttle.failed(Throttle.ACCOUNT, "reset|" + account);
-        Optional<User> found = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
+        Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         if (found.isEmpty()) {
             return;
         }
@@ -63,7 +61,7 @@ public class PasswordReset {
                 .setParameter("purpose", UserToken.Purpose.PASSWORD_RESET).executeUpdate();
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
-        mail.send(user.email(), user.locale(), "password-reset", user.username(), users.link("/identity/reset.xhtml", token));
+        mail.send(user.email(), user.locale(), "password-reset", user.username(), directory.link("/identity/reset.xhtml", token));
     }
 
     public void confirm(String token, String newPassword) {
@@ -85,7 +83,7 @@ public class PasswordReset {
         user.changePassword(PasswordHasher.hash(newPassword), now);
         // Whoever reads the mailbox controls the address: the link proves it as well as the verification link does.
         user.verifyEmail(now);
-        signIns.endSessions(user, null);
+        directory.endSessions(user, null);
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 }

@@ -1,7 +1,9 @@
 package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
+import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.Secrets;
+import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.control.Throttle;
 import io.okpay.identity.entity.SignIn;
 import io.okpay.identity.entity.User;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,10 +50,10 @@ public class SignIns {
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
-    @EJB
-    Users users;
+    @Inject
+    UserDirectory directory;
 
-    @EJB
+    @Inject
     Challenges challenges;
 
     @EJB
@@ -65,14 +66,14 @@ public class SignIns {
     Throttle throttle;
 
     public Step begin(String email, String password, String ip, String device) {
-        String account = Users.normalizeEmail(email);
+        String account = UserDirectory.normalizeEmail(email);
         long wait = Math.max(throttle.secondsToWait(Throttle.IP, ip), Math.max(
                 throttle.secondsToWait(Throttle.ACCOUNT, account),
                 throttle.secondsToWait(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)));
         if (wait > 0) {
             throw new BusinessException("sign_in_throttled", 429, wait);
         }
-        Optional<User> found = account.isEmpty() ? Optional.empty() : users.findByEmail(account);
+        Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         boolean right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash())
                 : decoy(password);
         if (!right) {
@@ -155,14 +156,6 @@ public class SignIns {
         em.createNamedQuery(UserSession.BY_PUBLIC_ID, UserSession.class)
                 .setParameter("id", sessionId == null ? "" : sessionId).getResultStream().findFirst()
                 .ifPresent(session -> session.end(Instant.now()));
-    }
-
-    /** Ends every session of the user, or every one but {@code keepSessionId}. */
-    void endSessions(User user, String keepSessionId) {
-        Instant now = Instant.now();
-        List<UserSession> active = em.createNamedQuery(UserSession.ACTIVE, UserSession.class)
-                .setParameter("user", user).getResultList();
-        active.stream().filter(s -> !s.publicId().equals(keepSessionId)).forEach(s -> s.end(now));
     }
 
     private SignIn open(String signInId) {

@@ -1,8 +1,10 @@
 package io.okpay.identity.boundary;
 
+import io.okpay.identity.control.Challenges;
+import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 
 /**
  * Asks the person to prove again that it is them before a high-risk action (a large payment, a new recipient, changing
@@ -13,24 +15,24 @@ import jakarta.ejb.Stateless;
 @Stateless
 public class StepUp {
 
-    @EJB
-    Users users;
+    @Inject
+    UserDirectory directory;
 
-    @EJB
+    @Inject
     Challenges challenges;
 
     /** Issues a challenge for the action; returns its id, which the caller hands back with the code. */
     public String begin(String userId, String action) {
-        User user = users.entity(userId);
+        User user = directory.require(userId);
         return challenges.issue(user, purpose(action), "stepup.action." + action);
     }
 
     public void resend(String userId, String challengeId, String action) {
-        challenges.resend(challengeId, users.entity(userId), "stepup.action." + action);
+        challenges.resend(challengeId, directory.require(userId), "stepup.action." + action);
     }
 
     public void verify(String userId, String challengeId, String action, String code) {
-        challenges.verify(challengeId, users.entity(userId), purpose(action), code);
+        challenges.verify(challengeId, directory.require(userId), purpose(action), code);
     }
 
     private static String purpose(String action) {

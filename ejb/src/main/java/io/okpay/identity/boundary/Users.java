@@ -3,6 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.Secrets;
+import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserToken;
 import io.okpay.notification.boundary.Mail;
@@ -14,7 +15,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,24 +40,22 @@ public class Users {
     Mail mail;
 
     @Inject
-    @ConfigProperty(name = "okpay.base-url")
-    String baseUrl;
+    UserDirectory directory;
 
     public UserView signUp(String email, String username, String password, Locale locale) {
-        String address = normalizeEmail(email);
+        String address = UserDirectory.normalizeEmail(email);
         String name = username == null ? "" : username.trim();
         List<FieldError> errors = new ArrayList<>();
         if (address.isEmpty()) {
             errors.add(new FieldError("email", "email_required"));
         } else if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
             errors.add(new FieldError("email", "email_invalid"));
-        } else if (findByEmail(address).isPresent()) {
+        } else if (directory.byEmail(address).isPresent()) {
             errors.add(new FieldError("email", "email_taken"));
         }
         if (!USERNAME.matcher(name).matches()) {
             errors.add(new FieldError("username", "username_invalid"));
-        } else if (!em.createQuery("SELECT u.id FROM User u WHERE u.username = :name", Long.class)
-                .setParameter("name", name).getResultList().isEmpty()) {
+        } else if (directory.usernameTaken(name)) {
             errors.add(new FieldError("username", "username_taken"));
         }
         for (String problem : PasswordPolicy.problems(password, name, address)) {
@@ -91,7 +89,7 @@ public class Users {
 
     /** Sends a new verification link, at most once a minute. */
     public void resendVerification(String userId) {
-        User user = entity(userId);
+        User user = directory.require(userId);
         if (user.emailVerified()) {
             return;
         }
@@ -107,27 +105,7 @@ public class Users {
 
     /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */
     public UserView require(String userId) {
-        return UserView.of(entity(userId));
-    }
-
-    User entity(String userId) {
-        return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class)
-                .setParameter("id", userId == null ? "" : userId)
-                .getResultStream().findFirst().orElseThrow(BusinessException::notFound);
-    }
-
-    Optional<User> findByEmail(String normalizedEmail) {
-        return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
-                .setParameter("email", normalizedEmail).getResultStream().findFirst();
-    }
-
-    static String normalizeEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    String link(String path, String token) {
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        return base + path + "?token=" + token;
+        return UserView.of(directory.require(userId));
     }
 
     private void sendVerification(User user, Instant now) {
@@ -136,6 +114,6 @@ public class Users {
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.EMAIL_VERIFICATION, Secrets.sha256(token), now,
                 now.plus(VERIFICATION_VALID_FOR)));
-        mail.send(user.email(), user.locale(), "verify-email", user.username(), link("/identity/verify.xhtml", token));
+        mail.send(user.email(), user.locale(), "verify-email", user.username(), directory.link("/identity/verify.xhtml", token));
     }
 }

@@ -1,10 +1,8 @@
-package io.okpay.identity.boundary;
+package io.okpay.identity.control;
 
-import io.okpay.identity.control.MasterKey;
 import io.okpay.identity.entity.Challenge;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,7 +16,7 @@ import java.time.Instant;
  * Checks one answer to a challenge in a transaction of its own, so that a wrong answer is counted even though the
  * caller's transaction rolls back with the refusal. The row is locked: concurrent guesses cannot exceed five.
  */
-@Stateless
+@ApplicationScoped
 public class ChallengeAnswers {
 
     public enum Outcome { PASSED, WRONG, NO_TRIES_LEFT, EXPIRED }
@@ -29,7 +27,7 @@ public class ChallengeAnswers {
     @Inject
     MasterKey masterKey;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome check(String challengeId, Long userId, String purpose, String code) {
         Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
                 .setParameter("id", challengeId == null ? "" : challengeId)

@@ -1,14 +1,11 @@
-package io.okpay.identity.boundary;
+package io.okpay.identity.control;
 
-import io.okpay.identity.control.MasterKey;
-import io.okpay.identity.control.Secrets;
 import io.okpay.identity.entity.Challenge;
 import io.okpay.identity.entity.User;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +17,7 @@ import java.time.Instant;
  * Issues one-time codes and checks answers. A challenge belongs to one user and one purpose (a sign-in attempt, or an
  * action); a code from another challenge, a used or expired one, or a sixth try is refused.
  */
-@Stateless
+@ApplicationScoped
 public class Challenges {
 
     static final Duration RESEND_AFTER = Duration.ofSeconds(30);
@@ -29,17 +26,17 @@ public class Challenges {
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
-    @EJB
+    @Inject
     Mail mail;
 
-    @EJB
+    @Inject
     ChallengeAnswers answers;
 
     @Inject
     MasterKey masterKey;
 
     /** Creates a challenge and sends its code; returns the challenge's public id. */
-    String issue(User user, String purpose, String what) {
+    public String issue(User user, String purpose, String what) {
         Instant now = Instant.now();
         Challenge challenge = new Challenge(Secrets.publicId("chl"), user, purpose, Challenge.Channel.EMAIL, now);
         String code = Secrets.sixDigitCode();
@@ -50,7 +47,7 @@ public class Challenges {
     }
 
     /** A new code for the same challenge: not within 30 seconds of the last one, at most five in all. */
-    void resend(String challengeId, User user, String what) {
+    public void resend(String challengeId, User user, String what) {
         Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
                 .setParameter("id", challengeId).getResultStream()
                 .filter(c -> c.user().id().equals(user.id())).findFirst()
@@ -68,7 +65,7 @@ public class Challenges {
     }
 
     /** Returns only when the code answers this user's challenge for this purpose; every try counts, even on failure. */
-    void verify(String challengeId, User user, String purpose, String code) {
+    public void verify(String challengeId, User user, String purpose, String code) {
         ChallengeAnswers.Outcome outcome = answers.check(challengeId, user.id(), purpose, code);
         switch (outcome) {
             case PASSED -> {
@@ -79,7 +76,7 @@ public class Challenges {
         }
     }
 
-    String hash(String challengeId, String code) {
+    private String hash(String challengeId, String code) {
         return masterKey.hmac("otp", challengeId + ":" + code);
     }
 

@@ -1,0 +1,61 @@
+package io.okpay.identity.control;
+
+import io.okpay.identity.entity.User;
+import io.okpay.identity.entity.UserSession;
+import io.okpay.shared.BusinessException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Finding users and their sessions, for the identity boundaries (inside their transactions). */
+@ApplicationScoped
+public class UserDirectory {
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "okpay.base-url")
+    String baseUrl;
+
+    /** The user with this public id; 404 when there is none. */
+    public User require(String userId) {
+        return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class)
+                .setParameter("id", userId == null ? "" : userId)
+                .getResultStream().findFirst().orElseThrow(BusinessException::notFound);
+    }
+
+    public Optional<User> byEmail(String normalizedEmail) {
+        return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
+                .setParameter("email", normalizedEmail).getResultStream().findFirst();
+    }
+
+    public boolean usernameTaken(String username) {
+        return !em.createQuery("SELECT u.id FROM User u WHERE u.username = :name", Long.class)
+                .setParameter("name", username).getResultList().isEmpty();
+    }
+
+    /** Ends every session of the user, or every one but {@code keepSessionId}. */
+    public void endSessions(User user, String keepSessionId) {
+        Instant now = Instant.now();
+        em.createNamedQuery(UserSession.ACTIVE, UserSession.class).setParameter("user", user).getResultList().stream()
+                .filter(session -> !session.publicId().equals(keepSessionId))
+                .forEach(session -> session.end(now));
+    }
+
+    /** An absolute link for an e-mail: the configured public address, the page, the token. */
+    public String link(String path, String token) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + path + "?token=" + token;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+}
