@@ -159,7 +159,7 @@ public class SignIns {
     }
 
     private SignIn open(String signInId) {
-        SignIn signIn = em.createNamedQuery(SignIn.BY_PUBLIC_ID, SignIn.class)
+        SignIn signIn = em.createNamedQuery(SignIn.LOCK, SignIn.class)
                 .setParameter("id", signInId == null ? "" : signInId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);

@@ -29,7 +29,7 @@ public class ChallengeAnswers {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome check(String challengeId, Long userId, String purpose, String code) {
-        Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
+        Challenge challenge = em.createNamedQuery(Challenge.LOCK, Challenge.class)
                 .setParameter("id", challengeId == null ? "" : challengeId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);

@@ -23,9 +23,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "otp_challenge")
 @NamedQuery(name = Challenge.BY_PUBLIC_ID, query = "SELECT c FROM Challenge c JOIN FETCH c.user WHERE c.publicId = :id")
+// Locks the challenge row only: MariaDB would lock the rows of a joined table too.
+@NamedQuery(name = Challenge.LOCK, query = "SELECT c FROM Challenge c WHERE c.publicId = :id")
 public class Challenge {
 
     public static final String BY_PUBLIC_ID = "Challenge.byPublicId";
+    public static final String LOCK = "Challenge.lock";
     public static final Duration VALID_FOR = Duration.ofMinutes(10);
     public static final int MAX_ATTEMPTS = 5;
 

@@ -19,11 +19,12 @@ import java.time.Instant;
 /** One attempt to sign in to a known account: kept as the person's sign-in history. */
 @Entity
 @Table(name = "sign_in")
-@NamedQuery(name = SignIn.BY_PUBLIC_ID, query = "SELECT s FROM SignIn s JOIN FETCH s.user WHERE s.publicId = :id")
+// Locks the sign-in row only: MariaDB would lock the rows of a joined table too.
+@NamedQuery(name = SignIn.LOCK, query = "SELECT s FROM SignIn s WHERE s.publicId = :id")
 @NamedQuery(name = SignIn.RECENT, query = "SELECT s FROM SignIn s WHERE s.user = :user ORDER BY s.createdAt DESC")
 public class SignIn {
 
-    public static final String BY_PUBLIC_ID = "SignIn.byPublicId";
+    public static final String LOCK = "SignIn.lock";
     public static final String RECENT = "SignIn.recent";
     /** How long a sign-in may wait for its one-time code. */
     public static final Duration OPEN_FOR = Duration.ofMinutes(10);

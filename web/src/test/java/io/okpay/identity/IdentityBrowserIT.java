@@ -1,0 +1,223 @@
+package io.okpay.identity;
+
+import io.okpay.it.Deployments;
+import io.okpay.it.MailCatcher;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A person in a real browser (headless Debian Chromium, STACK.md fact 11): signs up, confirms the address from the
+ * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail, signs out and signs in with a code.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityBrowserIT {
+
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    static WebDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"),
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(java.util.Map.of("SE_OFFLINE", "true"))
+                .build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    void type(String id, String text) {
+        var field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
+    void click(String id) {
+        var current = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+    }
+
+    void waitFor(String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + page(), e);
+        }
+    }
+
+    String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    @DisplayName("sign up, verify from the e-mail, sign in, turn on e-mail codes, sign out, sign in with a code")
+    void journey() {
+        String name = "dora" + UUID.randomUUID().toString().substring(0, 8);
+        String email = name + "@example.com";
+        String password = "lantern meadow copper 93";
+
+        browser.get(url("/signup.xhtml?lang=en"));
+        type("signup:email", email);
+        type("signup:username", name);
+        type("signup:password", password);
+        click("signup:submit");
+        waitFor("signin:email");
+        assertTrue(page().contains("We sent a confirmation link to " + email), page());
+
+        String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
+        browser.get(url(link.substring(link.indexOf("/identity/verify.xhtml"))));
+        click("verify:confirm");
+        waitFor("signin:email");
+        assertTrue(page().contains("your e-mail address is confirmed"), page());
+
+        signIn(email, password);
+        waitFor("verified");
+        assertTrue(page().contains("Hello, " + name), page());
+        MailCatcher.await(email, "New sign-in");
+
+        browser.get(url("/identity/security.xhtml"));
+        assertTrue(page().contains("Off: signing in needs only your password."), page());
+        int codesBefore = codeMails(email);
+        click("codes:on");
+        waitFor("confirm:code");
+        type("confirm:code", nextCode(email, codesBefore));
+        click("confirm:submit");
+        waitFor("codes-state");
+        assertTrue(page().contains("One-time codes by e-mail are on."), page());
+        assertTrue(page().contains("On: signing in needs your password and a code"), page());
+
+        click("signout:submit");
+        waitFor("signin:email");
+        assertTrue(page().contains("You are signed out."), page());
+        browser.get(url("/identity/account.xhtml"));
+        waitFor("signin:email");
+
+        codesBefore = codeMails(email);
+        signIn(email, password);
+        waitFor("code:value");
+        type("code:value", "000000".equals(peekCode(email)) ? "111111" : "000000");
+        click("code:submit");
+        waitFor("code:value");
+        assertTrue(page().contains("This code is not correct."), page());
+        type("code:value", nextCode(email, codesBefore));
+        click("code:submit");
+        waitFor("verified");
+        assertTrue(browser.getCurrentUrl().contains("/identity/account.xhtml"), browser.getCurrentUrl());
+    }
+
+    @Test
+    @DisplayName("the sign-in page speaks Simplified Chinese")
+    void signInPageInChinese() {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin.xhtml?lang=zh-CN"));
+        waitFor("signin:email");
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        String text = page();
+        assertTrue(text.contains("登录 OKPay"), text);
+        assertTrue(text.contains("电子邮箱") && text.contains("忘记密码?"), text);
+
+        type("signin:email", "nobody@example.com");
+        type("signin:password", "wrong password here");
+        click("signin:submit");
+        waitFor("signin:email");
+        assertTrue(page().contains("邮箱或密码不正确。"), page());
+        browser.get(url("/signin.xhtml?lang=en"));
+    }
+
+    private void signIn(String email, String password) {
+        browser.get(url("/signin.xhtml"));
+        type("signin:email", email);
+        type("signin:password", password);
+        click("signin:submit");
+    }
+
+    private static int codeMails(String email) {
+        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
+    }
+
+    private static String peekCode(String email) {
+        return MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code"))
+                .reduce((first, second) -> second).map(m -> code(m.text())).orElse("");
+    }
+
+    /** The code of the first code e-mail after the {@code before} ones already there. */
+    private static String nextCode(String email, int before) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
+            if (codes.size() > before) {
+                return code(codes.get(before).text());
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no new code e-mail to " + email);
+    }
+
+    private static String code(String text) {
+        Matcher m = CODE.matcher(text);
+        if (!m.find()) {
+            throw new AssertionError("no code in " + text);
+        }
+        return m.group(1);
+    }
+}
