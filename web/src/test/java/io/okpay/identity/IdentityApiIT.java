@@ -14,12 +14,27 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Identity and access through the API, black box: sign-up, verification, password reset, tokens and their attacks. */
@@ -31,7 +46,7 @@ class IdentityApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.okpay();
+        return Deployments.okpay().addClass(IdentityTestSupport.class);
     }
 
     @ArquillianResource
@@ -55,7 +70,7 @@ class IdentityApiIT {
         return Http.json(created).getString("id");
     }
 
-    static String token(String link) {
+    static String tokenOf(String link) {
         return link.substring(link.indexOf("token=") + "token=".length());
     }
 
@@ -75,7 +90,7 @@ class IdentityApiIT {
 
         MailCatcher.Received mail = MailCatcher.await(email, "OKPay");
         assertTrue(mail.subject().contains("验证"), "the e-mail speaks the chosen language: " + mail.subject());
-        String token = token(MailCatcher.link(mail, "/identity/verify.xhtml"));
+        String token = tokenOf(MailCatcher.link(mail, "/identity/verify.xhtml"));
 
         assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
         HttpResponse<String> again = http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}");
@@ -121,7 +136,7 @@ class IdentityApiIT {
         assertEquals(202, unknown.statusCode());
         assertEquals(known.body(), unknown.body());
 
-        String token = token(MailCatcher.link(MailCatcher.await(email, "Reset"), "/identity/reset.xhtml"));
+        String token = tokenOf(MailCatcher.link(MailCatcher.await(email, "Reset"), "/identity/reset.xhtml"));
         HttpResponse<String> weak = http.post("/api/v1/auth/password-reset/confirm",
                 "{\"token\":\"" + token + "\",\"password\":\"password1234\"}");
         assertEquals(400, weak.statusCode(), "a refused password does not use the link up");
@@ -132,5 +147,281 @@ class IdentityApiIT {
         assertEquals(422, reused.statusCode());
         assertEquals("reset_link_invalid", Http.json(reused).getString("code"));
         assertTrue(MailCatcher.await(email, "password was changed").text().contains(name));
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------------------------
+
+    HttpResponse<String> token(String json) {
+        HttpResponse<String> response = http.post("/api/v1/auth/token", json);
+        if (response.statusCode() == 429) {
+            // Earlier wrong codes from this test's IP slowed sign-ins down: wait as told, then go on.
+            sleep(Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            response = http.post("/api/v1/auth/token", json);
+        }
+        return response;
+    }
+
+    HttpResponse<String> passwordGrant(String email, String password) {
+        return token("{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password));
+    }
+
+    HttpResponse<String> codeGrant(JsonObject required, String code) {
+        return token("{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                .formatted(required.getString("sign_in_id"), required.getString("challenge_id"), code));
+    }
+
+    String accessToken(String email) {
+        HttpResponse<String> response = passwordGrant(email, PASSWORD);
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response).getString("access_token");
+    }
+
+    HttpResponse<String> me(String accessToken) {
+        return http.get("/api/v1/me", "Authorization", "Bearer " + accessToken);
+    }
+
+    static int codeMails(String email) {
+        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
+    }
+
+    /** The code of the first code e-mail after the {@code before} ones already there. */
+    static String nextCode(String email, int before) {
+        for (int i = 0; i < 100; i++) {
+            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
+            if (codes.size() > before) {
+                String subject = codes.get(before).subject();
+                return subject.substring(subject.length() - 6);
+            }
+            sleep(0.3);
+        }
+        throw new AssertionError("no new code e-mail to " + email);
+    }
+
+    static void sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String otherCode(String code) {
+        return code.equals("123456") ? "654321" : "123456";
+    }
+
+    /** Turns e-mail codes on through the API, with a step-up code. */
+    void useEmailCodes(String email, String accessToken) {
+        int before = codeMails(email);
+        HttpResponse<String> challenge = http.post("/api/v1/me/step-up", "{\"action\":\"change-second-factor\"}",
+                "Authorization", "Bearer " + accessToken);
+        assertEquals(201, challenge.statusCode(), challenge.body());
+        HttpResponse<String> on = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/email-codes"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":true,\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(Http.json(challenge).getString("challenge_id"), nextCode(email, before)))),
+                "Authorization", "Bearer " + accessToken);
+        assertEquals(200, on.statusCode(), on.body());
+    }
+
+    @Test
+    @DisplayName("a password gives an RS256 access token for /me and a refresh token; the JWKS publishes the key by kid")
+    void tokens() throws Exception {
+        String name = unique("eve");
+        String email = name + "@example.com";
+        String id = signUp(email, name, "en");
+
+        HttpResponse<String> granted = passwordGrant(email, PASSWORD);
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertEquals("no-store", granted.headers().firstValue("Cache-Control").orElseThrow());
+        JsonObject tokens = Http.json(granted);
+        assertEquals("Bearer", tokens.getString("token_type"));
+        assertEquals(900, tokens.getInt("expires_in"));
+        SignedJWT jwt = SignedJWT.parse(tokens.getString("access_token"));
+        assertEquals(JWSAlgorithm.RS256, jwt.getHeader().getAlgorithm());
+        assertEquals(id, jwt.getJWTClaimsSet().getSubject());
+        assertEquals(List.of("USER"), jwt.getJWTClaimsSet().getStringListClaim("groups"));
+
+        JWKSet jwks = JWKSet.parse(http.get("/.well-known/jwks.json").body());
+        RSAKey published = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertTrue(published != null && !published.isPrivate(), "the signing key is published, public part only");
+        assertTrue(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(published)));
+
+        HttpResponse<String> me = me(tokens.getString("access_token"));
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(id, Http.json(me).getString("id"));
+        assertEquals(401, http.get("/api/v1/me").statusCode(), "no token");
+    }
+
+    @Test
+    @DisplayName("alg none, another key, expired, wrong issuer and HS256-with-the-public-key tokens are all 401")
+    void forgedTokens() throws Exception {
+        String name = unique("fay");
+        String id = signUp(name + "@example.com", name, "en");
+        SignedJWT real = SignedJWT.parse(accessToken(name + "@example.com"));
+        JWTClaimsSet claims = real.getJWTClaimsSet();
+        String kid = real.getHeader().getKeyID();
+
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String none = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
+        assertEquals(401, me(none).statusCode(), "alg none");
+
+        SignedJWT otherKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
+        otherKey.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID(kid).generate()));
+        assertEquals(401, me(otherKey.serialize()).statusCode(), "signed by another key");
+
+        RSAKey published = (RSAKey) JWKSet.parse(http.get("/.well-known/jwks.json").body()).getKeyByKeyId(kid);
+        byte[] publicKey = published.toRSAPublicKey().getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(publicKey)
+                + "\n-----END PUBLIC KEY-----\n";
+        for (byte[] secret : List.of(publicKey, pem.getBytes(StandardCharsets.US_ASCII), published.toJSONString().getBytes(StandardCharsets.UTF_8))) {
+            SignedJWT confused = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid).build(), claims);
+            confused.sign(new MACSigner(secret));
+            assertEquals(401, me(confused.serialize()).statusCode(), "HS256 keyed with the public key");
+        }
+
+        String expired = http.post("/api/v1/test-identity/token/" + id + "?ageSeconds=3600", "").body();
+        assertEquals(401, me(expired).statusCode(), "expired");
+        String fresh = http.post("/api/v1/test-identity/token/" + id + "?ageSeconds=0", "").body();
+        assertEquals(200, me(fresh).statusCode(), "the same forge with right claims is accepted: the refusals above are real");
+        String otherIssuer = http.post("/api/v1/test-identity/token/" + id + "?issuer=https://evil.example&ageSeconds=0", "").body();
+        assertEquals(401, me(otherIssuer).statusCode(), "wrong issuer");
+
+        SignedJWT tampered = SignedJWT.parse(real.serialize());
+        String[] parts = real.serialize().split("\\.");
+        String otherSubject = b64.encodeToString(new JWTClaimsSet.Builder(claims).subject("usr_someoneelse")
+                .claim("groups", List.of("ADMIN")).expirationTime(new Date(System.currentTimeMillis() + 600_000))
+                .build().toString().getBytes(StandardCharsets.UTF_8));
+        assertNotEquals(parts[1], otherSubject);
+        assertEquals(401, me(parts[0] + "." + otherSubject + "." + parts[2]).statusCode(), "claims changed after signing");
+        assertEquals(200, me(tampered.serialize()).statusCode());
+    }
+
+    @Test
+    @DisplayName("a USER token on an operator endpoint is 403; operators sign in with a code and get in")
+    void roles() {
+        String name = unique("gus");
+        String email = name + "@example.com";
+        String id = signUp(email, name, "en");
+        HttpResponse<String> forbidden = http.get("/api/v1/users/" + id, "Authorization", "Bearer " + accessToken(email));
+        assertEquals(403, forbidden.statusCode(), forbidden.body());
+        assertEquals("forbidden", Http.json(forbidden).getString("code"));
+
+        assertEquals("1", http.post("/api/v1/test-identity/grant/" + id + "/ADMIN", "").body());
+        int before = codeMails(email);
+        HttpResponse<String> required = passwordGrant(email, PASSWORD);
+        assertEquals(401, required.statusCode(), "operators always need a second factor: " + required.body());
+        assertEquals("code_required", Http.json(required).getString("code"));
+        HttpResponse<String> granted = codeGrant(Http.json(required), nextCode(email, before));
+        assertEquals(200, granted.statusCode(), granted.body());
+        HttpResponse<String> allowed = http.get("/api/v1/users/" + id, "Authorization",
+                "Bearer " + Http.json(granted).getString("access_token"));
+        assertEquals(200, allowed.statusCode(), allowed.body());
+    }
+
+    @Test
+    @DisplayName("refresh tokens rotate; reusing an old one revokes the whole family")
+    void refreshRotation() {
+        String name = unique("hal");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String first = Http.json(passwordGrant(email, PASSWORD)).getString("refresh_token");
+
+        HttpResponse<String> rotated = token("{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + first + "\"}");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        String second = Http.json(rotated).getString("refresh_token");
+        assertNotEquals(first, second);
+        assertEquals(200, me(Http.json(rotated).getString("access_token")).statusCode());
+
+        HttpResponse<String> reused = token("{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + first + "\"}");
+        assertEquals(401, reused.statusCode());
+        assertEquals("refresh_token_invalid", Http.json(reused).getString("code"));
+        assertEquals(401, token("{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + second + "\"}").statusCode(),
+                "the family is revoked after a reuse");
+    }
+
+    @Test
+    @DisplayName("one-time codes: a code of another challenge, a sixth try, a reused and an expired code are refused")
+    void oneTimeCodes() {
+        String name = unique("ida");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String access = accessToken(email);
+        useEmailCodes(email, access);
+
+        int before = codeMails(email);
+        HttpResponse<String> required = passwordGrant(email, PASSWORD);
+        assertEquals(401, required.statusCode(), required.body());
+        JsonObject a = Http.json(required);
+        assertEquals("code_required", a.getString("code"));
+        String codeA = nextCode(email, before);
+
+        // A step-up challenge of the same person: its id and its code do not open the sign-in.
+        before = codeMails(email);
+        HttpResponse<String> stepUp = http.post("/api/v1/me/step-up", "{\"action\":\"change-password\"}",
+                "Authorization", "Bearer " + access);
+        assertEquals(201, stepUp.statusCode(), stepUp.body());
+        String challengeB = Http.json(stepUp).getString("challenge_id");
+        String codeB = nextCode(email, before);
+        HttpResponse<String> otherChallenge = token("{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                .formatted(a.getString("sign_in_id"), challengeB, codeB));
+        assertEquals(401, otherChallenge.statusCode());
+        assertEquals("code_expired", Http.json(otherChallenge).getString("code"));
+
+        String wrong = codeB.equals(codeA) ? otherCode(codeA) : codeB;
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> refused = codeGrant(a, attempt == 1 ? wrong : otherCode(codeA));
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(attempt < 5 ? "code_invalid" : "code_attempts_exceeded", Http.json(refused).getString("code"));
+        }
+        HttpResponse<String> sixth = codeGrant(a, codeA);
+        assertEquals(401, sixth.statusCode(), "the right code on the sixth try: " + sixth.body());
+        assertEquals("code_attempts_exceeded", Http.json(sixth).getString("code"));
+
+        before = codeMails(email);
+        JsonObject c = Http.json(passwordGrant(email, PASSWORD));
+        String codeC = nextCode(email, before);
+        assertEquals(200, codeGrant(c, codeC).statusCode());
+        HttpResponse<String> reused = codeGrant(c, codeC);
+        assertEquals(401, reused.statusCode(), "a code works once: " + reused.body());
+
+        before = codeMails(email);
+        JsonObject d = Http.json(passwordGrant(email, PASSWORD));
+        String codeD = nextCode(email, before);
+        assertEquals("1", http.post("/api/v1/test-identity/expire-challenge/" + d.getString("challenge_id"), "").body());
+        HttpResponse<String> expired = codeGrant(d, codeD);
+        assertEquals(401, expired.statusCode());
+        assertEquals("code_expired", Http.json(expired).getString("code"));
+    }
+
+    @Test
+    @DisplayName("wrong passwords and unknown addresses get the same answer; repeated failures are throttled with Retry-After")
+    void throttlingWithoutEnumeration() {
+        String name = unique("jon");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String wrong = "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"not the password\"}";
+
+        HttpResponse<String> wrongPassword = http.post("/api/v1/auth/token", wrong.formatted(email));
+        HttpResponse<String> unknownEmail = http.post("/api/v1/auth/token", wrong.formatted("nobody-" + email));
+        assertEquals(401, wrongPassword.statusCode());
+        assertEquals(401, unknownEmail.statusCode());
+        for (String member : List.of("type", "title", "detail", "code")) {
+            assertEquals(Http.json(wrongPassword).getString(member), Http.json(unknownEmail).getString(member), member);
+        }
+        assertEquals("sign_in_failed", Http.json(wrongPassword).getString("code"));
+
+        for (int i = 2; i <= 5; i++) {
+            assertEquals(401, http.post("/api/v1/auth/token", wrong.formatted(email)).statusCode(), "failure " + i);
+        }
+        HttpResponse<String> throttled = http.post("/api/v1/auth/token",
+                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
+        assertEquals(429, throttled.statusCode(), "even the right password waits: " + throttled.body());
+        assertEquals("sign_in_throttled", Http.json(throttled).getString("code"));
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+
+        sleep(retryAfter + 0.5);
+        assertEquals(200, passwordGrant(email, PASSWORD).statusCode(), "the delay is short: no lock-out");
     }
 }

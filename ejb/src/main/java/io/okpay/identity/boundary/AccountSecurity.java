@@ -2,6 +2,7 @@ package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.RefreshTokens;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.notification.boundary.Mail;
@@ -24,6 +25,9 @@ public class AccountSecurity {
 
     @Inject
     UserDirectory directory;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     @EJB
     StepUp stepUp;
@@ -48,6 +52,7 @@ public class AccountSecurity {
         stepUp.verify(userId, challengeId, CHANGE_PASSWORD, code);
         user.changePassword(PasswordHasher.hash(newPassword), Instant.now());
         directory.endSessions(user, sessionId);
+        refreshTokens.revokeAll(user.publicId());
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 

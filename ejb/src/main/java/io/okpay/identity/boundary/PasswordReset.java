@@ -2,6 +2,7 @@ package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.RefreshTokens;
 import io.okpay.identity.control.Secrets;
 import io.okpay.identity.control.Throttle;
 import io.okpay.identity.control.UserDirectory;
@@ -35,6 +36,9 @@ public class PasswordReset {
 
     @Inject
     UserDirectory directory;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     @EJB
     Mail mail;
@@ -84,6 +88,7 @@ public class PasswordReset {
         // Whoever reads the mailbox controls the address: the link proves it as well as the verification link does.
         user.verifyEmail(now);
         directory.endSessions(user, null);
+        refreshTokens.revokeAll(user.publicId());
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 }

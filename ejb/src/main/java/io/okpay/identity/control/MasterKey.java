@@ -4,19 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
  * The installation's master key (okpay.master-key, base64 of 32 random bytes, from configuration only). Each use gets
- * its own key derived from it by HMAC over a label, so one key never serves two purposes.
+ * its own key derived from it by HMAC over a label, so one key never serves two purposes. {@link #seal} encrypts with
+ * AES-256-GCM; the sealed text starts with the key version ("v1.") so that a later master key can come with a new
+ * version while old data still opens.
  */
 @ApplicationScoped
 public class MasterKey {
+
+    private static final String SEAL_VERSION = "v1";
+    private static final String SEAL_LABEL = "aes-gcm:v1";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
 
@@ -41,6 +50,39 @@ public class MasterKey {
             throw new IllegalStateException("okpay.master-key must be 32 bytes, base64-encoded");
         }
         return decoded;
+    }
+
+    /** AES-GCM with a random 96-bit nonce; {@code context} is authenticated too (a value sealed for one use cannot be moved to another). */
+    public String seal(byte[] plain, String context) {
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derive(SEAL_LABEL), "AES"), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain);
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return SEAL_VERSION + "." + b64.encodeToString(nonce) + "." + b64.encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] open(String sealed, String context) {
+        String[] parts = sealed.split("\\.");
+        if (parts.length != 3 || !SEAL_VERSION.equals(parts[0])) {
+            throw new IllegalStateException("Sealed with an unknown key version");
+        }
+        try {
+            Base64.Decoder b64 = Base64.getUrlDecoder();
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(derive(SEAL_LABEL), "AES"),
+                    new GCMParameterSpec(128, b64.decode(parts[1])));
+            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(b64.decode(parts[2]));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot open sealed data: wrong master key, or the data was altered", e);
+        }
     }
 
     /** HMAC-SHA256 of the value under the key derived for the label, hex-encoded. */

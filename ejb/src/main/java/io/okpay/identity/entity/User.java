@@ -124,9 +124,9 @@ public class User {
         emailCodes = on;
     }
 
-    /** Whether signing in needs a one-time code after the password. */
+    /** Whether signing in needs a one-time code after the password: when chosen, and always for operators. */
     public boolean secondFactor() {
-        return emailCodes;
+        return emailCodes || roles().stream().anyMatch(Role::isOperator);
     }
 
     public void changePassword(String newHash, Instant now) {

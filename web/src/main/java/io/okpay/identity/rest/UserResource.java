@@ -3,7 +3,10 @@ package io.okpay.identity.rest;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,6 +52,14 @@ public class UserResource {
         UserView user = users.signUp(body.email(), body.username(), body.password(),
                 body.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.locale().replace('_', '-')));
         return Response.created(uriInfo.getBaseUriBuilder().path("me").build()).entity(Account.of(user)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"SUPPORT", "ADMIN"})
+    @Operation(summary = "An account, for the support desk and administrators")
+    public Account find(@PathParam("id") String id) {
+        return Account.of(users.require(id));
     }
 
     @POST

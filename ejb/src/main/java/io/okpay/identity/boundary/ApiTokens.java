@@ -1,0 +1,85 @@
+package io.okpay.identity.boundary;
+
+import io.okpay.identity.control.RefreshTokens;
+import io.okpay.identity.control.SigningKeys;
+import io.okpay.identity.control.TokenSigner;
+import io.okpay.identity.control.UserDirectory;
+import io.okpay.identity.entity.RefreshToken;
+import io.okpay.identity.entity.User;
+import io.okpay.shared.BusinessException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Tokens for the API: a 15-minute RS256 access token and a rotating refresh token. People get them with their password
+ * (and a one-time code when they use a second factor) or with a refresh token.
+ */
+@Stateless
+public class ApiTokens {
+
+    public static final String USER_KIND = "user";
+
+    /** The tokens, or (when a code is due first) the sign-in and the challenge to answer. */
+    public record Grant(String accessToken, long expiresIn, String refreshToken, String signInId, String challengeId) {
+        public boolean codeRequired() {
+            return accessToken == null;
+        }
+    }
+
+    @EJB
+    SignIns signIns;
+
+    @EJB
+    SigningKeys signingKeys;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    UserDirectory directory;
+
+    public Grant withPassword(String email, String password, String ip, String device) {
+        SignIns.Step step = signIns.begin(email, password, ip, device);
+        if (step.codeRequired()) {
+            return new Grant(null, 0, null, step.signInId(), step.challengeId());
+        }
+        return issue(signIns.complete(step.signInId(), null, null, false).user(), null);
+    }
+
+    public Grant withCode(String signInId, String challengeId, String code) {
+        return issue(signIns.complete(signInId, challengeId, code, false).user(), null);
+    }
+
+    /** Exchanges a refresh token for new tokens. A token used before revokes its whole family. */
+    public Grant refresh(String token) {
+        RefreshToken found = refreshTokens.find(token);
+        Instant now = Instant.now();
+        if (found == null) {
+            throw new BusinessException("refresh_token_invalid", 401);
+        }
+        if (found.used()) {
+            refreshTokens.revokeFamily(found.family());
+            throw new BusinessException("refresh_token_invalid", 401);
+        }
+        refreshTokens.lock(found);
+        // Lost a race against a concurrent exchange of the same token: the winner keeps the family.
+        if (!found.usable(now)) {
+            throw new BusinessException("refresh_token_invalid", 401);
+        }
+        found.use(now);
+        User user = directory.require(found.subject());
+        return issue(UserView.of(user), found.family());
+    }
+
+    private Grant issue(UserView user, String family) {
+        Set<String> groups = user.roles().stream().map(Enum::name).collect(Collectors.toSet());
+        String access = signingKeys.sign(USER_KIND, user.id(), groups);
+        return new Grant(access, TokenSigner.ACCESS_TOKEN_LIFETIME.toSeconds(), refreshTokens.issue(user.id(), family),
+                null, null);
+    }
+}

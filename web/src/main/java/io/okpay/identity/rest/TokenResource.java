@@ -1,0 +1,112 @@
+package io.okpay.identity.rest;
+
+import io.okpay.identity.boundary.ApiTokens;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.rest.Problems;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Access tokens for people. {@code grant_type} "password" (email, password); when the account uses a second factor
+ * the answer is a 401 {@code code_required} naming {@code sign_in_id} and {@code challenge_id}, and a code is e-mailed;
+ * then {@code grant_type} "one_time_code" (sign_in_id, challenge_id, code). {@code grant_type} "refresh_token"
+ * (refresh_token) exchanges a refresh token, once.
+ */
+@Path("auth/token")
+@Tag(name = "Identity")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    @EJB
+    ApiTokens apiTokens;
+
+    @Context
+    HttpServletRequest http;
+
+    public record TokenRequest(String grant_type, String email, String password, String sign_in_id, String challenge_id,
+                               String code, String refresh_token) {
+    }
+
+    public record Tokens(String access_token, String token_type, long expires_in, String refresh_token) {
+    }
+
+    @POST
+    @Operation(summary = "Get an access token (15 minutes) and a refresh token")
+    public Response token(TokenRequest request) {
+        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null) : request;
+        ApiTokens.Grant grant;
+        try {
+            grant = switch (body.grant_type() == null ? "" : body.grant_type()) {
+                case "password" -> apiTokens.withPassword(body.email(), body.password(), http.getRemoteAddr(), device());
+                case "one_time_code" -> apiTokens.withCode(body.sign_in_id(), body.challenge_id(), body.code());
+                case "refresh_token" -> apiTokens.refresh(body.refresh_token());
+                default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("grant_type", "grant_type_invalid")));
+            };
+        } catch (EJBException e) {
+            if (e.getCause() instanceof BusinessException business) {
+                return refused(business);
+            }
+            throw e;
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+        if (grant.codeRequired()) {
+            return problem(new BusinessException("code_required", 401), Json.createObjectBuilder()
+                    .add("sign_in_id", grant.signInId()).add("challenge_id", grant.challengeId()));
+        }
+        return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Response refused(BusinessException e) {
+        if ("sign_in_throttled".equals(e.code())) {
+            return Response.fromResponse(Problems.of(e, locale())).header("Retry-After", e.args()[0]).build();
+        }
+        // Wrong codes are 401 here: the caller is not signed in.
+        if (e.code().startsWith("code_")) {
+            return problem(new BusinessException(e.code(), 401), Json.createObjectBuilder());
+        }
+        return Problems.of(e, locale());
+    }
+
+    /** A problem document with extension members (RFC 9457 section 3.2). */
+    private Response problem(BusinessException e, JsonObjectBuilder extensions) {
+        Response plain = Problems.of(e, locale());
+        JsonObject document;
+        try (var reader = Json.createReader(new StringReader((String) plain.getEntity()))) {
+            document = reader.readObject();
+        }
+        JsonObjectBuilder extended = Json.createObjectBuilder(document);
+        extensions.build().forEach(extended::add);
+        return Response.status(plain.getStatus()).type(Problems.PROBLEM_JSON).entity(extended.build().toString())
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Locale locale() {
+        return Messages.supported(http.getLocale());
+    }
+
+    private String device() {
+        String agent = http.getHeader("User-Agent");
+        return agent == null ? "-" : agent.length() > 255 ? agent.substring(0, 255) : agent;
+    }
+}

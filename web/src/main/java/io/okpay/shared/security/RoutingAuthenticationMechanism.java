@@ -1,0 +1,94 @@
+package io.okpay.shared.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one authentication mechanism the container sees (STACK.md fact 6): requests under /api/ go to MicroProfile JWT
+ * (bearer tokens only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
+ * means nothing on pages).
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class RoutingAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    BeanManager beanManager;
+
+    private volatile HttpAuthenticationMechanism form;
+    private volatile HttpAuthenticationMechanism jwt;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        return pick(request).validateRequest(request, response, context);
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        return pick(request).secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        pick(request).cleanSubject(request, response, context);
+    }
+
+    private HttpAuthenticationMechanism pick(HttpServletRequest request) {
+        if (form == null) {
+            resolve();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") ? jwt : form;
+    }
+
+    private synchronized void resolve() {
+        if (form != null) {
+            return;
+        }
+        HttpAuthenticationMechanism foundForm = null;
+        HttpAuthenticationMechanism foundJwt = null;
+        List<String> others = new ArrayList<>();
+        for (Bean<?> bean : beanManager.getBeans(HttpAuthenticationMechanism.class)) {
+            if (bean.getBeanClass() == RoutingAuthenticationMechanism.class) {
+                continue;
+            }
+            CreationalContext<?> creation = beanManager.createCreationalContext(bean);
+            HttpAuthenticationMechanism mechanism = (HttpAuthenticationMechanism)
+                    beanManager.getReference(bean, HttpAuthenticationMechanism.class, creation);
+            // Soteria's form mechanism is a synthetic bean: its proxy's toString() names the class behind it.
+            String name = (bean.getBeanClass().getName() + " " + mechanism).toLowerCase(Locale.ROOT);
+            if (name.contains("jwt")) {
+                foundJwt = mechanism;
+            } else if (name.contains("form")) {
+                foundForm = mechanism;
+            } else {
+                others.add(mechanism.toString());
+            }
+        }
+        if (foundForm == null || foundJwt == null) {
+            throw new IllegalStateException("Expected a form and a MicroProfile JWT authentication mechanism, found form="
+                    + foundForm + " jwt=" + foundJwt + " others=" + others);
+        }
+        jwt = foundJwt;
+        form = foundForm;
+    }
+}

@@ -1,0 +1,68 @@
+package io.okpay.identity;
+
+import io.okpay.identity.control.MasterKey;
+import io.okpay.identity.control.TokenSigner;
+import io.okpay.identity.entity.SigningKey;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Deployed by the identity tests only: what a black-box test cannot do through the product. Signs tokens with
+ * OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes, makes an operator.
+ */
+@Stateless
+@Path("test-identity")
+@Produces(MediaType.TEXT_PLAIN)
+public class IdentityTestSupport {
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @Inject
+    MasterKey masterKey;
+
+    @Inject
+    @ConfigProperty(name = "okpay.base-url")
+    String issuer;
+
+    @POST
+    @Path("token/{subject}")
+    public String token(@PathParam("subject") String subject, @QueryParam("issuer") String otherIssuer,
+                        @QueryParam("ageSeconds") long ageSeconds) throws Exception {
+        SigningKey newest = em.createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
+                .setMaxResults(1).getSingleResult();
+        var key = com.nimbusds.jose.jwk.RSAKey.parse(new String(
+                masterKey.open(newest.sealedPrivateJwk(), "jwt-signing-key:" + newest.kid()), StandardCharsets.UTF_8));
+        return TokenSigner.sign(key, otherIssuer == null ? issuer.replaceAll("/$", "") : otherIssuer, "user", subject,
+                Set.of("USER"), Instant.now().minusSeconds(ageSeconds), TokenSigner.ACCESS_TOKEN_LIFETIME);
+    }
+
+    @POST
+    @Path("expire-challenge/{id}")
+    public String expire(@PathParam("id") String challengeId) {
+        return Integer.toString(em.createQuery("UPDATE Challenge c SET c.expiresAt = :past WHERE c.publicId = :id")
+                .setParameter("past", Instant.now().minus(Duration.ofSeconds(1))).setParameter("id", challengeId)
+                .executeUpdate());
+    }
+
+    @POST
+    @Path("grant/{user}/{role}")
+    public String grant(@PathParam("user") String userId, @PathParam("role") String role) {
+        return Integer.toString(em.createQuery("UPDATE User u SET u.roles = CONCAT(u.roles, ',', :role) WHERE u.publicId = :id")
+                .setParameter("role", role).setParameter("id", userId).executeUpdate());
+    }
+}
