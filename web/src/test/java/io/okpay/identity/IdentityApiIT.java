@@ -314,9 +314,17 @@ class IdentityApiIT {
         assertEquals("code_required", Http.json(required).getString("code"));
         HttpResponse<String> granted = codeGrant(Http.json(required), nextCode(email, before));
         assertEquals(200, granted.statusCode(), granted.body());
-        HttpResponse<String> allowed = http.get("/api/v1/users/" + id, "Authorization",
-                "Bearer " + Http.json(granted).getString("access_token"));
+        String adminToken = Http.json(granted).getString("access_token");
+        HttpResponse<String> allowed = http.get("/api/v1/users/" + id, "Authorization", "Bearer " + adminToken);
         assertEquals(200, allowed.statusCode(), allowed.body());
+
+        // The audit log recorded all of this, its chain is intact, and it cannot be rewritten.
+        HttpResponse<String> audit = http.get("/api/v1/audit/verification", "Authorization", "Bearer " + adminToken);
+        assertEquals(200, audit.statusCode(), audit.body());
+        assertTrue(Http.json(audit).getBoolean("intact"), audit.body());
+        assertTrue(Http.json(audit).getInt("records") >= 3, audit.body());
+        assertEquals("refused", http.post("/api/v1/test-identity/tamper-audit", "").body());
+        assertTrue(Http.json(http.get("/api/v1/audit/verification", "Authorization", "Bearer " + adminToken)).getBoolean("intact"));
     }
 
     @Test

@@ -140,6 +140,11 @@ class IdentityBrowserIT {
         waitFor("codes-state");
         assertTrue(page().contains("One-time codes by e-mail are on."), page());
         assertTrue(page().contains("On: signing in needs your password and a code"), page());
+        String sessions = browser.findElement(By.id("sessions")).getText();
+        assertTrue(sessions.contains("(this browser)"), sessions);
+        assertTrue(browser.findElement(By.id("signins")).getText().contains("Signed in"), page());
+        click("sessions-form:end-others");
+        assertTrue(page().contains("Your other sessions are signed out."), page());
 
         click("signout:submit");
         waitFor("signin:email");

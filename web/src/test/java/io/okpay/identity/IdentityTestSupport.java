@@ -35,6 +35,9 @@ public class IdentityTestSupport {
     @Inject
     MasterKey masterKey;
 
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext context;
+
     @Inject
     @ConfigProperty(name = "okpay.base-url")
     String issuer;
@@ -57,6 +60,20 @@ public class IdentityTestSupport {
         return Integer.toString(em.createQuery("UPDATE Challenge c SET c.expiresAt = :past WHERE c.publicId = :id")
                 .setParameter("past", Instant.now().minus(Duration.ofSeconds(1))).setParameter("id", challengeId)
                 .executeUpdate());
+    }
+
+    /** Tries to rewrite history; the database must refuse. */
+    @POST
+    @Path("tamper-audit")
+    public String tamperAudit() {
+        try {
+            em.createNativeQuery("UPDATE audit_record SET detail = 'rewritten' ORDER BY id DESC LIMIT 1").executeUpdate();
+            em.flush();
+            return "changed";
+        } catch (RuntimeException refused) {
+            context.setRollbackOnly();
+            return "refused";
+        }
     }
 
     @POST

@@ -1,16 +1,21 @@
 package io.okpay.identity.boundary;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.RefreshTokens;
 import io.okpay.identity.control.UserDirectory;
+import io.okpay.identity.entity.SignIn;
 import io.okpay.identity.entity.User;
+import io.okpay.identity.entity.UserSession;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +40,12 @@ public class AccountSecurity {
     @EJB
     Mail mail;
 
+    @EJB
+    AuditLog auditLog;
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
     /** Changes the password and ends the person's other sessions; the current password is asked too. */
     public void changePassword(String userId, String sessionId, String currentPassword, String newPassword,
                                String challengeId, String code) {
@@ -53,6 +64,7 @@ public class AccountSecurity {
         user.changePassword(PasswordHasher.hash(newPassword), Instant.now());
         directory.endSessions(user, sessionId);
         refreshTokens.revokeAll(user.publicId());
+        auditLog.record(user.publicId(), "PASSWORD_CHANGED", "-", "other sessions and refresh tokens ended");
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 
@@ -64,6 +76,36 @@ public class AccountSecurity {
         }
         stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
         user.useEmailCodes(on);
+        auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", on ? "e-mail codes on" : "e-mail codes off");
         return UserView.of(user);
+    }
+
+    /** One line of the sign-in history on the security page. */
+    public record SignInView(Instant at, String ip, String device, String status) {
+    }
+
+    /** A session that is still open, {@code current} for the one asking. */
+    public record SessionView(String id, Instant createdAt, Instant lastSeenAt, String ip, String device, boolean current) {
+    }
+
+    public List<SignInView> recentSignIns(String userId, int limit) {
+        User user = directory.require(userId);
+        return em.createNamedQuery(SignIn.RECENT, SignIn.class).setParameter("user", user).setMaxResults(limit)
+                .getResultStream().map(s -> new SignInView(s.createdAt(), s.ip(), s.device(), s.status().name())).toList();
+    }
+
+    public List<SessionView> activeSessions(String userId, String currentSessionId) {
+        User user = directory.require(userId);
+        return em.createNamedQuery(UserSession.ACTIVE, UserSession.class).setParameter("user", user).getResultStream()
+                .filter(s -> s.createdAt().plus(SignIns.ABSOLUTE_SESSION_TIMEOUT).isAfter(Instant.now()))
+                .map(s -> new SessionView(s.publicId(), s.createdAt(), s.lastSeenAt(), s.ip(), s.device(),
+                        s.publicId().equals(currentSessionId))).toList();
+    }
+
+    /** Signs out every other browser of the person. */
+    public void endOtherSessions(String userId, String currentSessionId) {
+        User user = directory.require(userId);
+        directory.endSessions(user, currentSessionId);
+        auditLog.record(user.publicId(), "SESSIONS_ENDED", "-", "all but the current one");
     }
 }

@@ -1,5 +1,6 @@
 package io.okpay.identity.boundary;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.RefreshTokens;
@@ -43,6 +44,9 @@ public class PasswordReset {
     @EJB
     Mail mail;
 
+    @EJB
+    AuditLog auditLog;
+
     @Inject
     Throttle throttle;
 
@@ -65,6 +69,7 @@ public class PasswordReset {
                 .setParameter("purpose", UserToken.Purpose.PASSWORD_RESET).executeUpdate();
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
+        auditLog.record(user.publicId(), "PASSWORD_RESET_REQUESTED", ip, "");
         mail.send(user.email(), user.locale(), "password-reset", user.username(), directory.link("/identity/reset.xhtml", token));
     }
 
@@ -89,6 +94,7 @@ public class PasswordReset {
         user.verifyEmail(now);
         directory.endSessions(user, null);
         refreshTokens.revokeAll(user.publicId());
+        auditLog.record(user.publicId(), "PASSWORD_RESET", "-", "sessions and refresh tokens ended");
         mail.send(user.email(), user.locale(), "password-changed", user.username());
     }
 }

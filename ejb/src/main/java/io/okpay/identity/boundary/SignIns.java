@@ -1,6 +1,7 @@
 package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.Secrets;
 import io.okpay.identity.control.UserDirectory;
@@ -62,6 +63,9 @@ public class SignIns {
     @EJB
     Mail mail;
 
+    @EJB
+    AuditLog auditLog;
+
     @Inject
     Throttle throttle;
 
@@ -80,7 +84,11 @@ public class SignIns {
             throttle.failed(Throttle.IP, ip);
             throttle.failed(Throttle.ACCOUNT, account);
             throttle.failed(Throttle.ACCOUNT_FROM_IP, account + "|" + ip);
-            found.ifPresent(user -> records.failed(user.id(), ip, device));
+            if (found.isPresent()) {
+                records.failed(found.get(), ip, device, "wrong password");
+            } else {
+                auditLog.recordFailure(null, "SIGN_IN_FAILED", ip, "unknown account; " + device);
+            }
             throw new BusinessException("sign_in_failed", 401);
         }
         User user = found.get();
@@ -112,6 +120,7 @@ public class SignIns {
             } catch (BusinessException wrongCode) {
                 // A new sign-in brings a new challenge: the throttle keeps someone with the password from guessing on.
                 throttle.failed(Throttle.ACCOUNT_FROM_IP, user.email() + "|" + signIn.ip());
+                auditLog.recordFailure(user.publicId(), "SIGN_IN_FAILED", signIn.ip(), wrongCode.code() + "; " + signIn.device());
                 throw wrongCode;
             }
         }
@@ -125,6 +134,8 @@ public class SignIns {
             em.persist(session);
             sessionId = session.publicId();
         }
+        auditLog.record(user.publicId(), "SIGN_IN", signIn.ip(),
+                (user.secondFactor() ? "password and code; " : "password; ") + (openSession ? "page; " : "api; ") + signIn.device());
         mail.send(user.email(), user.locale(), "new-sign-in", user.username(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(now.atOffset(ZoneOffset.UTC)),
                 signIn.ip(), signIn.device());
@@ -155,7 +166,10 @@ public class SignIns {
     public void signOut(String sessionId) {
         em.createNamedQuery(UserSession.BY_PUBLIC_ID, UserSession.class)
                 .setParameter("id", sessionId == null ? "" : sessionId).getResultStream().findFirst()
-                .ifPresent(session -> session.end(Instant.now()));
+                .ifPresent(session -> {
+                    session.end(Instant.now());
+                    auditLog.record(session.user().publicId(), "SIGN_OUT", session.ip(), session.publicId());
+                });
     }
 
     private SignIn open(String signInId) {

@@ -1,5 +1,6 @@
 package io.okpay.identity.boundary;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.Secrets;
@@ -39,6 +40,9 @@ public class Users {
     @EJB
     Mail mail;
 
+    @EJB
+    AuditLog auditLog;
+
     @Inject
     UserDirectory directory;
 
@@ -68,6 +72,7 @@ public class Users {
         User user = new User(Secrets.publicId("usr"), address, name, PasswordHasher.hash(password),
                 Messages.supported(locale), now);
         em.persist(user);
+        auditLog.record(user.publicId(), "SIGNED_UP", "-", "");
         sendVerification(user, now);
         return UserView.of(user);
     }
@@ -84,6 +89,7 @@ public class Users {
         }
         found.use(now);
         found.user().verifyEmail(now);
+        auditLog.record(found.user().publicId(), "EMAIL_VERIFIED", "-", "");
         return UserView.of(found.user());
     }
 

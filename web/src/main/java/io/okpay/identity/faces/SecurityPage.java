@@ -9,6 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * /identity/security.xhtml: change the password, turn one-time codes by e-mail on or off. Each change first sends a
@@ -19,6 +23,7 @@ import java.io.Serializable;
 public class SecurityPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @EJB
     transient AccountSecurity accountSecurity;
@@ -65,6 +70,24 @@ public class SecurityPage implements Serializable {
         } finally {
             code = null;
         }
+    }
+
+    public void endOtherSessions() {
+        accountSecurity.endOtherSessions(currentUser.id(), currentUser.sessionId());
+        PageMessages.info("security.sessions.ended");
+    }
+
+    public List<AccountSecurity.SignInView> getRecentSignIns() {
+        return accountSecurity.recentSignIns(currentUser.id(), 10);
+    }
+
+    public List<AccountSecurity.SessionView> getSessions() {
+        return accountSecurity.activeSessions(currentUser.id(), currentUser.sessionId());
+    }
+
+    /** Times on the page: UTC, to the minute. */
+    public String time(Instant at) {
+        return TIME.format(at);
     }
 
     public void cancel() {
