@@ -432,4 +432,125 @@ class IdentityApiIT {
         sleep(retryAfter + 0.5);
         assertEquals(200, passwordGrant(email, PASSWORD).statusCode(), "the delay is short: no lock-out");
     }
+
+    // ---- authenticator app, recovery codes, SMS ---------------------------------------------------------------------
+
+    /** A step-up code by e-mail for the change-second-factor action. */
+    JsonObject approvalByMail(String email, String access) {
+        int before = codeMails(email);
+        HttpResponse<String> challenge = http.post("/api/v1/me/step-up", "{\"action\":\"change-second-factor\"}",
+                "Authorization", "Bearer " + access);
+        assertEquals(201, challenge.statusCode(), challenge.body());
+        return jakarta.json.Json.createObjectBuilder().add("challenge_id", Http.json(challenge).getString("challenge_id"))
+                .add("code", nextCode(email, before)).build();
+    }
+
+    /** RFC 6238 as an authenticator app computes it (HMAC-SHA1, 30 s, 6 digits). */
+    static String totp(String base32Secret, long step) throws Exception {
+        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : base32Secret.toCharArray()) {
+            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                key.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
+        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
+
+    @Test
+    @DisplayName("authenticator app: enrolled with a step-up, codes sign in once per time step, recovery codes once each")
+    void authenticatorApp() throws Exception {
+        String name = unique("kim");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String access = accessToken(email);
+
+        HttpResponse<String> started = http.post("/api/v1/me/totp", approvalByMail(email, access).toString(),
+                "Authorization", "Bearer " + access);
+        assertEquals(201, started.statusCode(), started.body());
+        String secret = Http.json(started).getString("secret");
+        assertTrue(Http.json(started).getString("otpauth_uri").startsWith("otpauth://totp/OKPay:"), started.body());
+
+        long step = System.currentTimeMillis() / 1000 / 30;
+        assertEquals(422, http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + otherCode(totp(secret, step)) + "\"}",
+                "Authorization", "Bearer " + access).statusCode(), "a wrong first code does not turn it on");
+        HttpResponse<String> confirmed = http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + totp(secret, step) + "\"}",
+                "Authorization", "Bearer " + access);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        List<String> recovery = Http.json(confirmed).getJsonArray("recovery_codes").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList();
+        assertEquals(10, recovery.size());
+        assertEquals("totp", Http.json(me(access)).getString("second_factor"));
+
+        int mails = codeMails(email);
+        JsonObject a = Http.json(passwordGrant(email, PASSWORD));
+        assertEquals("code_required", a.getString("code"));
+        HttpResponse<String> replayed = codeGrant(a, totp(secret, step));
+        assertEquals(401, replayed.statusCode(), "the code of a step already used is refused: " + replayed.body());
+        assertEquals(200, codeGrant(a, totp(secret, step + 1)).statusCode(), "the next step's code (clock drift) works");
+        assertEquals(mails, codeMails(email), "an authenticator-app challenge sends no e-mail");
+
+        JsonObject b = Http.json(passwordGrant(email, PASSWORD));
+        assertEquals(401, codeGrant(b, totp(secret, step + 1)).statusCode(), "the same code twice is refused");
+        assertEquals(200, codeGrant(b, recovery.get(0).toUpperCase()).statusCode(), "a recovery code signs in");
+        JsonObject c = Http.json(passwordGrant(email, PASSWORD));
+        assertEquals(401, codeGrant(c, recovery.get(0)).statusCode(), "a recovery code works once");
+        assertEquals(200, codeGrant(c, recovery.get(1)).statusCode());
+    }
+
+    @Test
+    @DisplayName("SMS: a new number is confirmed by a code sent to it, then sign-in codes come by SMS (sandbox)")
+    void smsCodes() {
+        String name = unique("lee");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String access = accessToken(email);
+        String phone = "+4479" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+
+        JsonObject approval = approvalByMail(email, access);
+        HttpResponse<String> bad = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/phone"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"12345\",\"challenge_id\":\"x\",\"code\":\"1\"}")),
+                "Authorization", "Bearer " + access);
+        assertEquals(400, bad.statusCode(), bad.body());
+        HttpResponse<String> started = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/phone"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(phone, approval.getString("challenge_id"), approval.getString("code")))),
+                "Authorization", "Bearer " + access);
+        assertEquals(202, started.statusCode(), started.body());
+        String phoneChallenge = Http.json(started).getString("challenge_id");
+        String smsCode = smsCode(phone, null);
+        HttpResponse<String> confirmed = http.post("/api/v1/me/phone/confirmation",
+                "{\"challenge_id\":\"%s\",\"code\":\"%s\"}".formatted(phoneChallenge, smsCode), "Authorization", "Bearer " + access);
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals("sms", Http.json(confirmed).getString("second_factor"));
+
+        JsonObject required = Http.json(passwordGrant(email, PASSWORD));
+        assertEquals("code_required", required.getString("code"));
+        assertEquals(200, codeGrant(required, smsCode(phone, smsCode)).statusCode());
+    }
+
+    /** The code of the newest SMS to the number, once it is not {@code previous} any more. */
+    String smsCode(String phone, String previous) {
+        for (int i = 0; i < 100; i++) {
+            String text = http.get("/api/v1/test-identity/sms/" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)).body();
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+            if (code.find() && !code.group(1).equals(previous)) {
+                assertTrue(text.contains("OKPay"), text);
+                return code.group(1);
+            }
+            sleep(0.3);
+        }
+        throw new AssertionError("no SMS to " + phone);
+    }
 }

@@ -62,6 +62,16 @@ public class IdentityTestSupport {
                 .executeUpdate());
     }
 
+    @Inject
+    io.okpay.notification.control.SmsGateways smsGateways;
+
+    /** The newest text the SMS sandbox kept for this number. */
+    @jakarta.ws.rs.GET
+    @Path("sms/{phone}")
+    public String sms(@PathParam("phone") String phone) throws Exception {
+        return new io.okpay.notification.control.SandboxSmsGateway(smsGateways.sandboxPath()).latest(phone).orElse("");
+    }
+
     /** Tries to rewrite history; the database must refuse. */
     @POST
     @Path("tamper-audit")

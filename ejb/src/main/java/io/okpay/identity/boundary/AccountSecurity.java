@@ -2,9 +2,14 @@ package io.okpay.identity.boundary;
 
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
+import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.SecondFactors;
+import io.okpay.identity.control.Throttle;
+import io.okpay.identity.control.Totp;
 import io.okpay.identity.control.RefreshTokens;
 import io.okpay.identity.control.UserDirectory;
+import io.okpay.identity.entity.Challenge;
 import io.okpay.identity.entity.SignIn;
 import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserSession;
@@ -27,12 +32,22 @@ public class AccountSecurity {
 
     public static final String CHANGE_PASSWORD = "change-password";
     public static final String CHANGE_SECOND_FACTOR = "change-second-factor";
+    static final String CONFIRM_PHONE = "confirm-phone";
 
     @Inject
     UserDirectory directory;
 
     @Inject
     RefreshTokens refreshTokens;
+
+    @Inject
+    SecondFactors secondFactors;
+
+    @Inject
+    Challenges challenges;
+
+    @Inject
+    Throttle throttle;
 
     @EJB
     StepUp stepUp;
@@ -77,6 +92,75 @@ public class AccountSecurity {
         stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
         user.useEmailCodes(on);
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", on ? "e-mail codes on" : "e-mail codes off");
+        return UserView.of(user);
+    }
+
+    /** What an authenticator app needs: the secret (to type in) and the otpauth URI (for the QR code). */
+    public record TotpEnrollment(String secret, String uri) {
+    }
+
+    /** Starts setting up an authenticator app; it counts once {@link #confirmTotp} saw a first code from it. */
+    public TotpEnrollment startTotp(String userId, String challengeId, String code) {
+        User user = directory.require(userId);
+        stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
+        String secret = Totp.newSecret();
+        user.pendTotp(secondFactors.sealTotpSecret(user, secret));
+        return new TotpEnrollment(secret, Totp.uri("OKPay", user.email(), secret));
+    }
+
+    /** Turns the app on with its first code and returns ten new recovery codes, shown this once. */
+    public List<String> confirmTotp(String userId, String code) {
+        User user = directory.require(userId);
+        if (user.sealedTotpSecret() == null || user.totpEnabled()) {
+            throw new BusinessException("totp_not_pending", 422);
+        }
+        if (throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId) > 0) {
+            throw new BusinessException("sign_in_throttled", 429, throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId));
+        }
+        if (!secondFactors.acceptTotp(user, code)) {
+            throttle.failed(Throttle.ACCOUNT, "totp|" + userId);
+            throw new BusinessException("code_invalid", 422);
+        }
+        user.enableTotp();
+        auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "authenticator app on");
+        return secondFactors.newRecoveryCodes(user);
+    }
+
+    public void disableTotp(String userId, String challengeId, String code) {
+        User user = directory.require(userId);
+        stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
+        user.disableTotp();
+        auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "authenticator app off");
+    }
+
+    /** Replaces the recovery codes; the old ones stop working. */
+    public List<String> newRecoveryCodes(String userId, String challengeId, String code) {
+        User user = directory.require(userId);
+        stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
+        auditLog.record(user.publicId(), "RECOVERY_CODES_RENEWED", "-", "");
+        return secondFactors.newRecoveryCodes(user);
+    }
+
+    /**
+     * Sets the phone number for codes by SMS (international format, +4479...). It is used once a code sent to it
+     * came back through {@link #confirmPhone}; returns the id of that challenge.
+     */
+    public String startPhone(String userId, String phoneNumber, String challengeId, String code) {
+        String number = phoneNumber == null ? "" : phoneNumber.replace(" ", "").replace("-", "");
+        if (!number.matches("\\+[1-9][0-9]{6,14}")) {
+            throw BusinessException.invalid(List.of(new FieldError("phone", "phone_invalid")));
+        }
+        User user = directory.require(userId);
+        stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
+        user.changePhone(secondFactors.sealPhone(user, number));
+        return challenges.issue(user, CONFIRM_PHONE, "stepup.action." + CONFIRM_PHONE, Challenge.Channel.SMS);
+    }
+
+    public UserView confirmPhone(String userId, String challengeId, String code) {
+        User user = directory.require(userId);
+        challenges.verify(challengeId, user, CONFIRM_PHONE, code);
+        user.useSmsCodes(true);
+        auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "SMS codes on");
         return UserView.of(user);
     }
 

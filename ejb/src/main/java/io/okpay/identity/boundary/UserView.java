@@ -12,11 +12,13 @@ import java.util.Set;
  * whether their e-mail address is verified (money may only move once it is).
  */
 public record UserView(String id, String email, String displayName, Locale locale, boolean emailVerified,
-                       Set<Role> roles, boolean emailCodes) implements Serializable {
+                       Set<Role> roles, boolean emailCodes, boolean authenticatorApp, boolean smsCodes,
+                       String secondFactor) implements Serializable {
 
     static UserView of(User user) {
         return new UserView(user.publicId(), user.email(), user.username(), user.locale(), user.emailVerified(),
-                Set.copyOf(user.roles()), user.emailCodes());
+                Set.copyOf(user.roles()), user.emailCodes(), user.totpEnabled(), user.smsCodes(),
+                user.secondFactor() ? user.strongestChannel().name() : "NONE");
     }
 
     public boolean has(Role role) {

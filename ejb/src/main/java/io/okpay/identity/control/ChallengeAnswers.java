@@ -27,6 +27,9 @@ public class ChallengeAnswers {
     @Inject
     MasterKey masterKey;
 
+    @Inject
+    SecondFactors secondFactors;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome check(String challengeId, Long userId, String purpose, String code) {
         Challenge challenge = em.createNamedQuery(Challenge.LOCK, Challenge.class)
@@ -46,9 +49,17 @@ public class ChallengeAnswers {
         }
         challenge.tried();
         String answer = code == null ? "" : code.trim();
-        boolean right = answer.matches("\\d{6}") && MessageDigest.isEqual(
-                challenge.codeHash().getBytes(StandardCharsets.US_ASCII),
-                masterKey.hmac("otp", challenge.publicId() + ":" + answer).getBytes(StandardCharsets.US_ASCII));
+        boolean right;
+        if (challenge.purpose().startsWith("sign-in:") && SecondFactors.looksLikeRecoveryCode(answer)) {
+            // Lost the phone or the app: a recovery code signs in instead, once.
+            right = secondFactors.acceptRecoveryCode(challenge.user(), answer);
+        } else if (challenge.channel() == Challenge.Channel.TOTP) {
+            right = secondFactors.acceptTotp(challenge.user(), answer);
+        } else {
+            right = answer.matches("\\d{6}") && MessageDigest.isEqual(
+                    challenge.codeHash().getBytes(StandardCharsets.US_ASCII),
+                    masterKey.hmac("otp", challenge.publicId() + ":" + answer).getBytes(StandardCharsets.US_ASCII));
+        }
         if (right) {
             challenge.pass(now);
             return Outcome.PASSED;

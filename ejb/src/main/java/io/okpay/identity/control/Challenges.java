@@ -3,6 +3,7 @@ package io.okpay.identity.control;
 import io.okpay.identity.entity.Challenge;
 import io.okpay.identity.entity.User;
 import io.okpay.notification.boundary.Mail;
+import io.okpay.notification.boundary.Sms;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,19 +31,32 @@ public class Challenges {
     Mail mail;
 
     @Inject
+    Sms sms;
+
+    @Inject
+    SecondFactors secondFactors;
+
+    @Inject
     ChallengeAnswers answers;
 
     @Inject
     MasterKey masterKey;
 
-    /** Creates a challenge and sends its code; returns the challenge's public id. */
+    /** Creates a challenge on the person's strongest factor and sends its code; returns the challenge's public id. */
     public String issue(User user, String purpose, String what) {
+        return issue(user, purpose, what, user.strongestChannel());
+    }
+
+    /** The same on a given channel (a new phone number is checked by SMS before it counts as a factor). */
+    public String issue(User user, String purpose, String what, Challenge.Channel channel) {
         Instant now = Instant.now();
-        Challenge challenge = new Challenge(Secrets.publicId("chl"), user, purpose, Challenge.Channel.EMAIL, now);
-        String code = Secrets.sixDigitCode();
-        challenge.setCode(hash(challenge.publicId(), code));
+        Challenge challenge = new Challenge(Secrets.publicId("chl"), user, purpose, channel, now);
+        if (channel != Challenge.Channel.TOTP) {
+            String code = Secrets.sixDigitCode();
+            challenge.setCode(hash(challenge.publicId(), code));
+            send(user, channel, code, what);
+        }
         em.persist(challenge);
-        send(user, code, what);
         return challenge.publicId();
     }
 
@@ -56,12 +70,15 @@ public class Challenges {
         if (challenge.passed() || challenge.attempts() >= Challenge.MAX_ATTEMPTS) {
             throw new BusinessException("code_expired", 422);
         }
+        if (challenge.channel() == Challenge.Channel.TOTP) {
+            throw new BusinessException("code_from_app", 422);
+        }
         if (challenge.sends() >= MAX_SENDS || challenge.lastSentAt().plus(RESEND_AFTER).isAfter(now)) {
             throw new BusinessException("resend_too_soon", 429, RESEND_AFTER.toSeconds());
         }
         String code = Secrets.sixDigitCode();
         challenge.resent(hash(challenge.publicId(), code), now);
-        send(user, code, what);
+        send(user, challenge.channel(), code, what);
     }
 
     /** Returns only when the code answers this user's challenge for this purpose; every try counts, even on failure. */
@@ -80,7 +97,11 @@ public class Challenges {
         return masterKey.hmac("otp", challengeId + ":" + code);
     }
 
-    private void send(User user, String code, String what) {
-        mail.send(user.email(), user.locale(), "code", code, Messages.get(user.locale(), what));
+    private void send(User user, Challenge.Channel channel, String code, String what) {
+        if (channel == Challenge.Channel.SMS) {
+            sms.send(secondFactors.phone(user), user.locale(), "code", code, Messages.get(user.locale(), what));
+        } else {
+            mail.send(user.email(), user.locale(), "code", code, Messages.get(user.locale(), what));
+        }
     }
 }

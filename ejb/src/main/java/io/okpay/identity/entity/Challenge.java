@@ -32,7 +32,7 @@ public class Challenge {
     public static final Duration VALID_FOR = Duration.ofMinutes(10);
     public static final int MAX_ATTEMPTS = 5;
 
-    public enum Channel { EMAIL }
+    public enum Channel { EMAIL, SMS, TOTP }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -52,7 +52,8 @@ public class Challenge {
     @Column(nullable = false, updatable = false)
     private Channel channel;
 
-    @Column(name = "code_hash", nullable = false)
+    /** Null for authenticator-app challenges: the code comes from the shared secret. */
+    @Column(name = "code_hash")
     private String codeHash;
 
     @Column(nullable = false)

@@ -48,6 +48,18 @@ public class User {
     @Column(name = "email_codes", nullable = false)
     private boolean emailCodes;
 
+    @Column(name = "totp_secret")
+    private String sealedTotpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    private boolean totpEnabled;
+
+    @Column(name = "phone")
+    private String sealedPhone;
+
+    @Column(name = "sms_codes", nullable = false)
+    private boolean smsCodes;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -126,7 +138,53 @@ public class User {
 
     /** Whether signing in needs a one-time code after the password: when chosen, and always for operators. */
     public boolean secondFactor() {
-        return emailCodes || roles().stream().anyMatch(Role::isOperator);
+        return emailCodes || smsCodes || totpEnabled || roles().stream().anyMatch(Role::isOperator);
+    }
+
+    /** Where a code is asked for: the authenticator app, else SMS, else e-mail. */
+    public Challenge.Channel strongestChannel() {
+        return totpEnabled ? Challenge.Channel.TOTP : smsCodes && sealedPhone != null ? Challenge.Channel.SMS : Challenge.Channel.EMAIL;
+    }
+
+    public boolean totpEnabled() {
+        return totpEnabled;
+    }
+
+    /** The sealed secret of the authenticator app: enabled, or pending until a first code confirms it. */
+    public String sealedTotpSecret() {
+        return sealedTotpSecret;
+    }
+
+    public void pendTotp(String sealedSecret) {
+        sealedTotpSecret = sealedSecret;
+        totpEnabled = false;
+    }
+
+    public void enableTotp() {
+        totpEnabled = sealedTotpSecret != null;
+    }
+
+    public void disableTotp() {
+        totpEnabled = false;
+        sealedTotpSecret = null;
+    }
+
+    public boolean smsCodes() {
+        return smsCodes;
+    }
+
+    public String sealedPhone() {
+        return sealedPhone;
+    }
+
+    /** A new number is not used for codes until a code sent to it came back. */
+    public void changePhone(String sealed) {
+        sealedPhone = sealed;
+        smsCodes = false;
+    }
+
+    public void useSmsCodes(boolean on) {
+        smsCodes = on && sealedPhone != null;
     }
 
     public void changePassword(String newHash, Instant now) {

@@ -94,6 +94,74 @@ public class MeResource {
         return Response.noContent().build();
     }
 
+    public record Approval(String challenge_id, String code) {
+    }
+
+    public record Code(String code) {
+    }
+
+    public record PhoneChange(String phone, String challenge_id, String code) {
+    }
+
+    public record TotpEnrollment(String secret, String otpauth_uri) {
+    }
+
+    public record RecoveryCodes(List<String> recovery_codes) {
+    }
+
+    @POST
+    @Path("totp")
+    @Operation(summary = "Start setting up an authenticator app (needs a change-second-factor code); answers its secret")
+    public Response startTotp(Approval request) {
+        Approval body = request == null ? new Approval(null, null) : request;
+        AccountSecurity.TotpEnrollment enrollment = accountSecurity.startTotp(userId(), body.challenge_id(), body.code());
+        return Response.status(201).entity(new TotpEnrollment(enrollment.secret(), enrollment.uri()))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("totp/confirmation")
+    @Operation(summary = "Turn the authenticator app on with its first code; answers ten recovery codes, shown once")
+    public Response confirmTotp(Code request) {
+        List<String> codes = accountSecurity.confirmTotp(userId(), request == null ? null : request.code());
+        return Response.ok(new RecoveryCodes(codes)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("totp/removal")
+    @Operation(summary = "Turn the authenticator app off (needs a change-second-factor code)")
+    public Response removeTotp(Approval request) {
+        Approval body = request == null ? new Approval(null, null) : request;
+        accountSecurity.disableTotp(userId(), body.challenge_id(), body.code());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("recovery-codes")
+    @Operation(summary = "Replace the recovery codes (needs a change-second-factor code)")
+    public Response recoveryCodes(Approval request) {
+        Approval body = request == null ? new Approval(null, null) : request;
+        return Response.ok(new RecoveryCodes(accountSecurity.newRecoveryCodes(userId(), body.challenge_id(), body.code())))
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @PUT
+    @Path("phone")
+    @Operation(summary = "Set the phone number for SMS codes (needs a change-second-factor code); a code is sent to it")
+    public Response phone(PhoneChange request) {
+        PhoneChange body = request == null ? new PhoneChange(null, null, null) : request;
+        return Response.accepted(new Challenge(accountSecurity.startPhone(userId(), body.phone(), body.challenge_id(), body.code())))
+                .build();
+    }
+
+    @POST
+    @Path("phone/confirmation")
+    @Operation(summary = "Confirm the phone number with the SMS code; codes then come by SMS")
+    public UserResource.Account confirmPhone(Approval request) {
+        Approval body = request == null ? new Approval(null, null) : request;
+        return UserResource.Account.of(accountSecurity.confirmPhone(userId(), body.challenge_id(), body.code()));
+    }
+
     private String userId() {
         return security.getUserPrincipal().getName();
     }

@@ -39,9 +39,11 @@ public class UserResource {
     }
 
     /** The public view of an account; never the entity. */
-    public record Account(String id, String email, String username, String locale, boolean email_verified) {
+    public record Account(String id, String email, String username, String locale, boolean email_verified,
+                          String second_factor) {
         static Account of(UserView user) {
-            return new Account(user.id(), user.email(), user.displayName(), user.locale().toLanguageTag(), user.emailVerified());
+            return new Account(user.id(), user.email(), user.displayName(), user.locale().toLanguageTag(),
+                    user.emailVerified(), user.secondFactor().toLowerCase(Locale.ROOT));
         }
     }
 

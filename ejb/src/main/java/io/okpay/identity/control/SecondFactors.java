@@ -1,0 +1,111 @@
+package io.okpay.identity.control;
+
+import io.okpay.identity.entity.RecoveryCode;
+import io.okpay.identity.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Authenticator-app codes (with replay protection: a time step is good once) and recovery codes (ten, single use,
+ * shown once, stored as HMAC). Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class SecondFactors {
+
+    public static final int RECOVERY_CODES = 10;
+    private static final Pattern RECOVERY_FORMAT = Pattern.compile("[a-z0-9]{5}-?[a-z0-9]{5}");
+    private static final char[] RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOTP_CONTEXT = "totp-secret:";
+    private static final String PHONE_CONTEXT = "phone:";
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @Inject
+    MasterKey masterKey;
+
+    public String sealPhone(User user, String phoneNumber) {
+        return masterKey.seal(phoneNumber.getBytes(StandardCharsets.US_ASCII), PHONE_CONTEXT + user.publicId());
+    }
+
+    public String phone(User user) {
+        return new String(masterKey.open(user.sealedPhone(), PHONE_CONTEXT + user.publicId()), StandardCharsets.US_ASCII);
+    }
+
+    public String sealTotpSecret(User user, String base32Secret) {
+        return masterKey.seal(base32Secret.getBytes(StandardCharsets.US_ASCII), TOTP_CONTEXT + user.publicId());
+    }
+
+    public String totpSecret(User user) {
+        return new String(masterKey.open(user.sealedTotpSecret(), TOTP_CONTEXT + user.publicId()), StandardCharsets.US_ASCII);
+    }
+
+    /** True when the code is the app's code for now (±1 step) and that step was not used before; then it is used. */
+    public boolean acceptTotp(User user, String code) {
+        if (user.sealedTotpSecret() == null) {
+            return false;
+        }
+        long step = Totp.matchingStep(totpSecret(user), code, Instant.now());
+        if (step < 0) {
+            return false;
+        }
+        List<?> last = em.createNativeQuery("SELECT last_step FROM totp_replay WHERE user_id = ?1 FOR UPDATE")
+                .setParameter(1, user.id()).getResultList();
+        if (!last.isEmpty() && ((Number) last.get(0)).longValue() >= step) {
+            return false;
+        }
+        em.createNativeQuery("INSERT INTO totp_replay (user_id, last_step) VALUES (?1, ?2) ON DUPLICATE KEY UPDATE last_step = ?2")
+                .setParameter(1, user.id()).setParameter(2, step).executeUpdate();
+        return true;
+    }
+
+    public static boolean looksLikeRecoveryCode(String answer) {
+        return answer != null && RECOVERY_FORMAT.matcher(normalize(answer)).matches();
+    }
+
+    /** Uses up the recovery code when it is one of the user's unused ones. */
+    public boolean acceptRecoveryCode(User user, String answer) {
+        return em.createNamedQuery(RecoveryCode.UNUSED, RecoveryCode.class)
+                .setParameter("user", user).setParameter("hash", recoveryHash(user, answer))
+                .getResultStream().findFirst()
+                .map(code -> {
+                    code.use(Instant.now());
+                    return true;
+                }).orElse(false);
+    }
+
+    /** Replaces all recovery codes with ten new ones; returns them, to be shown once. */
+    public List<String> newRecoveryCodes(User user) {
+        em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("user", user).executeUpdate();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int c = 0; c < 10; c++) {
+                code.append(RECOVERY_ALPHABET[RANDOM.nextInt(RECOVERY_ALPHABET.length)]);
+            }
+            code.insert(5, '-');
+            codes.add(code.toString());
+            em.persist(new RecoveryCode(user, recoveryHash(user, code.toString())));
+        }
+        return codes;
+    }
+
+    private String recoveryHash(User user, String answer) {
+        return masterKey.hmac("recovery-code", user.publicId() + ":" + normalize(answer).replace("-", ""));
+    }
+
+    private static String normalize(String answer) {
+        return answer.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+    }
+}
