@@ -445,27 +445,6 @@ class IdentityApiIT {
                 .add("code", nextCode(email, before)).build();
     }
 
-    /** RFC 6238 as an authenticator app computes it (HMAC-SHA1, 30 s, 6 digits). */
-    static String totp(String base32Secret, long step) throws Exception {
-        java.io.ByteArrayOutputStream key = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : base32Secret.toCharArray()) {
-            buffer = (buffer << 5) | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                key.write((buffer >> (bits - 8)) & 0xff);
-                bits -= 8;
-            }
-        }
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(key.toByteArray(), "HmacSHA1"));
-        byte[] hash = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
-        int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16) | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
-        return String.format("%06d", binary % 1_000_000);
-    }
-
     @Test
     @DisplayName("authenticator app: enrolled with a step-up, codes sign in once per time step, recovery codes once each")
     void authenticatorApp() throws Exception {
@@ -480,10 +459,10 @@ class IdentityApiIT {
         String secret = Http.json(started).getString("secret");
         assertTrue(Http.json(started).getString("otpauth_uri").startsWith("otpauth://totp/OKPay:"), started.body());
 
-        long step = System.currentTimeMillis() / 1000 / 30;
-        assertEquals(422, http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + otherCode(totp(secret, step)) + "\"}",
+        long step = AuthenticatorApp.currentStep();
+        assertEquals(422, http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + otherCode(AuthenticatorApp.code(secret, step)) + "\"}",
                 "Authorization", "Bearer " + access).statusCode(), "a wrong first code does not turn it on");
-        HttpResponse<String> confirmed = http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + totp(secret, step) + "\"}",
+        HttpResponse<String> confirmed = http.post("/api/v1/me/totp/confirmation", "{\"code\":\"" + AuthenticatorApp.code(secret, step) + "\"}",
                 "Authorization", "Bearer " + access);
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         List<String> recovery = Http.json(confirmed).getJsonArray("recovery_codes").getValuesAs(jakarta.json.JsonString.class)
@@ -494,13 +473,13 @@ class IdentityApiIT {
         int mails = codeMails(email);
         JsonObject a = Http.json(passwordGrant(email, PASSWORD));
         assertEquals("code_required", a.getString("code"));
-        HttpResponse<String> replayed = codeGrant(a, totp(secret, step));
+        HttpResponse<String> replayed = codeGrant(a, AuthenticatorApp.code(secret, step));
         assertEquals(401, replayed.statusCode(), "the code of a step already used is refused: " + replayed.body());
-        assertEquals(200, codeGrant(a, totp(secret, step + 1)).statusCode(), "the next step's code (clock drift) works");
+        assertEquals(200, codeGrant(a, AuthenticatorApp.code(secret, step + 1)).statusCode(), "the next step's code (clock drift) works");
         assertEquals(mails, codeMails(email), "an authenticator-app challenge sends no e-mail");
 
         JsonObject b = Http.json(passwordGrant(email, PASSWORD));
-        assertEquals(401, codeGrant(b, totp(secret, step + 1)).statusCode(), "the same code twice is refused");
+        assertEquals(401, codeGrant(b, AuthenticatorApp.code(secret, step + 1)).statusCode(), "the same code twice is refused");
         assertEquals(200, codeGrant(b, recovery.get(0).toUpperCase()).statusCode(), "a recovery code signs in");
         JsonObject c = Http.json(passwordGrant(email, PASSWORD));
         assertEquals(401, codeGrant(c, recovery.get(0)).statusCode(), "a recovery code works once");

@@ -106,7 +106,7 @@ class IdentityBrowserIT {
 
     @Test
     @DisplayName("sign up, verify from the e-mail, sign in, turn on e-mail codes, sign out, sign in with a code")
-    void journey() {
+    void journey() throws Exception {
         String name = "dora" + UUID.randomUUID().toString().substring(0, 8);
         String email = name + "@example.com";
         String password = "lantern meadow copper 93";
@@ -163,6 +163,23 @@ class IdentityBrowserIT {
         click("code:submit");
         waitFor("verified");
         assertTrue(browser.getCurrentUrl().contains("/identity/account.xhtml"), browser.getCurrentUrl());
+
+        // An authenticator app: approve with an e-mailed code, scan the QR code, confirm, keep the recovery codes.
+        browser.get(url("/identity/security.xhtml"));
+        codesBefore = codeMails(email);
+        click("totp:on");
+        waitFor("confirm:code");
+        type("confirm:code", nextCode(email, codesBefore));
+        click("confirm:submit");
+        waitFor("totp-secret");
+        assertTrue(browser.findElement(By.cssSelector("#totp-confirm img")).getAttribute("src").startsWith("data:image/svg+xml;base64,"));
+        String secret = browser.findElement(By.id("totp-secret")).getText();
+        type("totp-confirm:code", AuthenticatorApp.code(secret, AuthenticatorApp.currentStep()));
+        click("totp-confirm:submit");
+        waitFor("recovery-codes");
+        assertEquals(10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
+        click("recovery:done");
+        assertTrue(page().contains("On: sign-in codes come from your authenticator app."), page());
     }
 
     @Test

@@ -37,8 +37,11 @@ public class SignIns {
     private static final String SIGN_IN_PURPOSE = "sign-in:";
     private static final Duration SEEN_PRECISION = Duration.ofMinutes(1);
 
-    /** Where a sign-in stands after the password: done, or waiting for the code of challenge {@code challengeId}. */
-    public record Step(String signInId, String challengeId) {
+    /**
+     * Where a sign-in stands after the password: done, or waiting for the code of challenge {@code challengeId},
+     * which comes by {@code channel} (EMAIL, SMS or TOTP).
+     */
+    public record Step(String signInId, String challengeId, String channel) {
         public boolean codeRequired() {
             return challengeId != null;
         }
@@ -99,7 +102,7 @@ public class SignIns {
         em.persist(signIn);
         String challengeId = user.secondFactor()
                 ? challenges.issue(user, SIGN_IN_PURPOSE + signIn.publicId(), "code.purpose.sign-in") : null;
-        return new Step(signIn.publicId(), challengeId);
+        return new Step(signIn.publicId(), challengeId, challengeId == null ? null : user.strongestChannel().name());
     }
 
     public void resendCode(String signInId, String challengeId) {

@@ -15,8 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * /identity/security.xhtml: change the password, turn one-time codes by e-mail on or off. Each change first sends a
- * step-up code, then applies with it.
+ * /identity/security.xhtml: change the password; turn one-time codes by e-mail on or off; set up or remove an
+ * authenticator app; renew recovery codes; see where one is signed in and sign out elsewhere. Each change first sends
+ * a step-up code (on the person's strongest factor), then applies with it.
  */
 @Named
 @ViewScoped
@@ -24,6 +25,9 @@ public class SecurityPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** What waits for its step-up code. */
+    public enum Pending { PASSWORD, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
 
     @EJB
     transient AccountSecurity accountSecurity;
@@ -34,32 +38,59 @@ public class SecurityPage implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
-    /** The action waiting for its code, or null. */
-    private String pendingAction;
+    private Pending pending;
     private String challengeId;
-    private Boolean emailCodesWanted;
     private String currentPassword;
     private String newPassword;
     private String code;
+    private String totpSecret;
+    private String totpQr;
+    private String totpCode;
+    private List<String> recoveryCodes;
 
     public void requestPasswordChange() {
-        begin(AccountSecurity.CHANGE_PASSWORD);
+        begin(Pending.PASSWORD);
     }
 
     public void requestEmailCodes(boolean on) {
-        emailCodesWanted = on;
-        begin(AccountSecurity.CHANGE_SECOND_FACTOR);
+        begin(on ? Pending.EMAIL_CODES_ON : Pending.EMAIL_CODES_OFF);
+    }
+
+    public void requestTotp() {
+        begin(Pending.TOTP_START);
+    }
+
+    public void requestTotpRemoval() {
+        begin(Pending.TOTP_OFF);
+    }
+
+    public void requestRecoveryCodes() {
+        begin(Pending.RECOVERY_CODES);
     }
 
     public void confirm() {
+        String user = currentUser.id();
         try {
-            if (AccountSecurity.CHANGE_PASSWORD.equals(pendingAction)) {
-                accountSecurity.changePassword(currentUser.id(), currentUser.sessionId(), currentPassword, newPassword,
-                        challengeId, code);
-                PageMessages.info("security.password.changed");
-            } else {
-                accountSecurity.useEmailCodes(currentUser.id(), emailCodesWanted, challengeId, code);
-                PageMessages.info(emailCodesWanted ? "security.codes.on" : "security.codes.off");
+            switch (pending) {
+                case PASSWORD -> {
+                    accountSecurity.changePassword(user, currentUser.sessionId(), currentPassword, newPassword, challengeId, code);
+                    PageMessages.info("security.password.changed");
+                }
+                case EMAIL_CODES_ON, EMAIL_CODES_OFF -> {
+                    boolean on = pending == Pending.EMAIL_CODES_ON;
+                    accountSecurity.useEmailCodes(user, on, challengeId, code);
+                    PageMessages.info(on ? "security.codes.on" : "security.codes.off");
+                }
+                case TOTP_START -> {
+                    AccountSecurity.TotpEnrollment enrollment = accountSecurity.startTotp(user, challengeId, code);
+                    totpSecret = enrollment.secret();
+                    totpQr = QrCodes.svgDataUri(enrollment.uri());
+                }
+                case TOTP_OFF -> {
+                    accountSecurity.disableTotp(user, challengeId, code);
+                    PageMessages.info("security.totp.off");
+                }
+                case RECOVERY_CODES -> recoveryCodes = accountSecurity.newRecoveryCodes(user, challengeId, code);
             }
             cancel();
         } catch (BusinessException e) {
@@ -69,6 +100,20 @@ public class SecurityPage implements Serializable {
             }
         } finally {
             code = null;
+        }
+    }
+
+    /** The first code from the newly set-up app turns it on; the recovery codes are shown once. */
+    public void confirmTotp() {
+        try {
+            recoveryCodes = accountSecurity.confirmTotp(currentUser.id(), totpCode);
+            totpSecret = null;
+            totpQr = null;
+            PageMessages.info("security.totp.on");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "totp-confirm");
+        } finally {
+            totpCode = null;
         }
     }
 
@@ -91,28 +136,40 @@ public class SecurityPage implements Serializable {
     }
 
     public void cancel() {
-        pendingAction = null;
+        pending = null;
         challengeId = null;
         currentPassword = null;
         newPassword = null;
-        emailCodesWanted = null;
     }
 
-    private void begin(String action) {
+    public void dismissRecoveryCodes() {
+        recoveryCodes = null;
+    }
+
+    private void begin(Pending what) {
         try {
-            challengeId = stepUp.begin(currentUser.id(), action);
-            pendingAction = action;
+            challengeId = stepUp.begin(currentUser.id(),
+                    what == Pending.PASSWORD ? AccountSecurity.CHANGE_PASSWORD : AccountSecurity.CHANGE_SECOND_FACTOR);
+            pending = what;
         } catch (BusinessException e) {
             PageMessages.show(e, "security");
         }
     }
 
-    public String getPendingAction() {
-        return pendingAction;
+    public Pending getPending() {
+        return pending;
     }
 
-    public Boolean getEmailCodesWanted() {
-        return emailCodesWanted;
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public String getTotpQr() {
+        return totpQr;
+    }
+
+    public List<String> getRecoveryCodes() {
+        return recoveryCodes;
     }
 
     public String getCurrentPassword() {
@@ -137,5 +194,13 @@ public class SecurityPage implements Serializable {
 
     public void setCode(String code) {
         this.code = code;
+    }
+
+    public String getTotpCode() {
+        return totpCode;
+    }
+
+    public void setTotpCode(String totpCode) {
+        this.totpCode = totpCode;
     }
 }

@@ -39,6 +39,7 @@ public class SignInPage implements Serializable {
     private String code;
     private String signInId;
     private String challengeId;
+    private String channel;
 
     public void signIn() throws IOException {
         HttpServletRequest request = request();
@@ -53,6 +54,7 @@ public class SignInPage implements Serializable {
         }
         signInId = step.signInId();
         challengeId = step.challengeId();
+        channel = step.channel();
         if (!step.codeRequired()) {
             finish(new SignInCredential(signInId, null, null));
         }
@@ -76,6 +78,11 @@ public class SignInPage implements Serializable {
         signInId = null;
         challengeId = null;
         code = null;
+    }
+
+    /** EMAIL, SMS or TOTP: where the code of this sign-in comes from. */
+    public String getChannel() {
+        return channel;
     }
 
     public boolean isCodeStep() {
