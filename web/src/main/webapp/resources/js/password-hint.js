@@ -1,18 +1,41 @@
-// A rough strength hint while a new password is typed. The server decides (length, common-password list, own name);
-// this only nudges towards longer passwords. No password leaves the page.
+// The strength hint under a new password: asks OKPay (zxcvbn and the password rules, same origin, nothing stored) a
+// moment after typing stops. The server decides at submit; this only advises.
 document.addEventListener('DOMContentLoaded', function () {
+    // The context path, from this script's own address (…/jakarta.faces.resource/js/password-hint.js…).
+    var script = document.querySelector('script[src*="password-hint.js"]');
+    var api = script ? script.getAttribute('src').split('/jakarta.faces.resource/')[0] : '';
     document.querySelectorAll('input[data-strength-hint]').forEach(function (input) {
         var hint = document.getElementById(input.getAttribute('data-strength-hint'));
         if (!hint) {
             return;
         }
+        var field = function (name) {
+            var other = input.form && input.form.querySelector('input[id$=":' + name + '"]');
+            return other ? other.value : '';
+        };
+        var timer;
         input.addEventListener('input', function () {
-            var value = input.value;
-            var length = Array.from(value).length;
-            var kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter(function (re) { return re.test(value); }).length;
-            var distinct = new Set(Array.from(value)).size;
-            var score = length === 0 ? -1 : length < 12 || distinct < 5 ? 0 : length >= 16 && kinds >= 2 ? 2 : 1;
-            hint.textContent = score < 0 ? '' : hint.getAttribute(['data-weak', 'data-fair', 'data-strong'][score]);
+            clearTimeout(timer);
+            if (!input.value) {
+                hint.textContent = '';
+                return;
+            }
+            timer = setTimeout(function () {
+                fetch(api + '/api/v1/users/password-strength', {
+                    method: 'POST',
+                    headers: {'Content-Type': 'application/json'},
+                    credentials: 'omit',
+                    body: JSON.stringify({password: input.value, username: field('username'), email: field('email')})
+                }).then(function (response) {
+                    return response.ok ? response.json() : null;
+                }).then(function (strength) {
+                    if (!strength) {
+                        return;
+                    }
+                    var level = !strength.acceptable || strength.score <= 1 ? 'data-weak' : strength.score === 2 ? 'data-fair' : 'data-strong';
+                    hint.textContent = hint.getAttribute(level);
+                });
+            }, 300);
         });
     });
 });

@@ -117,6 +117,14 @@ class IdentityApiIT {
                 {"email":"%s@example.com","username":"%s","password":"I am %s, hello!"}""".formatted(name, name, name))
                 .body().contains("password_contains_identity"));
 
+        JsonObject weak = Http.json(http.post("/api/v1/users/password-strength",
+                "{\"password\":\"password1234\",\"username\":\"%s\"}".formatted(name)));
+        assertFalse(weak.getBoolean("acceptable"));
+        assertTrue(weak.getInt("score") <= 1, weak.toString());
+        JsonObject strong = Http.json(http.post("/api/v1/users/password-strength",
+                "{\"password\":\"%s\",\"username\":\"%s\"}".formatted(PASSWORD, name)));
+        assertTrue(strong.getBoolean("acceptable") && strong.getInt("score") >= 3, strong.toString());
+
         signUp(name + "@example.com", name, "en");
         HttpResponse<String> taken = http.post("/api/v1/users", """
                 {"email":"%s@example.com","username":"%s","password":"%s"}""".formatted(name, name, PASSWORD));

@@ -115,6 +115,8 @@ class IdentityBrowserIT {
         type("signup:email", email);
         type("signup:username", name);
         type("signup:password", password);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("signup:password-strength"), "Strong."));
         click("signup:submit");
         waitFor("signin:email");
         assertTrue(page().contains("We sent a confirmation link to " + email), page());

@@ -1,5 +1,7 @@
 package io.okpay.identity.control;
 
+import com.nulabinc.zxcvbn.Zxcvbn;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
     private static final String COMMON_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
+    private static final Zxcvbn ZXCVBN = new Zxcvbn();
 
     private PasswordPolicy() {
     }
@@ -57,6 +60,25 @@ public final class PasswordPolicy {
 
     private static String localPart(String email) {
         return email == null || email.indexOf('@') < 0 ? null : email.substring(0, email.indexOf('@'));
+    }
+
+    /**
+     * zxcvbn's estimate from 0 (guessed at once) to 4 (very hard to guess), knowing the username and the address, for
+     * the hint while a password is typed. The rules above decide; this only advises.
+     */
+    public static int strength(String password, String username, String email) {
+        if (password == null || password.isEmpty()) {
+            return 0;
+        }
+        List<String> known = new ArrayList<>();
+        for (String value : new String[]{username, email, localPart(email)}) {
+            if (value != null && !value.isBlank()) {
+                known.add(value);
+            }
+        }
+        // zxcvbn's work grows with the length; beyond the longest allowed password nothing changes the verdict.
+        String measured = password.length() > MAX_LENGTH ? password.substring(0, MAX_LENGTH) : password;
+        return ZXCVBN.measure(measured, known).getScore();
     }
 
     static int commonPasswordCount() {

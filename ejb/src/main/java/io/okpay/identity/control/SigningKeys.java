@@ -54,7 +54,7 @@ public class SigningKeys {
     String issuer;
 
     @Inject
-    @ConfigProperty(name = "okpay.jwt.key-rotation", defaultValue = "P90D")
+    @ConfigProperty(name = "okpay.jwt.key-rotation")
     Duration rotation;
 
     private RSAKey current;

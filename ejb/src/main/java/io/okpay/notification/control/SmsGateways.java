@@ -14,7 +14,7 @@ import java.util.Optional;
 public class SmsGateways {
 
     @Inject
-    @ConfigProperty(name = "okpay.sms.gateway", defaultValue = "sandbox")
+    @ConfigProperty(name = "okpay.sms.gateway")
     String kind;
 
     @Inject

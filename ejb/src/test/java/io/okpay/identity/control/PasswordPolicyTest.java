@@ -32,6 +32,15 @@ class PasswordPolicyTest {
     }
 
     @Test
+    @DisplayName("the strength hint (zxcvbn) ranks long unusual phrases high and predictable ones low")
+    void strength() {
+        assertTrue(PasswordPolicy.strength("violet kettle harbour 42", "bob", "bob@example.com") >= 3);
+        assertTrue(PasswordPolicy.strength("password1234", "bob", "bob@example.com") <= 1);
+        assertTrue(PasswordPolicy.strength("bobbybob@example.com", "bobbybob", "bobbybob@example.com") <= 1);
+        assertEquals(0, PasswordPolicy.strength("", "bob", "bob@example.com"));
+    }
+
+    @Test
     @DisplayName("a password containing the username or the e-mail address is refused")
     void identity() {
         assertEquals(List.of("password_contains_identity"), PasswordPolicy.problems("my-name-is-Alice99!", "alice", "x@example.com"));

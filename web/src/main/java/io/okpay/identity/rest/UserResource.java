@@ -2,6 +2,7 @@ package io.okpay.identity.rest;
 
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
+import io.okpay.identity.control.PasswordPolicy;
 import jakarta.ejb.EJB;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Sign-up and e-mail verification for apps. */
@@ -62,6 +64,22 @@ public class UserResource {
     @Operation(summary = "An account, for the support desk and administrators")
     public Account find(@PathParam("id") String id) {
         return Account.of(users.require(id));
+    }
+
+    public record StrengthRequest(String password, String username, String email) {
+    }
+
+    public record Strength(int score, boolean acceptable, List<String> problems) {
+    }
+
+    @POST
+    @Path("password-strength")
+    @Operation(summary = "How strong a candidate password is (0-4) and which rules it breaks; nothing is stored")
+    public Response strength(StrengthRequest request) {
+        StrengthRequest body = request == null ? new StrengthRequest(null, null, null) : request;
+        List<String> problems = PasswordPolicy.problems(body.password(), body.username(), body.email());
+        return Response.ok(new Strength(PasswordPolicy.strength(body.password(), body.username(), body.email()),
+                problems.isEmpty(), problems)).header("Cache-Control", "no-store").build();
     }
 
     @POST
