@@ -495,6 +495,38 @@ class IdentityApiIT {
     }
 
     @Test
+    @DisplayName("changing the e-mail address takes a step-up code, asks to verify the new one and tells the old one")
+    void changeEmail() {
+        String name = unique("max");
+        String email = name + "@example.com";
+        String newEmail = "new-" + email;
+        signUp(email, name, "en");
+        String access = accessToken(email);
+
+        HttpResponse<String> unapproved = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/email"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"%s\",\"challenge_id\":\"chl_forged\",\"code\":\"123456\"}"
+                        .formatted(newEmail))), "Authorization", "Bearer " + access);
+        assertEquals(422, unapproved.statusCode(), unapproved.body());
+
+        int before = codeMails(email);
+        HttpResponse<String> stepUp = http.post("/api/v1/me/step-up", "{\"action\":\"change-email\"}", "Authorization", "Bearer " + access);
+        String challenge = Http.json(stepUp).getString("challenge_id");
+        String code = nextCode(email, before);
+        HttpResponse<String> changed = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/email"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(newEmail, challenge, code))), "Authorization", "Bearer " + access);
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(newEmail, Http.json(changed).getString("email"));
+        assertFalse(Http.json(changed).getBoolean("email_verified"));
+        assertTrue(MailCatcher.await(email, "e-mail address of your OKPay account was changed").text().contains(newEmail));
+        String token = tokenOf(MailCatcher.link(MailCatcher.await(newEmail, "Confirm your e-mail"), "/identity/verify.xhtml"));
+        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
+        assertEquals(200, passwordGrant(newEmail, PASSWORD).statusCode(), "signs in with the new address");
+    }
+
+    @Test
     @DisplayName("SMS: a new number is confirmed by a code sent to it, then sign-in codes come by SMS (sandbox)")
     void smsCodes() {
         String name = unique("lee");

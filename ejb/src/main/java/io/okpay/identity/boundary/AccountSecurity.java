@@ -25,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The signed-in person's own security settings. Every change is approved by a step-up code first. */
 @Stateless
@@ -32,10 +33,14 @@ public class AccountSecurity {
 
     public static final String CHANGE_PASSWORD = "change-password";
     public static final String CHANGE_SECOND_FACTOR = "change-second-factor";
+    public static final String CHANGE_EMAIL = "change-email";
     static final String CONFIRM_PHONE = "confirm-phone";
 
     @Inject
     UserDirectory directory;
+
+    @EJB
+    Users users;
 
     @Inject
     RefreshTokens refreshTokens;
@@ -81,6 +86,26 @@ public class AccountSecurity {
         refreshTokens.revokeAll(user.publicId());
         auditLog.record(user.publicId(), "PASSWORD_CHANGED", "-", "other sessions and refresh tokens ended");
         mail.send(user.email(), user.locale(), "password-changed", user.username());
+    }
+
+    /**
+     * Moves the account to a new address, after a step-up code. The new address gets a verification link (money waits
+     * until it is used); the old one is told, so a take-over does not go unnoticed.
+     */
+    public UserView changeEmail(String userId, String newEmail, String challengeId, String code) {
+        User user = directory.require(userId);
+        String address = UserDirectory.normalizeEmail(newEmail);
+        Optional<FieldError> problem = users.checkNewEmail(address);
+        if (problem.isPresent()) {
+            throw BusinessException.invalid(List.of(problem.get()));
+        }
+        stepUp.verify(userId, challengeId, CHANGE_EMAIL, code);
+        String previous = user.email();
+        user.changeEmail(address);
+        users.sendVerification(userId);
+        auditLog.record(user.publicId(), "EMAIL_CHANGED", "-", "");
+        mail.send(previous, user.locale(), "email-changed", user.username(), address);
+        return UserView.of(user);
     }
 
     /** Turns one-time codes by e-mail on or off as the second factor. Operators cannot turn them off. */

@@ -50,13 +50,7 @@ public class Users {
         String address = UserDirectory.normalizeEmail(email);
         String name = username == null ? "" : username.trim();
         List<FieldError> errors = new ArrayList<>();
-        if (address.isEmpty()) {
-            errors.add(new FieldError("email", "email_required"));
-        } else if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
-            errors.add(new FieldError("email", "email_invalid"));
-        } else if (directory.byEmail(address).isPresent()) {
-            errors.add(new FieldError("email", "email_taken"));
-        }
+        checkNewEmail(address).ifPresent(errors::add);
         if (!USERNAME.matcher(name).matches()) {
             errors.add(new FieldError("username", "username_invalid"));
         } else if (directory.usernameTaken(name)) {
@@ -75,6 +69,17 @@ public class Users {
         auditLog.record(user.publicId(), "SIGNED_UP", "-", "");
         sendVerification(user, now);
         return UserView.of(user);
+    }
+
+    /** The problem with a new address (missing, malformed, taken), if any. */
+    public Optional<FieldError> checkNewEmail(String address) {
+        if (address.isEmpty()) {
+            return Optional.of(new FieldError("email", "email_required"));
+        }
+        if (address.length() > 254 || !EMAIL.matcher(address).matches()) {
+            return Optional.of(new FieldError("email", "email_invalid"));
+        }
+        return directory.byEmail(address).isPresent() ? Optional.of(new FieldError("email", "email_taken")) : Optional.empty();
     }
 
     /** Confirms the address behind the link. A used or expired link is refused; a new one can be sent. */
@@ -112,6 +117,11 @@ public class Users {
     /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */
     public UserView require(String userId) {
         return UserView.of(directory.require(userId));
+    }
+
+    /** A verification link for the user's current address, now, whatever was sent before (after a change of address). */
+    public void sendVerification(String userId) {
+        sendVerification(directory.require(userId), Instant.now());
     }
 
     private void sendVerification(User user, Instant now) {

@@ -197,6 +197,12 @@ public class User {
         passwordHash = newHash;
     }
 
+    /** A new address is unverified until its own link is used. */
+    public void changeEmail(String newEmail) {
+        email = newEmail;
+        emailVerifiedAt = null;
+    }
+
     public void changeLocale(Locale newLocale) {
         locale = newLocale.toLanguageTag();
     }

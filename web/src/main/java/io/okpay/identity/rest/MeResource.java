@@ -34,7 +34,8 @@ import java.util.Set;
 @RolesAllowed("USER")
 public class MeResource {
 
-    private static final Set<String> STEP_UP_ACTIONS = Set.of(AccountSecurity.CHANGE_PASSWORD, AccountSecurity.CHANGE_SECOND_FACTOR);
+    private static final Set<String> STEP_UP_ACTIONS = Set.of(AccountSecurity.CHANGE_PASSWORD,
+            AccountSecurity.CHANGE_SECOND_FACTOR, AccountSecurity.CHANGE_EMAIL);
 
     @EJB
     Users users;
@@ -68,7 +69,7 @@ public class MeResource {
 
     @POST
     @Path("step-up")
-    @Operation(summary = "E-mail a one-time code that approves one action: change-password or change-second-factor")
+    @Operation(summary = "Send a one-time code that approves one action: change-password, change-email or change-second-factor")
     public Response stepUp(StepUpRequest request) {
         String action = request == null ? null : request.action();
         if (action == null || !STEP_UP_ACTIONS.contains(action)) {
@@ -95,6 +96,17 @@ public class MeResource {
     }
 
     public record Approval(String challenge_id, String code) {
+    }
+
+    public record EmailChange(String email, String challenge_id, String code) {
+    }
+
+    @PUT
+    @Path("email")
+    @Operation(summary = "Move the account to a new e-mail address (needs a change-email code); the new one is verified by link")
+    public UserResource.Account email(EmailChange request) {
+        EmailChange body = request == null ? new EmailChange(null, null, null) : request;
+        return UserResource.Account.of(accountSecurity.changeEmail(userId(), body.email(), body.challenge_id(), body.code()));
     }
 
     public record Code(String code) {
