@@ -46,7 +46,7 @@ class IdentityBrowserIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.okpay();
+        return Deployments.okpay().addClass(IdentityTestSupport.class);
     }
 
     @ArquillianResource
@@ -182,6 +182,38 @@ class IdentityBrowserIT {
         assertEquals(10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
         click("recovery:done");
         assertTrue(page().contains("On: sign-in codes come from your authenticator app."), page());
+
+        // A phone for SMS codes: approved with the app (the strongest factor now), checked by a code sent to it.
+        String phone = "+4479" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        type("sms:phone", phone);
+        click("sms:submit");
+        waitFor("confirm:code");
+        type("confirm:code", AuthenticatorApp.code(secret, AuthenticatorApp.currentStep() + 1));
+        click("confirm:submit");
+        waitFor("phone-confirm:code");
+        type("phone-confirm:code", smsCode(phone));
+        click("phone-confirm:submit");
+        waitFor("sms-state");
+        assertTrue(page().contains("Codes by SMS are on."), page());
+    }
+
+    /** The code in the newest text the SMS sandbox kept for the number (read through the test-only support resource). */
+    String smsCode(String phone) {
+        io.okpay.it.Http http = new io.okpay.it.Http(base);
+        for (int i = 0; i < 100; i++) {
+            String text = http.get("/api/v1/test-identity/sms/" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)).body();
+            Matcher m = CODE.matcher(text);
+            if (m.find()) {
+                return m.group(1);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("no SMS to " + phone);
     }
 
     @Test

@@ -27,7 +27,7 @@ public class SecurityPage implements Serializable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** What waits for its step-up code. */
-    public enum Pending { PASSWORD, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
+    public enum Pending { PASSWORD, EMAIL, PHONE, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
 
     @EJB
     transient AccountSecurity accountSecurity;
@@ -47,6 +47,10 @@ public class SecurityPage implements Serializable {
     private String totpQr;
     private String totpCode;
     private List<String> recoveryCodes;
+    private String newEmail;
+    private String phone;
+    private String phoneChallengeId;
+    private String phoneCode;
 
     public void requestPasswordChange() {
         begin(Pending.PASSWORD);
@@ -54,6 +58,14 @@ public class SecurityPage implements Serializable {
 
     public void requestEmailCodes(boolean on) {
         begin(on ? Pending.EMAIL_CODES_ON : Pending.EMAIL_CODES_OFF);
+    }
+
+    public void requestEmailChange() {
+        begin(Pending.EMAIL);
+    }
+
+    public void requestPhone() {
+        begin(Pending.PHONE);
     }
 
     public void requestTotp() {
@@ -76,6 +88,11 @@ public class SecurityPage implements Serializable {
                     accountSecurity.changePassword(user, currentUser.sessionId(), currentPassword, newPassword, challengeId, code);
                     PageMessages.info("security.password.changed");
                 }
+                case EMAIL -> {
+                    accountSecurity.changeEmail(user, newEmail, challengeId, code);
+                    PageMessages.info("security.email.changed", newEmail);
+                }
+                case PHONE -> phoneChallengeId = accountSecurity.startPhone(user, phone, challengeId, code);
                 case EMAIL_CODES_ON, EMAIL_CODES_OFF -> {
                     boolean on = pending == Pending.EMAIL_CODES_ON;
                     accountSecurity.useEmailCodes(user, on, challengeId, code);
@@ -117,6 +134,22 @@ public class SecurityPage implements Serializable {
         }
     }
 
+    /** The code the new number received turns SMS codes on. */
+    public void confirmPhone() {
+        try {
+            accountSecurity.confirmPhone(currentUser.id(), phoneChallengeId, phoneCode);
+            phoneChallengeId = null;
+            PageMessages.info("security.sms.on");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "phone-confirm");
+            if (!"code_invalid".equals(e.code())) {
+                phoneChallengeId = null;
+            }
+        } finally {
+            phoneCode = null;
+        }
+    }
+
     public void endOtherSessions() {
         accountSecurity.endOtherSessions(currentUser.id(), currentUser.sessionId());
         PageMessages.info("security.sessions.ended");
@@ -140,6 +173,7 @@ public class SecurityPage implements Serializable {
         challengeId = null;
         currentPassword = null;
         newPassword = null;
+        newEmail = null;
     }
 
     public void dismissRecoveryCodes() {
@@ -148,8 +182,11 @@ public class SecurityPage implements Serializable {
 
     private void begin(Pending what) {
         try {
-            challengeId = stepUp.begin(currentUser.id(),
-                    what == Pending.PASSWORD ? AccountSecurity.CHANGE_PASSWORD : AccountSecurity.CHANGE_SECOND_FACTOR);
+            challengeId = stepUp.begin(currentUser.id(), switch (what) {
+                case PASSWORD -> AccountSecurity.CHANGE_PASSWORD;
+                case EMAIL -> AccountSecurity.CHANGE_EMAIL;
+                default -> AccountSecurity.CHANGE_SECOND_FACTOR;
+            });
             pending = what;
         } catch (BusinessException e) {
             PageMessages.show(e, "security");
@@ -170,6 +207,34 @@ public class SecurityPage implements Serializable {
 
     public List<String> getRecoveryCodes() {
         return recoveryCodes;
+    }
+
+    public String getPhoneChallengeId() {
+        return phoneChallengeId;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getPhoneCode() {
+        return phoneCode;
+    }
+
+    public void setPhoneCode(String phoneCode) {
+        this.phoneCode = phoneCode;
     }
 
     public String getCurrentPassword() {
