@@ -273,6 +273,7 @@ class IdentityApiIT {
         String none = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8)) + ".";
         assertEquals(401, me(none).statusCode(), "alg none");
+        assertEquals(401, me("not-a-jwt").statusCode(), "not a token at all");
 
         SignedJWT otherKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
         otherKey.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID(kid).generate()));

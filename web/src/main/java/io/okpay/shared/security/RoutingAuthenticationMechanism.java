@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * The one authentication mechanism the container sees (STACK.md fact 6): requests under /api/ go to MicroProfile JWT
  * (bearer tokens only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
- * means nothing on pages).
+ * means nothing on pages). A bearer value that is not even shaped like a JWT is not MicroProfile JWT's business: the
+ * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -38,7 +39,21 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
-        return pick(request).validateRequest(request, response, context);
+        HttpAuthenticationMechanism mechanism = pick(request);
+        if (mechanism == jwt && !bearerLooksLikeJwt(request.getHeader("Authorization"))) {
+            // Another scheme's credentials (or none): the caller stays anonymous, and protected resources answer 401.
+            return context.doNothing();
+        }
+        return mechanism.validateRequest(request, response, context);
+    }
+
+    /** A bearer token made of three (JWS) or five (JWE) dot-separated parts: MicroProfile JWT decides on it. */
+    static boolean bearerLooksLikeJwt(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        int parts = authorization.substring(7).trim().split("\\.", -1).length;
+        return parts == 3 || parts == 5;
     }
 
     @Override
