@@ -124,6 +124,17 @@ public class Users {
         sendVerification(directory.require(userId), Instant.now());
     }
 
+    /** Whom a person means by an e-mail address (any case) or a username, for sending money; empty when nobody. */
+    public Optional<UserView> findByEmailOrUsername(String emailOrUsername) {
+        String wanted = emailOrUsername == null ? "" : emailOrUsername.trim();
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<User> found = wanted.contains("@")
+                ? directory.byEmail(UserDirectory.normalizeEmail(wanted)) : directory.byUsername(wanted);
+        return found.map(UserView::of);
+    }
+
     private void sendVerification(User user, Instant now) {
         em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
                 .setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION).executeUpdate();

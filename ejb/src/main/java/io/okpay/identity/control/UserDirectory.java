@@ -36,6 +36,11 @@ public class UserDirectory {
                 .setParameter("email", normalizedEmail).getResultStream().findFirst();
     }
 
+    public Optional<User> byUsername(String username) {
+        return em.createQuery("SELECT u FROM User u WHERE u.username = :name", User.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
     public boolean usernameTaken(String username) {
         return !em.createQuery("SELECT u.id FROM User u WHERE u.username = :name", Long.class)
                 .setParameter("name", username).getResultList().isEmpty();

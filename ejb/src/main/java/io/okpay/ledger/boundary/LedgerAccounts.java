@@ -79,6 +79,14 @@ public class LedgerAccounts {
         return AccountSnapshot.of(em.find(LedgerAccount.class, id));
     }
 
+    /** Every account an owner has for a purpose (a person's wallets, one per currency), by currency. */
+    public List<AccountSnapshot> accountsOf(OwnerType ownerType, String ownerId, Purpose purpose) {
+        return em.createQuery("SELECT a FROM LedgerAccount a WHERE a.ownerType = :ownerType AND a.ownerId = :ownerId "
+                        + "AND a.purpose = :purpose ORDER BY a.currency", LedgerAccount.class)
+                .setParameter("ownerType", ownerType).setParameter("ownerId", ownerId).setParameter("purpose", purpose)
+                .getResultStream().map(AccountSnapshot::of).toList();
+    }
+
     /** A frozen account takes no postings and no holds (an investigation, a court order) until it is active again. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AccountSnapshot changeStatus(long accountId, AccountStatus status) {

@@ -22,16 +22,24 @@ public class Mail {
     Outbox outbox;
 
     public void send(String to, Locale locale, String template, String... args) {
+        outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args));
+    }
+
+    /**
+     * The outbox payload of this e-mail, without queuing it: for changes that write their outbox events themselves,
+     * like a ledger posting's effects ({@code new Effect(Mail.EVENT_TYPE, Mail.payload(...))}).
+     */
+    public static String payload(String to, Locale locale, String template, String... args) {
         JsonArrayBuilder values = Json.createArrayBuilder();
         for (String arg : args) {
             values.add(arg == null ? "" : arg);
         }
-        outbox.enqueue(EVENT_TYPE, Json.createObjectBuilder()
+        return Json.createObjectBuilder()
                 .add("to", to)
                 .add("locale", locale.toLanguageTag())
                 .add("template", template)
                 .add("args", values)
                 .build()
-                .toString());
+                .toString();
     }
 }

@@ -6,13 +6,13 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
 /** Shows business failures on a page: field errors next to their inputs, the rest at the top, in the page's language. */
-final class PageMessages {
+public final class PageMessages {
 
     private PageMessages() {
     }
 
     /** Field {@code f} of the failure goes to the input with id {@code f} in form {@code formId}. */
-    static void show(BusinessException e, String formId) {
+    public static void show(BusinessException e, String formId) {
         FacesContext faces = FacesContext.getCurrentInstance();
         var locale = faces.getViewRoot().getLocale();
         if (e.fieldErrors().isEmpty()) {
@@ -26,18 +26,18 @@ final class PageMessages {
         error(Messages.get(locale, "error.invalid_request"));
     }
 
-    static void error(String text) {
+    public static void error(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
     }
 
-    static void info(String key, Object... args) {
+    public static void info(String key, Object... args) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String text = Messages.get(faces.getViewRoot().getLocale(), key, args);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, text));
     }
 
     /** Keeps the messages over a redirect. */
-    static void keepForRedirect() {
+    public static void keepForRedirect() {
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
     }
 }

@@ -5,10 +5,12 @@ import io.okpay.shared.Messages;
 import io.okpay.shared.RequestIds;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +28,18 @@ public final class Problems {
 
     public static Response of(BusinessException e, Locale locale) {
         return build(e.status(), e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale);
+    }
+
+    /** A problem document with extension members (RFC 9457 section 3.2), e.g. the challenge to answer. */
+    public static Response of(BusinessException e, Locale locale, JsonObject extensions) {
+        Response plain = of(e, locale);
+        JsonObject document;
+        try (var reader = Json.createReader(new StringReader((String) plain.getEntity()))) {
+            document = reader.readObject();
+        }
+        JsonObjectBuilder extended = Json.createObjectBuilder(document);
+        extensions.forEach(extended::add);
+        return Response.status(plain.getStatus()).type(PROBLEM_JSON).entity(extended.build().toString()).build();
     }
 
     public static Response of(int status, String code, Locale locale) {

@@ -1,0 +1,40 @@
+package io.okpay.transfer.control;
+
+import io.okpay.transfer.boundary.Transfers;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every 10 seconds on every instance: settles transfers waiting in escrow (claimed, expired, or interrupted). Running
+ * on several instances at once is safe (see {@link Transfers#settleDue}); a claim shows up within seconds of the
+ * recipient confirming their address.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EscrowSchedule {
+
+    private static final Logger LOG = Logger.getLogger(EscrowSchedule.class.getName());
+
+    @EJB
+    Transfers transfers;
+
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void settle() {
+        try {
+            transfers.settleDue(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Escrow settlement run failed; the next run tries again", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.okpay.wallet.boundary;
+
+import io.okpay.shared.Money;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A page of a person's history across their wallets, newest first. {@code nextCursor} (null on the last page) is
+ * passed back as {@code before} for the next page; it is an entry's position in the ledger, so pages stay stable while
+ * new entries arrive.
+ */
+public record Activity(List<Item> items, Long nextCursor) {
+
+    /**
+     * One movement on one wallet: {@code change} is positive when money came in, {@code balanceAfter} the wallet's
+     * balance right after it (the running balance per currency); {@code code} says why (p2p_transfer, topup ...);
+     * {@code transferId} and {@code counterparty} are set for transfers.
+     */
+    public record Item(String transactionId, String code, Money change, Money balanceAfter, Instant createdAt,
+                       String transferId, String counterparty) {
+    }
+}

@@ -1,0 +1,116 @@
+package io.okpay.wallet.faces;
+
+import io.okpay.identity.faces.CurrentUser;
+import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.MoneyFormat;
+import io.okpay.transfer.boundary.Transfers;
+import io.okpay.wallet.boundary.Activity;
+import io.okpay.wallet.boundary.Balance;
+import io.okpay.wallet.boundary.Wallets;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * /wallet/home.xhtml: one card per balance, the last five movements, and what needs the person's attention (confirming
+ * the e-mail address; money sent to someone who has not joined yet, which can be cancelled here).
+ */
+@Named
+@RequestScoped
+public class HomePage {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @EJB
+    Wallets wallets;
+
+    @EJB
+    Transfers transfers;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private List<BalanceCard> balances;
+    private List<ActivityLine> recent;
+    private List<WaitingTransfer> waiting;
+
+    /** A balance as shown: the amount, and what is available when some of it is reserved. */
+    public record BalanceCard(String currency, String balance, String available, boolean reserved) {
+    }
+
+    /** A movement as shown: what, with whom, signed amount and the balance after it. */
+    public record ActivityLine(String when, String what, String counterparty, String change, String balanceAfter,
+                               boolean incoming, String transactionId) {
+    }
+
+    /** Money the person sent to an address without an account, waiting until {@code until} to be claimed. */
+    public record WaitingTransfer(String id, String email, String amount, String until) {
+    }
+
+    @PostConstruct
+    void load() {
+        Locale locale = locale();
+        String userId = currentUser.id();
+        balances = wallets.balances(userId).stream().map(b -> card(b, locale)).toList();
+        recent = lines(wallets.activity(userId, null, null, null, 5), locale);
+        waiting = transfers.waitingForClaim(userId).stream().map(t -> new WaitingTransfer(t.id(), t.recipient().email(),
+                MoneyFormat.format(t.amount(), locale), TIME.format(t.claimUntil()))).toList();
+    }
+
+    /** Takes back a transfer still waiting for its recipient; the money is back in the balance at once. */
+    public String cancel(String transferId) {
+        try {
+            transfers.cancel(currentUser.id(), transferId);
+            PageMessages.info("wallet.waiting.cancelled");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "waiting");
+        }
+        PageMessages.keepForRedirect();
+        return "/wallet/home.xhtml?faces-redirect=true";
+    }
+
+    static BalanceCard card(Balance balance, Locale locale) {
+        return new BalanceCard(balance.currency(), MoneyFormat.format(balance.balance(), locale),
+                MoneyFormat.format(balance.available(), locale), !balance.available().equals(balance.balance()));
+    }
+
+    /** Lines of a history page in the page's language; shared with the history page. */
+    public static List<ActivityLine> lines(Activity activity, Locale locale) {
+        return activity.items().stream().map(item -> {
+            boolean incoming = item.change().isPositive();
+            String codeKey = "activity.code." + item.code();
+            String what = Messages.get(locale, Messages.has(locale, codeKey) ? codeKey : "activity.code.other");
+            String counterparty = item.counterparty() == null ? null
+                    : Messages.get(locale, incoming ? "activity.from" : "activity.to", item.counterparty());
+            String change = (incoming ? "+" : "") + MoneyFormat.format(item.change(), locale);
+            return new ActivityLine(TIME.format(item.createdAt()), what, counterparty, change,
+                    MoneyFormat.format(item.balanceAfter(), locale), incoming, item.transactionId());
+        }).toList();
+    }
+
+    static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    public List<BalanceCard> getBalances() {
+        return balances;
+    }
+
+    public List<WaitingTransfer> getWaiting() {
+        return waiting;
+    }
+
+    public List<ActivityLine> getRecent() {
+        return recent;
+    }
+}

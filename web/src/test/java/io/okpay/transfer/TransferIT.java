@@ -1,0 +1,599 @@
+package io.okpay.transfer;
+
+import io.okpay.it.Deployments;
+import io.okpay.it.Http;
+import io.okpay.it.MailCatcher;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Balances, person-to-person transfers and history through the API, black box (people sign up, verify and use tokens),
+ * and one transfer in a real browser with its confirmation step.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TransferIT {
+
+    static final String PASSWORD = "violet kettle harbour 42";
+    static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay().addClass(TransferTestSupport.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    record Person(String id, String email, String username, String token) {
+    }
+
+    // ---- the tests ------------------------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("a transfer to a new recipient asks for a code, then moves the money once, e-mails both, shows in balances")
+    void transferToRegisteredRecipient() {
+        Person alice = person("en");
+        Person bob = person("zh-CN");
+        fund(alice, "USD", "100.00");
+        assertEquals("USD 100.00 100.00", balances(alice));
+
+        String body = """
+                {"to":"%s","amount":"12.50","currency":"USD","note":"lunch <b>&</b>"}""".formatted(bob.email().toUpperCase());
+        HttpResponse<String> challenged = send(alice, "k1", body);
+        assertEquals(403, challenged.statusCode(), challenged.body());
+        assertEquals("step_up_required", Http.json(challenged).getString("code"));
+        String challengeId = Http.json(challenged).getString("challenge_id");
+
+        HttpResponse<String> sent = send(alice, "k1", withCode(body, challengeId, codeFor(alice, 0)));
+        assertEquals(201, sent.statusCode(), sent.body());
+        JsonObject transfer = Http.json(sent);
+        assertTrue(transfer.getString("id").startsWith("tr_"), sent.body());
+        assertEquals("completed", transfer.getString("status"));
+        assertEquals("12.50", transfer.getString("amount"));
+        assertEquals("USD", transfer.getString("currency"));
+        assertEquals("0.00", transfer.getString("fee"));
+        assertEquals("lunch <b>&</b>", transfer.getString("note"));
+        assertEquals(bob.username(), transfer.getJsonObject("recipient").getString("display_name"));
+        assertEquals(alice.id(), transfer.getJsonObject("sender").getString("id"));
+        assertTrue(transfer.getString("transaction_id").startsWith("txn_"));
+        assertTrue(sent.headers().firstValue("Location").orElse("").endsWith("/api/v1/transfers/" + transfer.getString("id")));
+
+        MailCatcher.Received receipt = MailCatcher.await(alice.email(), "You sent");
+        assertTrue(receipt.subject().contains("$12.50") && receipt.subject().contains(bob.username()), receipt.subject());
+        assertTrue(receipt.html().contains("lunch &lt;b&gt;&amp;&lt;/b&gt;"), "the note is escaped in HTML: " + receipt.html());
+        MailCatcher.Received notice = MailCatcher.await(bob.email(), "您收到");
+        assertTrue(notice.subject().contains(alice.username()) && notice.text().contains("12.50"), notice.subject());
+
+        assertEquals("USD 87.50 87.50", balances(alice));
+        assertEquals("USD 12.50 12.50", balances(bob));
+
+        String id = transfer.getString("id");
+        assertEquals(200, http.get("/api/v1/transfers/" + id, auth(alice)).statusCode());
+        assertEquals(200, http.get("/api/v1/transfers/" + id, auth(bob)).statusCode());
+        HttpResponse<String> stranger = http.get("/api/v1/transfers/" + id, auth(person("en")));
+        assertEquals(404, stranger.statusCode(), "someone else's transfer is not found");
+        assertEquals("not_found", Http.json(stranger).getString("code"));
+
+        // Bob is known to Alice now and 1.00 is below the threshold: no code this time; by username.
+        HttpResponse<String> again = send(alice, "k2", """
+                {"to":"%s","amount":"1","currency":"USD"}""".formatted(bob.username()));
+        assertEquals(201, again.statusCode(), again.body());
+        assertEquals("1.00", Http.json(again).getString("amount"));
+
+        JsonObject list = Http.json(http.get("/api/v1/transfers?limit=1", auth(alice)));
+        assertEquals(Http.json(again).getString("id"), list.getJsonArray("data").getJsonObject(0).getString("id"));
+        assertTrue(list.getBoolean("has_more"));
+        JsonObject next = Http.json(http.get("/api/v1/transfers?limit=1&starting_after="
+                + Http.json(again).getString("id"), auth(alice)));
+        assertEquals(id, next.getJsonArray("data").getJsonObject(0).getString("id"));
+        assertFalse(next.getBoolean("has_more"));
+        assertEquals(400, http.get("/api/v1/transfers?limit=101", auth(alice)).statusCode());
+        assertEquals(401, http.get("/api/v1/balances").statusCode(), "no token, no balances");
+
+        JsonArray history = Http.json(http.get("/api/v1/transactions", auth(alice))).getJsonArray("data");
+        assertEquals(3, history.size(), history.toString());
+        assertEquals("-1.00 86.50 p2p_transfer " + bob.username(), line(history.getJsonObject(0)));
+        assertEquals("-12.50 87.50 p2p_transfer " + bob.username(), line(history.getJsonObject(1)));
+        assertEquals("100.00 100.00 topup null", line(history.getJsonObject(2)));
+        assertEquals(Http.json(again).getString("id"), history.getJsonObject(0).getString("transfer_id"));
+        JsonArray received = Http.json(http.get("/api/v1/transactions?type=p2p_transfer", auth(bob))).getJsonArray("data");
+        assertEquals("1.00 13.50 p2p_transfer " + alice.username(), line(received.getJsonObject(0)));
+        assertEquals(0, Http.json(http.get("/api/v1/transactions?currency=EUR", auth(alice))).getJsonArray("data").size());
+        JsonObject firstPage = Http.json(http.get("/api/v1/transactions?limit=2", auth(alice)));
+        assertTrue(firstPage.getBoolean("has_more"));
+        JsonObject lastPage = Http.json(http.get("/api/v1/transactions?limit=2&starting_after="
+                + firstPage.getString("next_cursor"), auth(alice)));
+        assertEquals("100.00 100.00 topup null", line(lastPage.getJsonArray("data").getJsonObject(0)));
+        assertFalse(lastPage.getBoolean("has_more"));
+        assertEquals(400, http.get("/api/v1/transactions?starting_after=forged", auth(alice)).statusCode());
+    }
+
+    static String line(JsonObject transaction) {
+        return transaction.getString("amount") + " " + transaction.getString("balance_after") + " "
+                + transaction.getString("type") + " " + transaction.getString("counterparty", "null");
+    }
+
+    @Test
+    @DisplayName("refused with clear codes: unverified sender, to oneself, unknown recipient, bad amounts, too little money, frozen")
+    void refusals() {
+        Person carol = person("en");
+        Person dan = person("en");
+        fund(carol, "USD", "10.00");
+
+        Person unverified = unverifiedPerson();
+        HttpResponse<String> notVerified = send(unverified, "u1", """
+                {"to":"%s","amount":"1.00","currency":"USD"}""".formatted(dan.email()));
+        assertEquals(403, notVerified.statusCode(), notVerified.body());
+        assertEquals("email_not_verified", Http.json(notVerified).getString("code"));
+
+        assertFieldError(send(carol, "s1", """
+                {"to":"%s","amount":"1.00","currency":"USD"}""".formatted(carol.email())), "to", "recipient_self");
+        assertFieldError(send(carol, "s2", """
+                {"to":"%s","amount":"1.00","currency":"USD"}""".formatted(carol.username())), "to", "recipient_self");
+        assertFieldError(send(carol, "s3", """
+                {"to":"nobody%s","amount":"1.00","currency":"USD"}""".formatted(UUID.randomUUID().toString().substring(0, 8))),
+                "to", "recipient_unknown");
+        assertFieldError(send(carol, "s3b", """
+                {"to":"not-an-address@","amount":"1.00","currency":"USD"}"""), "to", "recipient_unknown");
+        assertFieldError(send(carol, "s4", amountBody(dan, "-5", "USD")), "amount", "amount_not_positive");
+        assertFieldError(send(carol, "s5", amountBody(dan, "0", "USD")), "amount", "amount_not_positive");
+        assertFieldError(send(carol, "s6", amountBody(dan, "1.234", "USD")), "amount", "amount_too_precise");
+        assertFieldError(send(carol, "s7", amountBody(dan, "1.5", "JPY")), "amount", "amount_too_precise");
+        assertFieldError(send(carol, "s8", amountBody(dan, "1.00", "XYZ")), "currency", "currency_unsupported");
+        assertFieldError(send(carol, "s9", amountBody(dan, "abc", "USD")), "amount", "amount_invalid");
+        assertFieldError(send(carol, "s10", """
+                {"to":"%s","amount":"1.00","currency":"USD","note":"%s"}""".formatted(dan.email(), "x".repeat(141))),
+                "note", "note_too_long");
+        assertFieldError(http.post("/api/v1/transfers", amountBody(dan, "1.00", "USD"), auth(carol)),
+                "Idempotency-Key", "idempotency_key_invalid");
+
+        HttpResponse<String> tooMuch = send(carol, "s11", amountBody(dan, "10.01", "USD"));
+        assertEquals(422, tooMuch.statusCode(), tooMuch.body());
+        assertEquals("insufficient_funds", Http.json(tooMuch).getString("code"));
+        assertTrue(Http.json(tooMuch).getString("detail").contains("balance is too low"), tooMuch.body());
+        HttpResponse<String> noWallet = send(carol, "s12", amountBody(dan, "1.00", "EUR"));
+        assertEquals("insufficient_funds", Http.json(noWallet).getString("code"), "no EUR balance at all");
+
+        Person frozen = person("en");
+        fund(frozen, "USD", "10.00");
+        assertEquals("FROZEN", http.post("/api/v1/test-transfer/freeze/" + frozen.id() + "/USD", "").body());
+        HttpResponse<String> refusedFrozen = send(frozen, "f1", amountBody(dan, "1.00", "USD"));
+        assertEquals(422, refusedFrozen.statusCode(), refusedFrozen.body());
+        assertEquals("account_frozen", Http.json(refusedFrozen).getString("code"));
+        assertTrue(Http.json(refusedFrozen).getString("detail").contains("frozen"), refusedFrozen.body());
+
+        assertEquals("USD 10.00 10.00", balances(carol), "nothing moved");
+        assertEquals("", balances(dan));
+    }
+
+    @Test
+    @DisplayName("the same key replays the first transfer, another payload is a conflict, 20 concurrent posts move money once")
+    void idempotency() throws Exception {
+        Person erin = person("en");
+        Person frank = person("en");
+        fund(erin, "EUR", "100.00");
+        String first = amountBody(frank, "5.00", "EUR");
+        HttpResponse<String> challenged = send(erin, "first", first);
+        String sentId = Http.json(send(erin, "first", withCode(first,
+                Http.json(challenged).getString("challenge_id"), codeFor(erin, 0)))).getString("id");
+
+        HttpResponse<String> replay = send(erin, "first", first);
+        assertEquals(201, replay.statusCode(), replay.body());
+        assertEquals(sentId, Http.json(replay).getString("id"));
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+        HttpResponse<String> conflict = send(erin, "first", amountBody(frank, "6.00", "EUR"));
+        assertEquals(409, conflict.statusCode(), conflict.body());
+        assertEquals("idempotency_conflict", Http.json(conflict).getString("code"));
+
+        String body = amountBody(frank, "2.50", "EUR");
+        int clients = 20;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send(erin, "race", body);
+                }));
+            }
+            start.countDown();
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertEquals(201, response.statusCode(), response.body());
+                ids.add(Http.json(response).getString("id"));
+            }
+            assertEquals(1, ids.size(), "every duplicate gets the one transfer");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("EUR 92.50 92.50", balances(erin), "5.00 and 2.50 moved, each once");
+        assertEquals("EUR 7.50 7.50", balances(frank));
+        assertEquals(2, Http.json(http.get("/api/v1/transfers", auth(frank))).getJsonArray("data").size());
+    }
+
+    @Test
+    @DisplayName("above the threshold even a known recipient needs a code; a wrong code moves nothing")
+    void stepUpAboveThreshold() {
+        Person gina = person("en");
+        Person hank = person("en");
+        fund(gina, "USD", "5000.00");
+        String small = amountBody(hank, "1.00", "USD");
+        send(gina, "small", withCode(small, Http.json(send(gina, "small", small)).getString("challenge_id"), codeFor(gina, 0)));
+
+        String large = amountBody(hank, "1000.01", "USD");
+        HttpResponse<String> challenged = send(gina, "large", large);
+        assertEquals(403, challenged.statusCode(), challenged.body());
+        assertEquals("step_up_required", Http.json(challenged).getString("code"));
+        String challengeId = Http.json(challenged).getString("challenge_id");
+        String code = codeFor(gina, 1);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        HttpResponse<String> refused = send(gina, "large", withCode(large, challengeId, wrong));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("code_invalid", Http.json(refused).getString("code"));
+        assertEquals(201, send(gina, "large", withCode(large, challengeId, code)).statusCode());
+
+        HttpResponse<String> atThreshold = send(gina, "equal", amountBody(hank, "1000.00", "USD"));
+        assertEquals(201, atThreshold.statusCode(), "the threshold itself needs no code: " + atThreshold.body());
+        JsonArray balances = (JsonArray) Http.parse(http.get("/api/v1/balances", auth(gina)).body());
+        assertEquals("2998.99", balances.getJsonObject(0).getString("balance"));
+    }
+
+    @Test
+    @DisplayName("to an address without an account: escrow, invitation, claimed by signing up; expiry and cancel return it")
+    void escrow() {
+        Person kim = person("en");
+        fund(kim, "USD", "50.00");
+        String invited = "new" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@example.com";
+        String body = """
+                {"to":"%s","amount":"20.00","currency":"USD","note":"welcome"}""".formatted(invited);
+        HttpResponse<String> challenged = send(kim, "e1", body);
+        assertEquals("step_up_required", Http.json(challenged).getString("code"), "an invited address is always new");
+        HttpResponse<String> sent = send(kim, "e1", withCode(body, Http.json(challenged).getString("challenge_id"), codeFor(kim, 0)));
+        assertEquals(201, sent.statusCode(), sent.body());
+        JsonObject pending = Http.json(sent);
+        assertEquals("pending_claim", pending.getString("status"));
+        assertEquals(invited, pending.getJsonObject("recipient").getString("email"));
+        assertFalse(pending.getJsonObject("recipient").containsKey("id"));
+        assertTrue(Instant.parse(pending.getString("claim_until")).isAfter(Instant.now().plus(Duration.ofDays(13))));
+        assertEquals("USD 30.00 30.00", balances(kim));
+        MailCatcher.Received invitation = MailCatcher.await(invited, kim.username() + " sent you $20.00");
+        assertTrue(invitation.text().contains("/signup.xhtml") && invitation.text().contains("welcome"), invitation.text());
+        MailCatcher.await(kim.email(), "waiting for them to join");
+
+        // Signing up is not enough: the address must be confirmed first, then the escrow job hands the money over.
+        Person newcomer = signUpAs(invited);
+        String id = pending.getString("id");
+        JsonObject claimed = awaitStatus(kim, id, "completed");
+        assertEquals(newcomer.id(), claimed.getJsonObject("recipient").getString("id"));
+        assertEquals("USD 20.00 20.00", balances(newcomer));
+        assertEquals(200, http.get("/api/v1/transfers/" + id, auth(newcomer)).statusCode());
+        MailCatcher.await(kim.email(), "received your $20.00");
+        MailCatcher.await(invited, "You received $20.00");
+        JsonArray newcomerHistory = Http.json(http.get("/api/v1/transactions", auth(newcomer))).getJsonArray("data");
+        assertEquals("20.00 20.00 p2p_claim " + kim.username(), line(newcomerHistory.getJsonObject(0)));
+
+        String expiring = "old" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@example.com";
+        String expiringId = escrowed(kim, "e2", expiring, "5.00");
+        assertEquals("USD 25.00 25.00", balances(kim));
+        assertEquals("1", http.post("/api/v1/test-transfer/expire-claim/" + expiringId, "").body());
+        awaitStatus(kim, expiringId, "returned");
+        assertEquals("USD 30.00 30.00", balances(kim));
+        MailCatcher.await(kim.email(), "came back");
+        MailCatcher.await(expiring, "no longer waiting");
+
+        String cancelled = "gone" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "@example.com";
+        String cancelledId = escrowed(kim, "e3", cancelled, "3.00");
+        assertEquals(404, http.post("/api/v1/transfers/" + cancelledId + "/cancel", "", auth(newcomer)).statusCode());
+        HttpResponse<String> cancel = http.post("/api/v1/transfers/" + cancelledId + "/cancel", "", auth(kim));
+        assertEquals(200, cancel.statusCode(), cancel.body());
+        assertEquals("cancelled", Http.json(cancel).getString("status"));
+        assertEquals("USD 30.00 30.00", balances(kim));
+        HttpResponse<String> again = http.post("/api/v1/transfers/" + cancelledId + "/cancel", "", auth(kim));
+        assertEquals(409, again.statusCode(), again.body());
+        assertEquals("transfer_not_cancellable", Http.json(again).getString("code"));
+        assertEquals(409, http.post("/api/v1/transfers/" + id + "/cancel", "", auth(kim)).statusCode(), "claimed already");
+        MailCatcher.await(kim.email(), "You cancelled");
+    }
+
+    /** Sends to an address without an account (a code each time: the address is new) and returns the transfer id. */
+    String escrowed(Person sender, String key, String address, String amount) {
+        String body = amountBody(new Person(null, address, null, null), amount, "USD");
+        int codesBefore = (int) MailCatcher.inbox(sender.email()).stream().filter(m -> m.subject().contains("code")).count();
+        HttpResponse<String> challenged = send(sender, key, body);
+        assertEquals(403, challenged.statusCode(), challenged.body());
+        HttpResponse<String> sent = send(sender, key, withCode(body, Http.json(challenged).getString("challenge_id"),
+                codeFor(sender, codesBefore)));
+        assertEquals(201, sent.statusCode(), sent.body());
+        assertEquals("pending_claim", Http.json(sent).getString("status"));
+        return Http.json(sent).getString("id");
+    }
+
+    /** Waits for the escrow job (every 10 s) to bring the transfer to this status. */
+    JsonObject awaitStatus(Person viewer, String transferId, String status) {
+        Instant deadline = Instant.now().plusSeconds(40);
+        JsonObject transfer;
+        do {
+            transfer = Http.json(http.get("/api/v1/transfers/" + transferId, auth(viewer)));
+            if (status.equals(transfer.getString("status"))) {
+                return transfer;
+            }
+            sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("transfer " + transferId + " is still " + transfer.getString("status") + ", not " + status);
+    }
+
+    @Test
+    @DisplayName("in a browser: form, field error, confirmation naming the recipient, code, result, home page; an invitation and its cancel")
+    void browserTransfer() throws Exception {
+        Person ivy = person("en");
+        Person jack = person("en");
+        fund(ivy, "USD", "100.00");
+        WebDriver browser = startBrowser();
+        try {
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", ivy.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+
+            browser.get(url("/transfer/send.xhtml"));
+            waitFor(browser, "send:to");
+            type(browser, "send:to", jack.email());
+            type(browser, "send:amount", "25.001");
+            type(browser, "send:note", "Rent <share>");
+            click(browser, "send:continue");
+            waitFor(browser, "send:amount-error");
+            assertTrue(text(browser).contains("This currency has 2 decimal places"), text(browser));
+
+            type(browser, "send:amount", "25.00");
+            click(browser, "send:continue");
+            waitFor(browser, "confirm:submit");
+            String summary = browser.findElement(By.id("summary")).getText();
+            assertTrue(summary.contains(jack.username()) && summary.contains(jack.email()), summary);
+            assertTrue(summary.contains("$25.00") && summary.contains("$0.00") && summary.contains("Rent <share>"), summary);
+            assertEquals("USD 100.00 100.00", balances(ivy), "nothing moves before the confirmation");
+
+            type(browser, "confirm:code", codeFor(ivy, 0));
+            click(browser, "confirm:submit");
+            waitFor(browser, "reference");
+            assertTrue(browser.findElement(By.id("reference")).getText().startsWith("tr_"), text(browser));
+            assertTrue(text(browser).contains("You sent $25.00 to " + jack.username()), text(browser));
+            assertEquals("USD 75.00 75.00", balances(ivy));
+
+            browser.get(url("/wallet/home.xhtml"));
+            waitFor(browser, "balance-USD");
+            assertTrue(browser.findElement(By.id("balance-USD")).getText().contains("$75.00"), text(browser));
+            assertTrue(browser.findElement(By.id("recent")).getText().contains("to " + jack.username()), text(browser));
+            // To an address without an account: the confirmation says so; the home page lists it and can cancel it.
+            String invited = "ivyfriend" + UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "@example.com";
+            browser.get(url("/transfer/send.xhtml"));
+            waitFor(browser, "send:to");
+            type(browser, "send:to", invited);
+            type(browser, "send:amount", "5");
+            click(browser, "send:continue");
+            waitFor(browser, "invite");
+            assertTrue(browser.findElement(By.id("invite")).getText().contains("has no OKPay account yet"), text(browser));
+            type(browser, "confirm:code", codeFor(ivy, 1));
+            click(browser, "confirm:submit");
+            waitFor(browser, "reference");
+            assertEquals("USD 70.00 70.00", balances(ivy));
+            browser.get(url("/wallet/home.xhtml"));
+            waitFor(browser, "waiting");
+            assertTrue(browser.findElement(By.id("waiting")).getText().contains(invited), text(browser));
+            press(browser, browser.findElement(By.cssSelector("#waiting input[type=submit]")));
+            waitFor(browser, "balances");
+            assertTrue(text(browser).contains("The transfer is cancelled"), text(browser));
+            assertEquals("USD 75.00 75.00", balances(ivy));
+
+            browser.get(url("/wallet/history.xhtml?lang=zh-CN&type=p2p_transfer"));
+            waitFor(browser, "history");
+            assertTrue(text(browser).contains("交易记录") && text(browser).contains("转给 " + jack.username()), text(browser));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    /** "USD 87.50 87.50" per wallet (currency, balance, available), joined by "; ". */
+    String balances(Person person) {
+        HttpResponse<String> response = http.get("/api/v1/balances", auth(person));
+        assertEquals(200, response.statusCode(), response.body());
+        return ((JsonArray) Http.parse(response.body())).getValuesAs(JsonObject.class).stream()
+                .map(b -> b.getString("currency") + " " + b.getString("balance") + " " + b.getString("available"))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    static WebDriver startBrowser() throws java.io.IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"), "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("SE_OFFLINE", "true"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    static void type(WebDriver browser, String id, String text) {
+        var field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
+    static void click(WebDriver browser, String id) {
+        press(browser, browser.findElement(By.id(id)));
+    }
+
+    static void press(WebDriver browser, WebElement button) {
+        var current = browser.findElement(By.tagName("html"));
+        button.click();
+        // Gone from the page: stale, or (a race inside Chromium while the new page loads) no longer in any document.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    static void waitFor(WebDriver browser, String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + text(browser), e);
+        }
+    }
+
+    static String text(WebDriver browser) {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    static String[] auth(Person person) {
+        return new String[]{"Authorization", "Bearer " + person.token()};
+    }
+
+    HttpResponse<String> send(Person sender, String key, String json) {
+        return http.post("/api/v1/transfers", json, "Authorization", "Bearer " + sender.token(),
+                "Idempotency-Key", sender.id() + "-" + key);
+    }
+
+    static String amountBody(Person to, String amount, String currency) {
+        return """
+                {"to":"%s","amount":"%s","currency":"%s"}""".formatted(to.email(), amount, currency);
+    }
+
+    static String withCode(String json, String challengeId, String code) {
+        return json.substring(0, json.lastIndexOf('}')) + ",\"challenge_id\":\"" + challengeId + "\",\"code\":\"" + code + "\"}";
+    }
+
+    /** The code of the n-th (from 0) one-time-code e-mail to this person, waiting for it to arrive. */
+    static String codeFor(Person person, int n) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            List<MailCatcher.Received> codes = MailCatcher.inbox(person.email()).stream()
+                    .filter(m -> m.subject().contains("code")).toList();
+            if (codes.size() > n) {
+                Matcher m = CODE.matcher(codes.get(n).subject());
+                assertTrue(m.find(), codes.get(n).subject());
+                return m.group(1);
+            }
+            sleep(300);
+        }
+        throw new AssertionError("no code e-mail number " + n + " to " + person.email());
+    }
+
+    void fund(Person person, String currency, String amount) {
+        HttpResponse<String> funded = http.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
+        assertEquals(200, funded.statusCode(), funded.body());
+    }
+
+    Person person(String locale) {
+        return signUp(null, locale, true);
+    }
+
+    Person unverifiedPerson() {
+        return signUp(null, "en", false);
+    }
+
+    Person signUpAs(String email) {
+        return signUp(email, "en", true);
+    }
+
+    /** Signs up (and follows the e-mailed verification link, before any sign-in mail can arrive), then gets a token. */
+    Person signUp(String address, String locale, boolean verify) {
+        String name = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = address == null ? name + "@example.com" : address;
+        HttpResponse<String> created = http.post("/api/v1/users", """
+                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
+        assertEquals(201, created.statusCode(), created.body());
+        if (verify) {
+            String link = MailCatcher.link(MailCatcher.await(email, locale.startsWith("zh") ? "验证" : "Confirm your e-mail address"), "/identity/verify.xhtml");
+            String token = link.substring(link.indexOf("token=") + "token=".length());
+            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
+        }
+        HttpResponse<String> token = http.post("/api/v1/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+        assertEquals(200, token.statusCode(), token.body());
+        return new Person(Http.json(created).getString("id"), email, name, Http.json(token).getString("access_token"));
+    }
+
+    static void assertFieldError(HttpResponse<String> response, String field, String code) {
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject problem = Http.json(response);
+        assertEquals("invalid_request", problem.getString("code"), response.body());
+        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
+        assertEquals(field, error.getString("field"), response.body());
+        assertEquals(code, error.getString("code"), response.body());
+        assertFalse(error.getString("detail").isBlank());
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

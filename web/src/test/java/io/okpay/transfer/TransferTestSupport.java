@@ -1,0 +1,71 @@
+package io.okpay.transfer;
+
+import io.okpay.currency.boundary.Amounts;
+import io.okpay.ledger.boundary.Ledger;
+import io.okpay.ledger.boundary.LedgerAccounts;
+import io.okpay.ledger.boundary.Line;
+import io.okpay.ledger.boundary.PostingRequest;
+import io.okpay.ledger.entity.AccountStatus;
+import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.entity.Purpose;
+import io.okpay.shared.Money;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Deployed by the transfer tests only: puts money into a wallet (house capital to the wallet), as top-ups will, and
+ * freezes a wallet, as an operator would, and ends a claim period early.
+ */
+@Stateless
+@Path("test-transfer")
+@Produces(MediaType.TEXT_PLAIN)
+public class TransferTestSupport {
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @EJB
+    Ledger ledger;
+
+    @EJB
+    LedgerAccounts accounts;
+
+    @EJB
+    Amounts amounts;
+
+    @POST
+    @Path("fund/{user}/{currency}/{amount}")
+    public String fund(@PathParam("user") String userId, @PathParam("currency") String currency,
+                       @PathParam("amount") String amount) {
+        Money money = amounts.positive(amount, currency);
+        long wallet = accounts.wallet(OwnerType.USER, userId, currency).id();
+        long capital = accounts.house(Purpose.CAPITAL, currency).id();
+        return ledger.post(PostingRequest.of("transfer-it", UUID.randomUUID().toString(), "topup",
+                Line.debit(capital, money), Line.credit(wallet, money))).id();
+    }
+
+    @POST
+    @Path("freeze/{user}/{currency}")
+    public String freeze(@PathParam("user") String userId, @PathParam("currency") String currency) {
+        return accounts.changeStatus(accounts.wallet(OwnerType.USER, userId, currency).id(), AccountStatus.FROZEN)
+                .status().name();
+    }
+
+    /** Ends the claim period of a transfer in escrow now, as if 14 days had passed. */
+    @POST
+    @Path("expire-claim/{transfer}")
+    public String expireClaim(@PathParam("transfer") String transferId) {
+        return Integer.toString(em.createNativeQuery("UPDATE transfer SET claim_until = ? WHERE public_id = ?")
+                .setParameter(1, Instant.now().minusSeconds(1)).setParameter(2, transferId).executeUpdate());
+    }
+}
