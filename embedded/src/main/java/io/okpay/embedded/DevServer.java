@@ -41,6 +41,9 @@ public final class DevServer {
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
         // Development talks to the sandbox card acquirer that ships inside the WAR (test cards in the README).
         appEnv.put("OKPAY_SANDBOX_ENABLED", setting("OKPAY_SANDBOX_ENABLED", "true"));
+        // One-time codes by SMS go nowhere in development: the sandbox gateway writes them to this file.
+        Path smsLog = home.resolve("sms.log");
+        appEnv.put("OKPAY_SMS_SANDBOX_FILE", setting("OKPAY_SMS_SANDBOX_FILE", smsLog.toString()));
         if (System.getenv("OKPAY_MASTER_KEY") == null) {
             appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
         }
@@ -101,6 +104,7 @@ public final class DevServer {
         if (mailApi != null) {
             say("Mail sent by OKPay: " + mailApi + "/api/user/<e-mail address>/messages/INBOX");
         }
+        say("Text messages (SMS sandbox): " + appEnv.get("OKPAY_SMS_SANDBOX_FILE"));
         say("Press Ctrl-C to stop.");
         int exit = payara.waitFor();
         say("Payara Micro exited with status " + exit + "; see " + payaraLog);

@@ -7,7 +7,6 @@ import io.okpay.shared.rest.Problems;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,17 +86,9 @@ public class TokenResource {
         return Problems.of(e, locale());
     }
 
-    /** A problem document with extension members (RFC 9457 section 3.2). */
+    /** The caller must answer a challenge (or answered it wrong): say which one; never cache. */
     private Response problem(BusinessException e, JsonObjectBuilder extensions) {
-        Response plain = Problems.of(e, locale());
-        JsonObject document;
-        try (var reader = Json.createReader(new StringReader((String) plain.getEntity()))) {
-            document = reader.readObject();
-        }
-        JsonObjectBuilder extended = Json.createObjectBuilder(document);
-        extensions.build().forEach(extended::add);
-        return Response.status(plain.getStatus()).type(Problems.PROBLEM_JSON).entity(extended.build().toString())
-                .header("Cache-Control", "no-store").build();
+        return Response.fromResponse(Problems.of(e, locale(), extensions.build())).header("Cache-Control", "no-store").build();
     }
 
     private Locale locale() {

@@ -6,11 +6,11 @@ import io.okpay.shared.RequestIds;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 
@@ -27,26 +27,20 @@ public final class Problems {
     }
 
     public static Response of(BusinessException e, Locale locale) {
-        return build(e.status(), e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale);
+        return of(e, locale, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /** A problem document with extension members (RFC 9457 section 3.2), e.g. the challenge to answer. */
     public static Response of(BusinessException e, Locale locale, JsonObject extensions) {
-        Response plain = of(e, locale);
-        JsonObject document;
-        try (var reader = Json.createReader(new StringReader((String) plain.getEntity()))) {
-            document = reader.readObject();
-        }
-        JsonObjectBuilder extended = Json.createObjectBuilder(document);
-        extensions.forEach(extended::add);
-        return Response.status(plain.getStatus()).type(PROBLEM_JSON).entity(extended.build().toString()).build();
+        return build(e.status(), e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale, extensions);
     }
 
     public static Response of(int status, String code, Locale locale) {
-        return build(status, code, Messages.get(locale, "error." + code), List.of(), locale);
+        return build(status, code, Messages.get(locale, "error." + code), List.of(), locale, JsonValue.EMPTY_JSON_OBJECT);
     }
 
-    private static Response build(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors, Locale locale) {
+    private static Response build(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors,
+                                  Locale locale, JsonObject extensions) {
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("type", TYPE_PREFIX + code)
                 .add("title", Messages.get(locale, "problem.title." + status))
@@ -64,6 +58,7 @@ public final class Problems {
             }
             body.add("errors", errors);
         }
+        extensions.forEach(body::add);
         return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
     }
 }
