@@ -1,0 +1,195 @@
+package io.okpay.funding.boundary;
+
+import io.okpay.currency.boundary.Currencies;
+import io.okpay.currency.entity.Currency;
+import io.okpay.funding.control.BankStatement;
+import io.okpay.funding.control.BankStatements;
+import io.okpay.funding.control.StatementLine;
+import io.okpay.funding.control.StatementLines;
+import io.okpay.funding.control.TopUpRecords;
+import io.okpay.funding.entity.BankStatementLine;
+import io.okpay.funding.entity.TopUp;
+import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.entity.TopUpReference;
+import io.okpay.funding.entity.TopUpStatus;
+import io.okpay.ledger.boundary.Ledger;
+import io.okpay.ledger.boundary.LedgerAccounts;
+import io.okpay.ledger.boundary.Line;
+import io.okpay.ledger.boundary.PostingRequest;
+import io.okpay.ledger.control.DatabaseFailures;
+import io.okpay.ledger.entity.Purpose;
+import io.okpay.shared.BusinessException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Operators (FINANCE) import OKPay's bank statements (camt.053 or CSV, README "Bank statements"). Each credit line
+ * whose reference, currency and amount (amount + fee) match a PENDING, unexpired bank transfer top-up credits that
+ * wallet through the bank clearing account; any other credit is booked from the bank clearing account to the
+ * suspense account and waits in the operators' queue. Debits are recorded and not booked. A line already imported
+ * (the bank's entry id) is skipped, so importing a statement twice credits nothing twice. Operators then assign each
+ * line in suspense to a pending top-up or return it to the payer, once (the posting's key is the line).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BankStatementImports {
+
+    static final String SUSPENSE_SCOPE = "bank-statement";
+    /** Postings that take a line out of suspense: keyed by the line, so each is resolved once, one way. */
+    static final String QUEUE_SCOPE = "bank-suspense";
+
+    @Inject
+    Currencies currencies;
+
+    @EJB
+    StatementLines lines;
+
+    @EJB
+    TopUpRecords records;
+
+    @EJB
+    TopUps topUps;
+
+    @EJB
+    Ledger ledger;
+
+    @EJB
+    LedgerAccounts accounts;
+
+    /** What an import did, line by line counted. */
+    public record Result(String statementId, String format, int lines, int matched, int suspense, int duplicates,
+                         int ignored) {
+    }
+
+    public Result importStatement(String operatorId, byte[] content) {
+        BankStatement statement = BankStatements.parse(content, code -> currencies.find(code)
+                .map(c -> OptionalInt.of(c.exponent())).orElse(OptionalInt.empty()));
+        int matched = 0;
+        int suspense = 0;
+        int duplicates = 0;
+        int ignored = 0;
+        for (StatementLine line : statement.lines()) {
+            if (lines.imported(line.bankEntryId())) {
+                duplicates++;
+                continue;
+            }
+            BankStatementLine.Status status;
+            String topUpId = null;
+            String transactionId = null;
+            boolean bookable = line.direction() == StatementLine.Direction.CREDIT
+                    && currencies.find(line.amount().currency()).filter(Currency::enabled).isPresent();
+            try {
+                if (!bookable) {
+                    status = BankStatementLine.Status.IGNORED;
+                } else {
+                    Optional<TopUp> match = matchingTopUp(line);
+                    if (match.isPresent()) {
+                        TopUpView credited = topUps.receiveTransfer(match.get().publicId());
+                        status = BankStatementLine.Status.MATCHED;
+                        topUpId = credited.id();
+                        transactionId = credited.transactionId();
+                    } else {
+                        status = BankStatementLine.Status.SUSPENSE;
+                        transactionId = toSuspense(line);
+                    }
+                }
+            } catch (BusinessException e) {
+                // Another import of the same line got there first (the top-up is no longer pending, or the suspense
+                // posting's key exists with another outcome).
+                if ("topup_not_pending".equals(e.code()) || "idempotency_conflict".equals(e.code())) {
+                    duplicates++;
+                    continue;
+                }
+                throw e;
+            }
+            try {
+                lines.record(new BankStatementLine(line.bankEntryId(), statement.statementId(), line.bookingDate(),
+                        line.direction().name(), line.amount().currency(), line.amount().minor(), line.reference(),
+                        line.counterparty(), status, topUpId, transactionId, operatorId, Instant.now()));
+            } catch (EJBException | jakarta.persistence.PersistenceException e) {
+                if (!DatabaseFailures.isDuplicateKey(e)) {
+                    throw e;
+                }
+                duplicates++;
+                continue;
+            }
+            switch (status) {
+                case MATCHED -> matched++;
+                case SUSPENSE -> suspense++;
+                case IGNORED -> ignored++;
+            }
+        }
+        return new Result(statement.statementId(), statement.format(), statement.lines().size(), matched, suspense,
+                duplicates, ignored);
+    }
+
+    /** A statement line in the operators' queue. */
+    public record QueuedLine(String bankEntryId, java.time.LocalDate bookingDate, io.okpay.shared.Money amount,
+                             String reference, String counterparty, Instant importedAt) {
+    }
+
+    public java.util.List<QueuedLine> queue(int limit) {
+        return lines.inSuspense(Math.max(1, Math.min(limit, 100))).stream().map(line -> new QueuedLine(
+                line.bankEntryId(), line.bookingDate(), money(line.amount(), line.currency()), line.reference(),
+                line.counterparty(), line.importedAt())).toList();
+    }
+
+    /** Credits the money of a line in suspense to a pending bank transfer top-up of the same currency and total. */
+    public TopUpView assign(String operatorId, String bankEntryId, String topUpId) {
+        BankStatementLine line = queued(bankEntryId);
+        TopUpView credited = topUps.receiveFromSuspense(topUpId, QUEUE_SCOPE, bankEntryId, line.amount(), line.currency());
+        lines.resolve(bankEntryId, BankStatementLine.Status.ASSIGNED, credited.id(), credited.transactionId(), operatorId);
+        return credited;
+    }
+
+    /** Books the line's money back out of suspense for the operator to send back to the payer. */
+    public String returnToPayer(String operatorId, String bankEntryId) {
+        BankStatementLine line = queued(bankEntryId);
+        io.okpay.shared.Money amount = money(line.amount(), line.currency());
+        String transactionId = ledger.post(new PostingRequest(QUEUE_SCOPE, bankEntryId, "bank_return", bankEntryId, null,
+                java.util.List.of(
+                        Line.debit(accounts.house(Purpose.SUSPENSE, line.currency()).id(), amount),
+                        Line.credit(accounts.house(Purpose.FUNDING_BANK, line.currency()).id(), amount)),
+                null, java.util.List.of())).id();
+        lines.resolve(bankEntryId, BankStatementLine.Status.RETURNED, null, transactionId, operatorId);
+        return transactionId;
+    }
+
+    private BankStatementLine queued(String bankEntryId) {
+        BankStatementLine line = lines.find(bankEntryId).orElseThrow(BusinessException::notFound);
+        if (line.status() != BankStatementLine.Status.SUSPENSE) {
+            throw new BusinessException("statement_line_resolved", 409);
+        }
+        return line;
+    }
+
+    private io.okpay.shared.Money money(long minor, String currency) {
+        return new io.okpay.shared.Money(minor, currency, currencies.find(currency).map(Currency::exponent).orElseThrow());
+    }
+
+    private Optional<TopUp> matchingTopUp(StatementLine line) {
+        Instant now = Instant.now();
+        return TopUpReference.findIn(line.reference()).flatMap(records::byReference)
+                .filter(t -> t.method() == TopUpMethod.BANK_TRANSFER && t.status() == TopUpStatus.PENDING)
+                .filter(t -> t.currency().equals(line.amount().currency()))
+                .filter(t -> t.amount() + t.fee() == line.amount().minor())
+                .filter(t -> t.expiresAt() != null && now.isBefore(t.expiresAt()));
+    }
+
+    /** Money OKPay cannot place yet: the bank holds it, OKPay owes it to someone, the operators find out whom. */
+    private String toSuspense(StatementLine line) {
+        return ledger.post(new PostingRequest(SUSPENSE_SCOPE, line.bankEntryId(), "bank_unmatched", line.bankEntryId(),
+                null, java.util.List.of(
+                Line.debit(accounts.house(Purpose.FUNDING_BANK, line.amount().currency()).id(), line.amount()),
+                Line.credit(accounts.house(Purpose.SUSPENSE, line.amount().currency()).id(), line.amount())),
+                null, java.util.List.of())).id();
+    }
+}

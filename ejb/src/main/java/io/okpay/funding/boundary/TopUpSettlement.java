@@ -1,0 +1,49 @@
+package io.okpay.funding.boundary;
+
+import io.okpay.funding.control.TopUpRecords;
+import io.okpay.shared.BusinessException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Settles top-ups that lost their processor's answer (a timeout after authorising, an instance that stopped mid-way):
+ * every minute, on every instance (each step is idempotent, so two instances settling the same top-up do no harm).
+ * A top-up is never left pending: it ends credited or failed with its card reservation released. Bank transfer
+ * top-ups past their expiry fail too (topup_expired).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TopUpSettlement {
+
+    /** Longer than any request takes (processor timeouts and retries included), so live requests are left alone. */
+    static final Duration QUIET_FOR = Duration.ofMinutes(2);
+
+    private static final Logger LOG = Logger.getLogger(TopUpSettlement.class.getName());
+
+    @EJB
+    TopUpRecords records;
+
+    @EJB
+    TopUps topUps;
+
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    public void settleStuck() {
+        for (String id : records.stuck(Instant.now().minus(QUIET_FOR), 100)) {
+            try {
+                LOG.info(() -> "Top-up " + id + " settled as " + topUps.settle(id).status());
+            } catch (BusinessException e) {
+                LOG.warning(() -> "Top-up " + id + " could not be settled yet: " + e.code());
+            }
+        }
+        for (String id : records.expiredTransfers(Instant.now(), 500)) {
+            records.failed(id, "topup_expired");
+        }
+    }
+}

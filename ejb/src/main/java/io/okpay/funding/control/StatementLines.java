@@ -1,0 +1,54 @@
+package io.okpay.funding.control;
+
+import io.okpay.funding.entity.BankStatementLine;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The imported statement lines, each recorded in its own transaction once its money is booked. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StatementLines {
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean imported(String bankEntryId) {
+        return em.createNamedQuery(BankStatementLine.BY_ENTRY, BankStatementLine.class).setParameter("entry", bankEntryId)
+                .getResultStream().findFirst().isPresent();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<BankStatementLine> find(String bankEntryId) {
+        return em.createNamedQuery(BankStatementLine.BY_ENTRY, BankStatementLine.class).setParameter("entry", bankEntryId)
+                .getResultStream().findFirst();
+    }
+
+    /** The operators' queue: credits no top-up could take, oldest first. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<BankStatementLine> inSuspense(int limit) {
+        return em.createNamedQuery(BankStatementLine.IN_SUSPENSE, BankStatementLine.class)
+                .setParameter("status", BankStatementLine.Status.SUSPENSE).setMaxResults(limit).getResultList();
+    }
+
+    public void resolve(String bankEntryId, BankStatementLine.Status outcome, String topUpId, String transactionId,
+                        String operatorId) {
+        BankStatementLine line = em.createNamedQuery(BankStatementLine.BY_ENTRY, BankStatementLine.class)
+                .setParameter("entry", bankEntryId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        line.resolve(outcome, topUpId, transactionId, operatorId, Instant.now());
+    }
+
+    /** Fails with a duplicate key when the line was recorded meanwhile (the same statement imported at once twice). */
+    public void record(BankStatementLine line) {
+        em.persist(line);
+        em.flush();
+    }
+}

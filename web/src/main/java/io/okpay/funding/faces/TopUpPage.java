@@ -1,0 +1,383 @@
+package io.okpay.funding.faces;
+
+import io.okpay.currency.boundary.Currencies;
+import io.okpay.currency.entity.Currency;
+import io.okpay.funding.boundary.CardInput;
+import io.okpay.funding.boundary.TopUpView;
+import io.okpay.funding.boundary.TopUps;
+import io.okpay.funding.control.CardChecks;
+import io.okpay.funding.control.CardToken;
+import io.okpay.funding.control.FeeQuote;
+import io.okpay.funding.entity.CardBrand;
+import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.entity.TopUpStatus;
+import io.okpay.funding.rest.ReceivingAccount;
+import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.Messages;
+import io.okpay.shared.Money;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /funding/topup.xhtml, one step at a time: method, details, confirmation (amount, fee, total, method, card), the
+ * card issuer's one-time code when asked, and the result (for a bank transfer: the reference and where to send it). The card is tokenised before the confirmation, so the
+ * page keeps only the processor's token, brand, last four digits and expiry. The idempotency key lives as long as
+ * the view: submitting the confirmation twice charges once.
+ */
+@Named
+@ViewScoped
+public class TopUpPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String FORM = "topup";
+    /** API field names to the ids of the inputs on this page. */
+    private static final Map<String, String> INPUTS = Map.of("amount", "amount", "currency", "currency",
+            CardChecks.NUMBER, "number", CardChecks.EXP_MONTH, "expMonth", CardChecks.EXP_YEAR, "expYear",
+            CardChecks.CVC, "cvc", "code", "code", "otp", "otp");
+
+    public enum Step { METHOD, DETAILS, CONFIRM, CODE, DONE }
+
+    @EJB
+    transient TopUps topUps;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Inject
+    transient Currencies currencies;
+
+    @Inject
+    transient ReceivingAccount bank;
+
+    private Step step = Step.METHOD;
+    private TopUpMethod method;
+    private String amount;
+    private String currency = "USD";
+    // What was typed for the card: dropped as soon as the processor has tokenised it.
+    private transient String number;
+    private transient String cvc;
+    private Integer expMonth;
+    private Integer expYear;
+    private String code;
+    private String idempotencyKey = UUID.randomUUID().toString();
+
+    private String cardToken;
+    private String cardBrand;
+    private String cardLastFour;
+    private int cardExpMonth;
+    private int cardExpYear;
+
+    private String amountText;
+    private String feeText;
+    private String totalText;
+    private String topUpId;
+    private TopUpStatus status;
+    private String reference;
+    private String expiresText;
+
+    public String chooseCard() {
+        method = TopUpMethod.CARD;
+        step = Step.DETAILS;
+        return null;
+    }
+
+    public String chooseBankTransfer() {
+        method = TopUpMethod.BANK_TRANSFER;
+        step = Step.DETAILS;
+        return null;
+    }
+
+    public String chooseVoucher() {
+        method = TopUpMethod.VOUCHER;
+        step = Step.DETAILS;
+        return null;
+    }
+
+    public String back() {
+        step = step == Step.CONFIRM ? Step.DETAILS : Step.METHOD;
+        return null;
+    }
+
+    /**
+     * Card: checks everything, tokenises the card and shows the confirmation. Bank transfer: shows the confirmation.
+     * Voucher: redeems the code.
+     */
+    public String review() {
+        if (method == TopUpMethod.VOUCHER) {
+            try {
+                show(topUps.byVoucher(currentUser.id(), idempotencyKey, code));
+            } catch (BusinessException e) {
+                idempotencyKey = UUID.randomUUID().toString();
+                error(e);
+            }
+            code = null;
+            return null;
+        }
+        if (method == TopUpMethod.BANK_TRANSFER) {
+            try {
+                FeeQuote quote = topUps.quote(TopUpMethod.BANK_TRANSFER, amount, currency);
+                amountText = format(quote.amount());
+                feeText = format(quote.fee());
+                totalText = format(quote.total());
+                step = Step.CONFIRM;
+            } catch (BusinessException e) {
+                error(e);
+            }
+            return null;
+        }
+        // The typed card leaves the bean now, whatever happens next.
+        String typedNumber = number;
+        String typedCvc = cvc;
+        number = null;
+        cvc = null;
+        List<FieldError> errors = new ArrayList<>();
+        FeeQuote quote = null;
+        try {
+            quote = topUps.quote(TopUpMethod.CARD, amount, currency);
+        } catch (BusinessException e) {
+            if (e.fieldErrors().isEmpty()) {
+                error(e);
+                return null;
+            }
+            errors.addAll(e.fieldErrors());
+        }
+        errors.addAll(CardChecks.check(typedNumber, expMonth, expYear, typedCvc, YearMonth.now(ZoneOffset.UTC)));
+        if (!errors.isEmpty()) {
+            error(BusinessException.invalid(errors));
+            return null;
+        }
+        try {
+            CardToken token = topUps.tokenise(new CardInput(typedNumber, expMonth, expYear, typedCvc));
+            cardToken = token.token();
+            cardBrand = token.brand().wireName();
+            cardLastFour = token.lastFour();
+            cardExpMonth = token.expMonth();
+            cardExpYear = token.expYear();
+        } catch (BusinessException e) {
+            error(e);
+            return null;
+        }
+        amountText = format(quote.amount());
+        feeText = format(quote.fee());
+        totalText = format(quote.total());
+        step = Step.CONFIRM;
+        return null;
+    }
+
+    /** Charges the card (or asks for the transfer); a second submit of the same confirmation answers the first top-up. */
+    public String confirm() {
+        if (method == TopUpMethod.BANK_TRANSFER) {
+            try {
+                show(topUps.byBankTransfer(currentUser.id(), idempotencyKey, amount, currency));
+            } catch (BusinessException e) {
+                idempotencyKey = UUID.randomUUID().toString();
+                step = Step.DETAILS;
+                error(e);
+            }
+            return null;
+        }
+        CardToken token = new CardToken(cardToken, CardBrand.fromWireName(cardBrand).orElseThrow(), cardLastFour,
+                cardExpMonth, cardExpYear);
+        try {
+            show(topUps.byCardToken(currentUser.id(), idempotencyKey, amount, currency, token));
+        } catch (BusinessException e) {
+            // This attempt is over (declined, or the processor was unreachable): a new one needs a new key.
+            idempotencyKey = UUID.randomUUID().toString();
+            step = Step.DETAILS;
+            error(e);
+        }
+        return null;
+    }
+
+    public String submitCode() {
+        try {
+            show(topUps.completeChallenge(currentUser.id(), topUpId, code));
+        } catch (BusinessException e) {
+            if ("card_challenge_code_wrong".equals(e.code())) {
+                error(BusinessException.invalid(List.of(new FieldError("otp", e.code()))));
+            } else {
+                idempotencyKey = UUID.randomUUID().toString();
+                step = Step.DETAILS;
+                error(e);
+            }
+        }
+        code = null;
+        return null;
+    }
+
+    private void show(TopUpView view) {
+        topUpId = view.id();
+        reference = view.reference();
+        expiresText = view.expiresAt() == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
+                .format(view.expiresAt().atZone(ZoneOffset.UTC));
+        status = view.status();
+        amountText = format(view.amount());
+        feeText = format(view.fee());
+        totalText = format(view.total());
+        step = view.status() == TopUpStatus.REQUIRES_ACTION ? Step.CODE : Step.DONE;
+    }
+
+    private void error(BusinessException e) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces.getViewRoot().getLocale();
+        for (FieldError field : e.fieldErrors()) {
+            String text = Messages.get(locale, "error." + field.code(), field.args());
+            String input = INPUTS.get(field.field());
+            faces.addMessage(input == null ? null : FORM + ":" + input,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        }
+        String summary = Messages.get(locale, "error." + (e.fieldErrors().isEmpty() ? e.code() : "invalid_request"), e.args());
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary));
+    }
+
+    /** The amount as people of the page's language write it: "$1,234.50", "¥1,235". */
+    private String format(Money money) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(FacesContext.getCurrentInstance().getViewRoot().getLocale());
+        format.setCurrency(java.util.Currency.getInstance(money.currency()));
+        format.setMinimumFractionDigits(money.exponent());
+        format.setMaximumFractionDigits(money.exponent());
+        return format.format(new BigDecimal(money.toDecimal()));
+    }
+
+    public List<String> getCurrencies() {
+        return currencies.enabled().stream().map(Currency::code).toList();
+    }
+
+    public String getMethodName() {
+        return method == null ? "" : Messages.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(),
+                method.messageKey());
+    }
+
+    public String getCardText() {
+        return cardBrand == null || method != TopUpMethod.CARD ? "" : Messages.get(FacesContext.getCurrentInstance().getViewRoot().getLocale(),
+                "card.brand." + cardBrand) + " •••• " + cardLastFour;
+    }
+
+    public Step getStep() {
+        return step;
+    }
+
+    public boolean isCard() {
+        return method == TopUpMethod.CARD;
+    }
+
+    public boolean isBankTransfer() {
+        return method == TopUpMethod.BANK_TRANSFER;
+    }
+
+    public boolean isPending() {
+        return status == TopUpStatus.PENDING;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getExpiresText() {
+        return expiresText;
+    }
+
+    public ReceivingAccount getBank() {
+        return bank;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount == null ? null : amount.strip();
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+
+    public String getNumber() {
+        return null;
+    }
+
+    public void setNumber(String number) {
+        this.number = number;
+    }
+
+    public String getCvc() {
+        return null;
+    }
+
+    public void setCvc(String cvc) {
+        this.cvc = cvc;
+    }
+
+    public Integer getExpMonth() {
+        return expMonth;
+    }
+
+    public void setExpMonth(Integer expMonth) {
+        this.expMonth = expMonth;
+    }
+
+    public Integer getExpYear() {
+        return expYear;
+    }
+
+    public void setExpYear(Integer expYear) {
+        this.expYear = expYear;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getAmountText() {
+        return amountText;
+    }
+
+    public String getFeeText() {
+        return feeText;
+    }
+
+    public String getTotalText() {
+        return totalText;
+    }
+
+    public String getTopUpId() {
+        return topUpId;
+    }
+
+    public boolean isSucceeded() {
+        return status == TopUpStatus.SUCCEEDED;
+    }
+}

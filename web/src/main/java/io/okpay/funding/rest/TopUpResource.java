@@ -1,0 +1,122 @@
+package io.okpay.funding.rest;
+
+import io.okpay.funding.boundary.CardInput;
+import io.okpay.funding.boundary.TopUpView;
+import io.okpay.funding.boundary.TopUps;
+import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.rest.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Top-ups of the caller's wallet (bearer token of a verified person): by card, by bank transfer (answers
+ * the reference and OKPay's bank details; credited when the statement arrives) or by e-money voucher. Writes take an
+ * {@code Idempotency-Key}: a replay answers the first top-up (200 instead of 201), another body with the same key 409.
+ */
+@Path("topups")
+@Tag(name = "Top-ups")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("USER")
+public class TopUpResource {
+
+    @EJB
+    TopUps topUps;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    ReceivingAccount bank;
+
+    /** The card as typed; {@code exp_year} as on the card (2030 or 30). */
+    public record CardBody(String number, Integer exp_month, Integer exp_year, String cvc) {
+
+        @Override
+        public String toString() {
+            return "CardBody[masked]";
+        }
+    }
+
+    public record TopUpRequest(String method, String amount, String currency, CardBody card, String card_id,
+                               Boolean save_card, String code) {
+    }
+
+    public record ChallengeAnswer(String code) {
+    }
+
+    @POST
+    @Operation(summary = "Top up by card ({method:card, amount, currency, card:{number, exp_month, exp_year, cvc}, "
+            + "save_card} or {method:card, amount, currency, card_id} with a saved card), "
+            + "by bank transfer ({method:bank_transfer, amount, currency}) or by voucher ({method:voucher, code})")
+    public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, TopUpRequest request) {
+        TopUpRequest body = request == null ? new TopUpRequest(null, null, null, null, null, null, null) : request;
+        TopUpMethod method = TopUpMethod.fromWireName(body.method() == null ? "" : body.method())
+                .orElseThrow(() -> BusinessException.invalid(List.of(new FieldError("method", "topup_method_invalid"))));
+        TopUpView view;
+        try {
+            view = switch (method) {
+                case CARD -> {
+                    CardBody card = body.card();
+                    yield body.card_id() != null && card == null
+                            ? topUps.bySavedCard(userId(), idempotencyKey, body.amount(), body.currency(), body.card_id())
+                            : topUps.byCard(userId(), idempotencyKey, body.amount(), body.currency(), card == null ? null
+                            : new CardInput(card.number(), card.exp_month(), card.exp_year(), card.cvc()),
+                            Boolean.TRUE.equals(body.save_card()));
+                }
+                case VOUCHER -> topUps.byVoucher(userId(), idempotencyKey, body.code());
+                case BANK_TRANSFER -> topUps.byBankTransfer(userId(), idempotencyKey, body.amount(), body.currency());
+            };
+        } catch (BusinessException e) {
+            if (e.status() == 429) {
+                return Response.fromResponse(Problems.of(e, http.getLocale())).header("Retry-After", e.args()[0]).build();
+            }
+            throw e;
+        }
+        TopUpDto dto = TopUpDto.of(view, http.getLocale(), bank);
+        return view.replayed() ? Response.ok(dto).build()
+                : Response.created(URI.create("/api/v1/topups/" + view.id())).entity(dto).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of the caller's top-ups")
+    public TopUpDto find(@PathParam("id") String id) {
+        return TopUpDto.of(topUps.find(userId(), id), http.getLocale(), bank);
+    }
+
+    @POST
+    @Path("{id}/challenge")
+    @Operation(summary = "The one-time code the card issuer asked for (a top-up in status requires_action)")
+    public TopUpDto challenge(@PathParam("id") String id, ChallengeAnswer answer) {
+        return TopUpDto.of(topUps.completeChallenge(userId(), id, answer == null ? null : answer.code()), http.getLocale(),
+                bank);
+    }
+
+    private String userId() {
+        return security.getUserPrincipal().getName();
+    }
+}
