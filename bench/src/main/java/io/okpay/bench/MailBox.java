@@ -69,7 +69,7 @@ public final class MailBox {
 
     private String await(String address, int skip, Predicate<String> wanted, Pattern value)
             throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
+        Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             List<String> matching = messages(address).stream().filter(wanted).toList();
             if (matching.size() > skip) {
@@ -80,7 +80,7 @@ public final class MailBox {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("no mail matching " + value + " to " + address + " within 60 s");
+        throw new IllegalStateException("no mail matching " + value + " to " + address + " within 120 s (is the outbox behind?)");
     }
 
     static String unquote(String raw) {
