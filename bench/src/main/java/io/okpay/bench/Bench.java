@@ -1,0 +1,77 @@
+package io.okpay.bench;
+
+import jakarta.json.JsonObject;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The benchmark command: see {@link Options#USAGE} and the README's "Benchmark" section. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.out.println("[bench] machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+        Map<Options.Scenario, RunResult> okpay = new EnumMap<>(Options.Scenario.class);
+        Map<Options.Scenario, RunResult> jdbc = new EnumMap<>(Options.Scenario.class);
+        boolean clean = true;
+        if (!options.baselineOnly()) {
+            ApiBenchmark bench = new ApiBenchmark(options);
+            long before = bench.prepare();
+            System.out.println("[bench] balances after funding: " + before + " minor units (topped up "
+                    + bench.toppedUp() + ")");
+            for (Options.Scenario scenario : options.scenarios()) {
+                RunResult result = bench.run(scenario);
+                okpay.put(scenario, result);
+                System.out.println(Report.of(result));
+            }
+            long after = bench.balances();
+            boolean conserved = before == bench.toppedUp() && after == before;
+            clean = conserved;
+            System.out.println("[bench] money conserved (topped up == balances before == balances after, "
+                    + "no negative balance): " + (conserved ? "yes" : "NO") + " (" + bench.toppedUp() + " / " + before
+                    + " / " + after + ")");
+            JsonObject reconciliation = bench.reconcile();
+            if (reconciliation == null) {
+                System.out.println("[bench] ledger reconciliation: not run (no operator account given: "
+                        + "--operator-email/--operator-password of a FINANCE or ADMIN user)");
+            } else {
+                clean &= reconciliation.getBoolean("consistent", false);
+                System.out.println("[bench] ledger reconciliation: " + reconciliation);
+            }
+        }
+        if (options.jdbcUrl() != null) {
+            JdbcBaseline baseline = new JdbcBaseline(options);
+            for (Options.Scenario scenario : options.scenarios()) {
+                RunResult result = baseline.run(scenario);
+                jdbc.put(scenario, result);
+                System.out.println(Report.of(result));
+            }
+        }
+        System.out.println("[bench] ---- summary ----");
+        okpay.values().forEach(r -> System.out.println(Report.of(r)));
+        jdbc.values().forEach(r -> System.out.println(Report.of(r)));
+        for (Options.Scenario scenario : options.scenarios()) {
+            if (okpay.containsKey(scenario) && jdbc.containsKey(scenario)) {
+                System.out.println("[bench] " + Report.ratio("OKPay/baseline " + scenario.name().toLowerCase(),
+                        okpay.get(scenario), jdbc.get(scenario)));
+            }
+        }
+        if (okpay.containsKey(Options.Scenario.HOT) && okpay.containsKey(Options.Scenario.UNIFORM)) {
+            System.out.println("[bench] " + Report.ratio("OKPay hot/uniform", okpay.get(Options.Scenario.HOT),
+                    okpay.get(Options.Scenario.UNIFORM)));
+        }
+        System.exit(clean ? 0 : 1);
+    }
+}

@@ -1,0 +1,109 @@
+package io.okpay.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line. {@code --url} drives the API; with {@code --jdbc-url} the plain-JDBC baseline runs too, in the same
+ * process after the API phase, and the ratio is printed; {@code --baseline-jdbc} runs only the baseline.
+ */
+public record Options(String url, String mailApi, int users, int clients, int seconds, List<Scenario> scenarios,
+                      int recipientsPerUser, String currency, String jdbcUrl, String jdbcUser, String jdbcPassword,
+                      boolean baselineOnly, String operatorEmail, String operatorPassword) {
+
+    public enum Scenario {
+        /** Random pairs among the pre-warmed pairs: each user pays its {@code --recipients} neighbours. */
+        UNIFORM,
+        /** Every user pays the same account. */
+        HOT
+    }
+
+    public static final String USAGE = """
+            usage: bench [--url http://localhost:8080] [--mail-api http://127.0.0.1:8025] [--users 200] [--clients 32]
+                         [--seconds 60] [--scenario uniform|hot|both] [--recipients 4] [--currency USD]
+                         [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password ''] [--baseline-jdbc]
+                         [--operator-email ... --operator-password ...]
+            """;
+
+    public static Options parse(String... args) {
+        String url = "http://localhost:8080";
+        String mailApi = "http://127.0.0.1:8025";
+        int users = 200;
+        int clients = 32;
+        int seconds = 60;
+        String scenario = "both";
+        int recipients = 4;
+        String currency = "USD";
+        String jdbcUrl = null;
+        String jdbcUser = "root";
+        String jdbcPassword = "";
+        boolean baselineOnly = false;
+        String operatorEmail = null;
+        String operatorPassword = null;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--baseline-jdbc")) {
+                baselineOnly = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + name);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--url" -> url = stripSlash(value);
+                case "--mail-api" -> mailApi = stripSlash(value);
+                case "--users" -> users = positive(name, value);
+                case "--clients" -> clients = positive(name, value);
+                case "--seconds" -> seconds = positive(name, value);
+                case "--scenario" -> scenario = value.toLowerCase(Locale.ROOT);
+                case "--recipients" -> recipients = positive(name, value);
+                case "--currency" -> currency = value.toUpperCase(Locale.ROOT);
+                case "--jdbc-url" -> jdbcUrl = value;
+                case "--jdbc-user" -> jdbcUser = value;
+                case "--jdbc-password" -> jdbcPassword = value;
+                case "--operator-email" -> operatorEmail = value;
+                case "--operator-password" -> operatorPassword = value;
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        switch (scenario) {
+            case "uniform" -> scenarios.add(Scenario.UNIFORM);
+            case "hot" -> scenarios.add(Scenario.HOT);
+            case "both" -> scenarios.addAll(List.of(Scenario.UNIFORM, Scenario.HOT));
+            default -> throw new IllegalArgumentException("--scenario must be uniform, hot or both, not " + scenario);
+        }
+        if (users < 2) {
+            throw new IllegalArgumentException("--users must be at least 2");
+        }
+        if (recipients >= users) {
+            throw new IllegalArgumentException("--recipients must be less than --users");
+        }
+        if (baselineOnly && jdbcUrl == null) {
+            throw new IllegalArgumentException("--baseline-jdbc needs --jdbc-url");
+        }
+        if ((operatorEmail == null) != (operatorPassword == null)) {
+            throw new IllegalArgumentException("--operator-email and --operator-password go together");
+        }
+        return new Options(url, mailApi, users, clients, seconds, List.copyOf(scenarios), recipients, currency,
+                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword);
+    }
+
+    private static int positive(String name, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a positive whole number, not " + value);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

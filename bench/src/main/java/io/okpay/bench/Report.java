@@ -1,0 +1,52 @@
+package io.okpay.bench;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Plain-text lines for the console: one block per phase, then the ratios the targets are about. */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static String of(RunResult r) {
+        String errors = r.errors().isEmpty() ? "none"
+                : r.errors().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return String.format(Locale.ROOT,
+                "%-16s clients=%d seconds=%.1f transfers=%d throughput=%.1f/s p50=%s p95=%s p99=%s errors: %s",
+                r.name(), r.clients(), r.seconds(), r.succeeded(), r.throughput(),
+                millis(r.latencies().percentile(50)), millis(r.latencies().percentile(95)),
+                millis(r.latencies().percentile(99)), errors);
+    }
+
+    /** A ratio in percent, e.g. "OKPay/baseline uniform: 42.0 %"; "n/a" when the denominator measured nothing. */
+    public static String ratio(String label, RunResult numerator, RunResult denominator) {
+        if (denominator.throughput() <= 0) {
+            return label + ": n/a";
+        }
+        return String.format(Locale.ROOT, "%s: %.1f %%", label, 100.0 * numerator.throughput() / denominator.throughput());
+    }
+
+    static String millis(long micros) {
+        return String.format(Locale.ROOT, "%.1fms", micros / 1000.0);
+    }
+
+    /** Minor units as a decimal string with the currency's number of decimals, e.g. (1250, 2) → "12.50". */
+    public static String decimal(long minor, int decimals) {
+        if (decimals == 0) {
+            return Long.toString(minor);
+        }
+        String sign = minor < 0 ? "-" : "";
+        String digits = Long.toString(Math.abs(minor));
+        if (digits.length() <= decimals) {
+            digits = "0".repeat(decimals - digits.length() + 1) + digits;
+        }
+        int point = digits.length() - decimals;
+        return sign + digits.substring(0, point) + "." + digits.substring(point);
+    }
+
+    /** The inverse of {@link #decimal}: "12.50" with 2 decimals → 1250 (the API never sends more decimals). */
+    public static long minor(String decimal, int decimals) {
+        return new java.math.BigDecimal(decimal).movePointRight(decimals).longValueExact();
+    }
+}
