@@ -5,6 +5,7 @@ import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Outbox;
+import io.okpay.notification.entity.OutboxEvent;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBTransactionRequiredException;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -71,6 +74,26 @@ class NotificationIT {
         tx.commit();
         awaitTrue(Duration.ofSeconds(30), () -> ProbeHandler.DELIVERED.contains(flaky));
         assertTrue(ProbeHandler.ATTEMPTED.stream().filter(flaky::equals).count() == 2);
+    }
+
+    @Test
+    @DisplayName("urgent events (codes, links) go out ahead of a backlog of normal ones (receipts)")
+    void urgentFirst() throws Exception {
+        String run = UUID.randomUUID().toString();
+        List<String> backlog = new ArrayList<>();
+        String urgent = "{\"probe\":\"urgent-" + run + "\"}";
+        tx.begin();
+        for (int i = 0; i < 60; i++) {
+            backlog.add("{\"probe\":\"receipt-" + i + "-" + run + "\"}");
+            outbox.enqueue(ProbeHandler.TYPE, backlog.get(i));
+        }
+        outbox.enqueue(ProbeHandler.TYPE, urgent, OutboxEvent.Priority.URGENT);
+        tx.commit();
+        awaitTrue(Duration.ofSeconds(30), () -> ProbeHandler.DELIVERED.containsAll(backlog) && ProbeHandler.DELIVERED.contains(urgent));
+        int urgentAt = ProbeHandler.DELIVERED.indexOf(urgent);
+        for (String receipt : backlog) {
+            assertTrue(urgentAt < ProbeHandler.DELIVERED.indexOf(receipt), "the urgent event went out after " + receipt);
+        }
     }
 
     @Test

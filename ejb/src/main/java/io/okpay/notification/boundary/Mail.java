@@ -1,5 +1,6 @@
 package io.okpay.notification.boundary;
 
+import io.okpay.notification.entity.OutboxEvent;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
@@ -21,8 +22,12 @@ public class Mail {
     @EJB
     Outbox outbox;
 
+    /**
+     * Mail sent this way is someone waiting at a screen (a code, a confirmation link, a security notice): it goes out
+     * ahead of receipts, which travel as a posting's effects.
+     */
     public void send(String to, Locale locale, String template, String... args) {
-        outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args));
+        outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args), OutboxEvent.Priority.URGENT);
     }
 
     /**

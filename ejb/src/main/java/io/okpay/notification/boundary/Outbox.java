@@ -24,6 +24,12 @@ public class Outbox {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void enqueue(String type, String payloadJson) {
-        em.persist(new OutboxEvent(type, payloadJson, Instant.now()));
+        enqueue(type, payloadJson, OutboxEvent.Priority.NORMAL);
+    }
+
+    /** As {@link #enqueue(String, String)}, ahead of NORMAL events when the priority is URGENT. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void enqueue(String type, String payloadJson, OutboxEvent.Priority priority) {
+        em.persist(new OutboxEvent(type, payloadJson, priority, Instant.now()));
     }
 }

@@ -31,7 +31,7 @@ public class OutboxStore {
         List<Long> ids = em.createNativeQuery("""
                         SELECT id FROM outbox_event
                         WHERE status = 'PENDING' AND next_attempt_at <= ?1 AND (locked_until IS NULL OR locked_until < ?1)
-                        ORDER BY next_attempt_at
+                        ORDER BY priority, next_attempt_at
                         LIMIT ?2
                         FOR UPDATE SKIP LOCKED""", Long.class)
                 .setParameter(1, now)
@@ -40,7 +40,7 @@ public class OutboxStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<OutboxEvent> events = em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids ORDER BY e.id", OutboxEvent.class)
+        List<OutboxEvent> events = em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids ORDER BY e.priority, e.id", OutboxEvent.class)
                 .setParameter("ids", ids)
                 .getResultList();
         Instant until = now.plus(LEASE);

@@ -19,6 +19,9 @@ public class OutboxEvent {
 
     public enum Status { PENDING, DELIVERED, DEAD }
 
+    /** Lower goes first: someone is waiting for an URGENT event (a code, a link); a NORMAL one (a receipt) can wait. */
+    public enum Priority { URGENT, NORMAL }
+
     @Id
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_seq")
@@ -33,6 +36,9 @@ public class OutboxEvent {
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private Status status;
+
+    @Column(name = "priority", nullable = false, columnDefinition = "tinyint")
+    private int priority;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -55,9 +61,10 @@ public class OutboxEvent {
     protected OutboxEvent() {
     }
 
-    public OutboxEvent(String type, String payload, Instant now) {
+    public OutboxEvent(String type, String payload, Priority priority, Instant now) {
         this.type = type;
         this.payload = payload;
+        this.priority = priority.ordinal();
         this.status = Status.PENDING;
         this.createdAt = now;
         this.nextAttemptAt = now;
