@@ -27,8 +27,8 @@ class ConversionPricingTest {
         assertEquals(new ConversionPricing.Priced(1000, 1538, 0), ConversionPricing.selling(1000, 2, 0, rate, 0));
         // 1000 / 153.8933333 = 6.49798...: 6.50 USD
         assertEquals(new ConversionPricing.Priced(650, 1000, 0), ConversionPricing.buying(1000, 2, 0, rate, 0));
-        // 1 cent buys 1.53 yen: nothing
-        assertEquals(0, ConversionPricing.selling(1, 2, 0, rate, 0).buy());
+        // 1 cent buys 1.53 yen: 1 yen
+        assertEquals(1, ConversionPricing.selling(1, 2, 0, rate, 0).buy());
     }
 
     @Test
