@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Currency conversion through the API, black box. Rates come from {@link FxTestSupport}, which serves an ECB file
- * (EUR base: USD 1.0500, JPY 162.40) dated today; the spread is the default 50 bps and the fee is set to 25 bps. So:
+ * Currency conversion through the API, black box. Rates come from {@link TestDayRates}, an ECB file
+ * (EUR base: USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee is set to 25 bps. So:
  * USD→EUR mid 0.952380952381, customer rate 0.9476190476; USD→JPY 153.8933333; JPY→USD 0.006433189655.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -43,7 +41,7 @@ class ConversionIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.okpay().addClasses(FxTestSupport.class, TransferTestSupport.class, TopUpTestSupport.class);
+        return Deployments.okpay().addClasses(FxTestSupport.class, TestDayRates.class, TransferTestSupport.class, TopUpTestSupport.class);
     }
 
     @ArquillianResource
@@ -58,8 +56,7 @@ class ConversionIT {
     void client() {
         http = new Http(base);
         if (!configured) {
-            String ecb = URLEncoder.encode(http.uri("/api/v1/test-fx/ecb").toString(), StandardCharsets.UTF_8);
-            assertEquals(200, http.post("/api/v1/test-fx/settings?fee-bps=25&ecb-url=" + ecb, "").statusCode());
+            assertEquals(200, http.post("/api/v1/test-fx/settings?fee-bps=25", "").statusCode());
             configured = true;
         }
     }
