@@ -7,6 +7,7 @@ import io.okpay.it.MailCatcher;
 import io.okpay.transfer.TransferTestSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Currency conversion through the API, black box. Rates come from {@link TestDayRates}, an ECB file
- * (EUR base: USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee is set to 25 bps. So:
+ * Currency conversion through the API, black box. Rates come from {@link TestDayRates}, an ECB file (EUR base:
+ * USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee 25 bps
+ * ({@link FxFeeConfig}). So:
  * USD→EUR mid 0.952380952381, customer rate 0.9476190476; USD→JPY 153.8933333; JPY→USD 0.006433189655.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -37,11 +39,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConversionIT {
 
     static final String PASSWORD = "copper lantern meadow 17";
-    private static boolean configured;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.okpay().addClasses(FxTestSupport.class, TestDayRates.class, TransferTestSupport.class, TopUpTestSupport.class);
+        return Deployments.okpay()
+                .addClasses(FxTestSupport.class, TestDayRates.class, FxFeeConfig.class, TransferTestSupport.class,
+                        TopUpTestSupport.class)
+                .addAsServiceProvider(ConfigSource.class, FxFeeConfig.class);
     }
 
     @ArquillianResource
@@ -55,10 +59,6 @@ class ConversionIT {
     @BeforeEach
     void client() {
         http = new Http(base);
-        if (!configured) {
-            assertEquals(200, http.post("/api/v1/test-fx/settings?fee-bps=25", "").statusCode());
-            configured = true;
-        }
     }
 
     @Test
@@ -252,7 +252,7 @@ class ConversionIT {
     }
 
     long house(String purpose, String currency) {
-        HttpResponse<String> response = http.get("/api/v1/test-topup/balance?owner=HOUSE&purpose=" + purpose
+        HttpResponse<String> response = http.get("/api/v1/test-topup/balance?owner=house&purpose=" + purpose
                 + "&currency=" + currency);
         assertEquals(200, response.statusCode(), response.body());
         return Long.parseLong(response.body());

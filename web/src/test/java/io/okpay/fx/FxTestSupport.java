@@ -10,14 +10,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
 
 /**
- * Deployed by ConversionIT only: sets a conversion fee before anything reads that setting, ends a quote's validity
- * early, runs a reconciliation.
+ * Deployed by ConversionIT only: ends a quote's validity early, runs a reconciliation.
  */
 @Stateless
 @Path("test-fx")
@@ -28,18 +26,6 @@ public class FxTestSupport {
 
     @EJB
     Reconciliation reconciliation;
-
-    /**
-     * Must run before the first quote: the application's Config may keep a value it has read, so it is set once at
-     * the start and never changed.
-     */
-    @POST
-    @Path("settings")
-    @Produces(MediaType.TEXT_PLAIN)
-    public String settings(@QueryParam("fee-bps") String feeBps) {
-        System.setProperty("okpay.fx.fee-bps", feeBps);
-        return feeBps;
-    }
 
     @POST
     @Path("expire/{quote}")

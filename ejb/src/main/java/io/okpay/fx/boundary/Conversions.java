@@ -8,6 +8,7 @@ import io.okpay.fx.control.QuoteRecords;
 import io.okpay.fx.entity.FxQuote;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
+import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
@@ -166,6 +167,7 @@ public class Conversions {
         }
         PostedTransaction posted;
         try {
+            refuseEarlyWhenShort(quote);
             posted = ledger.post(posting(quote));
         } catch (BusinessException refused) {
             if (claimedNow) {
@@ -203,6 +205,19 @@ public class Conversions {
         lines.add(Line.credit(accounts.wallet(OwnerType.USER, quote.userId(), buy.currency()).id(), buy));
         return new PostingRequest(LEDGER_SCOPE, quote.publicId(), LEDGER_CODE, quote.publicId(),
                 sell.currency() + "->" + buy.currency() + " at " + quote.rate(), lines, null, List.of());
+    }
+
+    /**
+     * The ledger decides under its locks; this early look only keeps a refused conversion from opening an empty wallet
+     * in the buy currency.
+     */
+    private void refuseEarlyWhenShort(FxQuote quote) {
+        long available = accounts.accountsOf(OwnerType.USER, quote.userId(), Purpose.WALLET).stream()
+                .filter(w -> w.currency().equals(quote.sellCurrency())).findFirst()
+                .map(AccountSnapshot::available).orElse(0L);
+        if (available < quote.sellAmount() + quote.fee()) {
+            throw new BusinessException("insufficient_funds", 422);
+        }
     }
 
     private void verified(String userId) {
