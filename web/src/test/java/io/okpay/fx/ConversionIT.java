@@ -18,9 +18,25 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -29,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Currency conversion through the API, black box. Rates come from {@link TestDayRates}, an ECB file (EUR base:
+ * Currency conversion through the API, black box, and the convert page in a real browser. Rates come from {@link TestDayRates}, an ECB file (EUR base:
  * USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee 25 bps
  * ({@link FxFeeConfig}). So:
  * USD→EUR mid 0.952380952381, customer rate 0.9476190476; USD→JPY 153.8933333; JPY→USD 0.006433189655.
@@ -219,7 +235,109 @@ class ConversionIT {
         assertEquals(400, post(ann, "/api/v1/fx/quotes", "{not json").statusCode());
     }
 
+    @Test
+    @DisplayName("in a browser: amount with too many decimals is refused at the field, the quote counts down, converts, shows the reference; an expired quote asks for a new one")
+    void convertsInBrowser() throws Exception {
+        Person ann = person(true);
+        fund(ann, "USD", "50.00");
+        WebDriver browser = startBrowser();
+        try {
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", ann.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            browser.get(url("/fx/convert.xhtml"));
+            waitFor(browser, "nav-convert");
+            type(browser, "convert:amount", "10.001");
+            click(browser, "convert:quote");
+            waitFor(browser, "convert:amount-error");
+
+            type(browser, "convert:amount", "10.00");
+            click(browser, "convert:quote");
+            waitFor(browser, "summary");
+            String summary = text(browser);
+            assertTrue(summary.contains("0.9476190476") && summary.contains("9.47") && summary.contains("10.03"), summary);
+            int first = Integer.parseInt(browser.findElement(By.id("seconds")).getText().trim());
+            Thread.sleep(2_100);
+            int later = Integer.parseInt(browser.findElement(By.id("seconds")).getText().trim());
+            assertTrue(first > 20 && later < first, "the countdown runs: " + first + " then " + later);
+            click(browser, "confirm:submit");
+            waitFor(browser, "reference");
+            assertTrue(browser.findElement(By.id("reference")).getText().startsWith("fxc_"), text(browser));
+            assertEquals("EUR 9.47|USD 39.97", balances(ann));
+
+            browser.get(url("/fx/convert.xhtml?lang=zh-CN"));
+            waitFor(browser, "convert:amount");
+            assertTrue(text(browser).contains("货币兑换"), text(browser));
+            type(browser, "convert:amount", "5.00");
+            click(browser, "convert:quote");
+            waitFor(browser, "summary");
+            String quoteId = latestQuote(ann);
+            assertEquals("1", http.post("/api/v1/test-fx/expire/" + quoteId, "").body());
+            click(browser, "confirm:submit");
+            waitFor(browser, "confirm:requote");
+            assertTrue(text(browser).contains("报价已过期"), text(browser));
+            assertTrue(browser.findElements(By.id("confirm:submit")).isEmpty(), "no convert button for an expired quote");
+            assertEquals("EUR 9.47|USD 39.97", balances(ann));
+        } finally {
+            browser.quit();
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
+
+    String latestQuote(Person person) {
+        return http.get("/api/v1/test-fx/latest-quote?user=" + person.id()).body();
+    }
+
+    static WebDriver startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"), "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("SE_OFFLINE", "true"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
+    static void click(WebDriver browser, String id) {
+        WebElement current = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    static void waitFor(WebDriver browser, String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + text(browser), e);
+        }
+    }
+
+    static String text(WebDriver browser) {
+        return browser.findElement(By.tagName("body")).getText();
+    }
 
     HttpResponse<String> quote(Person person, String sell, String buy, String amountField, String amount) {
         return post(person, "/api/v1/fx/quotes", """

@@ -167,7 +167,9 @@ public class Conversions {
         }
         PostedTransaction posted;
         try {
-            refuseEarlyWhenShort(quote);
+            if (claimedNow) {
+                refuseEarlyWhenShort(quote); // a quote claimed before may have posted already: then the ledger replays
+            }
             posted = ledger.post(posting(quote));
         } catch (BusinessException refused) {
             if (claimedNow) {
