@@ -36,8 +36,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -162,6 +170,33 @@ class ConversionIT {
         HttpResponse<String> conflict = convert(ann, "k1", another);
         assertEquals(409, conflict.statusCode(), conflict.body());
         assertEquals("idempotency_conflict", Http.json(conflict).getString("code"));
+    }
+
+    @Test
+    @DisplayName("eight requests at once on one quote, each with its own key, move the money once and all get that conversion")
+    void concurrentConversions() throws Exception {
+        Person ann = person(true);
+        fund(ann, "USD", "10.00");
+        String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "5.00")).getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String key = "race-" + i;
+                answers.add(pool.submit(() -> convert(ann, key, quoteId)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.body());
+                ids.add(Http.json(response).getString("id"));
+            }
+            assertEquals(1, ids.size(), ids.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("JPY 769|USD 4.98", balances(ann), "5.00 USD at 153.8933333 is 769.46 yen: 769; fee 0.02");
+        assertEquals("consistent", http.post("/api/v1/test-fx/reconciliation", "").body());
     }
 
     @Test
