@@ -1,0 +1,199 @@
+package io.okpay.fx.faces;
+
+import io.okpay.currency.boundary.Currencies;
+import io.okpay.currency.entity.Currency;
+import io.okpay.fx.boundary.Conversions;
+import io.okpay.fx.boundary.FxConversionView;
+import io.okpay.fx.boundary.FxQuoteView;
+import io.okpay.identity.faces.CurrentUser;
+import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.MoneyFormat;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * /fx/convert.xhtml in three steps on one view: currencies and amount; the quote (rate, fee, both amounts, a countdown
+ * to its expiry) with one button; the result with the reference. Each quote gets a new idempotency key, carried in a
+ * hidden field, so a double submit converts once.
+ */
+@Named
+@ViewScoped
+public class ConvertPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Step { FORM, CONFIRM, DONE }
+
+    @EJB
+    transient Conversions conversions;
+
+    @EJB
+    transient Currencies currencies;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    private Step step = Step.FORM;
+    private String sellCurrency = "USD";
+    private String buyCurrency = "EUR";
+    private String amount;
+    private String side = "sell";
+    private String key;
+    private String quoteId;
+    private String sellText;
+    private String feeText;
+    private String totalText;
+    private String buyText;
+    private String rate;
+    private Instant expiresAt;
+    private boolean expired;
+    private String reference;
+
+    public List<String> getCurrencies() {
+        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+    }
+
+    /** Form -> quote. Amount errors of either side belong to the one amount field of the form. */
+    public String quote() {
+        try {
+            boolean selling = !"buy".equals(side);
+            FxQuoteView quote = conversions.quote(currentUser.id(), sellCurrency, buyCurrency,
+                    selling ? amount : null, selling ? null : amount);
+            Locale locale = locale();
+            quoteId = quote.id();
+            key = UUID.randomUUID().toString();
+            sellText = MoneyFormat.format(quote.sell(), locale);
+            feeText = MoneyFormat.format(quote.fee(), locale);
+            totalText = MoneyFormat.format(quote.total(), locale);
+            buyText = MoneyFormat.format(quote.buy(), locale);
+            rate = quote.rate();
+            expiresAt = quote.expiresAt();
+            expired = false;
+            step = Step.CONFIRM;
+        } catch (BusinessException e) {
+            step = Step.FORM;
+            PageMessages.show(e.fieldErrors().isEmpty() ? e : BusinessException.invalid(e.fieldErrors().stream()
+                    .map(f -> new BusinessException.FieldError(f.field().endsWith("_amount") ? "amount" : f.field(),
+                            f.code(), f.args())).toList()), "convert");
+        }
+        return null;
+    }
+
+    /** Quote -> result; an expired quote stays on the page and asks for a new one. */
+    public String confirm() {
+        try {
+            FxConversionView done = conversions.convert(currentUser.id(), key, quoteId);
+            reference = done.id();
+            step = Step.DONE;
+        } catch (BusinessException e) {
+            expired = "quote_expired".equals(e.code());
+            PageMessages.error(Messages.get(locale(), expired ? "fx.confirm.expired" : "error." + e.code(), e.args()));
+        }
+        return null;
+    }
+
+    public String back() {
+        step = Step.FORM;
+        return null;
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    /** Whole seconds the quote still holds, for the countdown's first value. */
+    public long getSecondsLeft() {
+        return expiresAt == null ? 0 : Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+    }
+
+    public String getExpiresAt() {
+        return expiresAt == null ? "" : expiresAt.toString();
+    }
+
+    public Step getStep() {
+        return step;
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    /** Comes back from the hidden field; a form of this view always carries the key it was given. */
+    public void setKey(String key) {
+        if (key != null && !key.isBlank()) {
+            this.key = key;
+        }
+    }
+
+    public String getSellCurrency() {
+        return sellCurrency;
+    }
+
+    public void setSellCurrency(String sellCurrency) {
+        this.sellCurrency = sellCurrency;
+    }
+
+    public String getBuyCurrency() {
+        return buyCurrency;
+    }
+
+    public void setBuyCurrency(String buyCurrency) {
+        this.buyCurrency = buyCurrency;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount == null ? null : amount.trim();
+    }
+
+    public String getSide() {
+        return side;
+    }
+
+    public void setSide(String side) {
+        this.side = side;
+    }
+
+    public String getSellText() {
+        return sellText;
+    }
+
+    public String getFeeText() {
+        return feeText;
+    }
+
+    public String getTotalText() {
+        return totalText;
+    }
+
+    public String getBuyText() {
+        return buyText;
+    }
+
+    public String getRate() {
+        return rate;
+    }
+
+    public boolean isExpired() {
+        return expired;
+    }
+
+    public String getReference() {
+        return reference;
+    }
+}

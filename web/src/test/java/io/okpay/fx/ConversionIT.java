@@ -1,0 +1,446 @@
+package io.okpay.fx;
+
+import io.okpay.funding.TopUpTestSupport;
+import io.okpay.it.Deployments;
+import io.okpay.it.Http;
+import io.okpay.it.MailCatcher;
+import io.okpay.transfer.TransferTestSupport;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Currency conversion through the API, black box, and the convert page in a real browser. Rates come from {@link TestDayRates}, an ECB file (EUR base:
+ * USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee 25 bps
+ * ({@link FxFeeConfig}). So:
+ * USD→EUR mid 0.952380952381, customer rate 0.9476190476; USD→JPY 153.8933333; JPY→USD 0.006433189655.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConversionIT {
+
+    static final String PASSWORD = "copper lantern meadow 17";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay()
+                .addClasses(FxTestSupport.class, TestDayRates.class, FxFeeConfig.class, TransferTestSupport.class,
+                        TopUpTestSupport.class)
+                .addAsServiceProvider(ConfigSource.class, FxFeeConfig.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Http http;
+
+    record Person(String id, String email, String token) {
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(base);
+    }
+
+    @Test
+    @DisplayName("quotes selling or buying a fixed amount; what the person gets rounds down, what they pay rounds up")
+    void quotesBothDirections() {
+        Person ann = person(true);
+        Instant before = Instant.now();
+        HttpResponse<String> sell = quote(ann, "USD", "EUR", "sell_amount", "100.00");
+        assertEquals(201, sell.statusCode(), sell.body());
+        JsonObject q = Http.json(sell);
+        assertTrue(q.getString("id").startsWith("fxq_"), sell.body());
+        assertEquals("0.9476190476", q.getString("rate"));
+        assertEquals("100.00", q.getString("sell_amount"));
+        assertEquals("94.76", q.getString("buy_amount"), "94.7619... EUR rounds down");
+        assertEquals("0.25", q.getString("fee"));
+        assertEquals("100.25", q.getString("total"));
+        Instant expires = Instant.parse(q.getString("expires_at"));
+        assertTrue(!expires.isBefore(before.plusSeconds(29)) && expires.isBefore(Instant.now().plusSeconds(31)), q.toString());
+
+        JsonObject buy = Http.json(quote(ann, "USD", "EUR", "buy_amount", "50.00"));
+        assertEquals("50.00", buy.getString("buy_amount"));
+        assertEquals("52.77", buy.getString("sell_amount"), "52.7638... USD rounds up");
+        assertEquals("0.14", buy.getString("fee"), "25 bps of 52.77 is 13.19 cents: 14");
+
+        JsonObject toYen = Http.json(quote(ann, "USD", "JPY", "sell_amount", "10.00"));
+        assertEquals("153.8933333", toYen.getString("rate"));
+        assertEquals("1538", toYen.getString("buy_amount"), "no decimals in yen, 1538.93 rounds down");
+        assertEquals("0.03", toYen.getString("fee"), "2.5 cents round up");
+        JsonObject yenToUsd = Http.json(quote(ann, "JPY", "USD", "sell_amount", "1000"));
+        assertEquals("0.006433189655", yenToUsd.getString("rate"));
+        assertEquals("6.43", yenToUsd.getString("buy_amount"));
+        assertEquals("3", yenToUsd.getString("fee"));
+        JsonObject usdForYen = Http.json(quote(ann, "JPY", "USD", "buy_amount", "1.00"));
+        assertEquals("156", usdForYen.getString("sell_amount"), "155.44 yen round up");
+        assertFieldError(quote(ann, "JPY", "USD", "sell_amount", "1"), "sell_amount", "fx_amount_too_small");
+
+        assertEquals(200, http.get("/api/v1/fx/quotes/" + q.getString("id"), auth(ann)).statusCode());
+        assertEquals(404, http.get("/api/v1/fx/quotes/" + q.getString("id"), auth(person(true))).statusCode());
+        assertEquals(401, http.post("/api/v1/fx/quotes", "{}").statusCode());
+    }
+
+    @Test
+    @DisplayName("converts a quote once in one balanced journal transaction through FX_POSITION; repeats get the first result")
+    void convertsOnce() {
+        Person ann = person(true);
+        fund(ann, "USD", "200.00");
+        long usdPosition = house("FX_POSITION", "USD");
+        long eurPosition = house("FX_POSITION", "EUR");
+        long usdFees = house("FEES", "USD");
+        String quoteId = Http.json(quote(ann, "USD", "EUR", "sell_amount", "100.00")).getString("id");
+
+        HttpResponse<String> first = convert(ann, "k1", quoteId);
+        assertEquals(201, first.statusCode(), first.body());
+        JsonObject c = Http.json(first);
+        assertTrue(c.getString("id").startsWith("fxc_"), first.body());
+        assertEquals("completed", c.getString("status"));
+        assertEquals(quoteId, c.getString("quote_id"));
+        assertEquals("100.00", c.getString("sell_amount"));
+        assertEquals("94.76", c.getString("buy_amount"));
+        assertEquals("0.25", c.getString("fee"));
+        assertEquals("0.9476190476", c.getString("rate"));
+        assertTrue(c.getString("transaction_id").startsWith("txn_"));
+        assertFalse(first.headers().firstValue("Idempotent-Replayed").isPresent());
+        assertEquals("EUR 94.76|USD 99.75", balances(ann), "the EUR wallet opened on first use");
+
+        HttpResponse<String> replay = convert(ann, "k1", quoteId);
+        assertEquals(201, replay.statusCode(), replay.body());
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(c, Http.json(replay));
+        HttpResponse<String> otherKey = convert(ann, "k2", quoteId);
+        assertEquals(c.getString("id"), Http.json(otherKey).getString("id"), "a used quote answers its conversion");
+        assertEquals("true", otherKey.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals("EUR 94.76|USD 99.75", balances(ann), "money moved once");
+
+        assertEquals(usdPosition - 10_000, house("FX_POSITION", "USD"), "the position took 100.00 USD (a credit)");
+        assertEquals(eurPosition + 9_476, house("FX_POSITION", "EUR"), "and gave 94.76 EUR (a debit)");
+        assertEquals(usdFees + 25, house("FEES", "USD"));
+        assertEquals("consistent", http.post("/api/v1/test-fx/reconciliation", "").body());
+
+        JsonObject read = Http.json(http.get("/api/v1/fx/conversions/" + c.getString("id"), auth(ann)));
+        assertEquals(c, read);
+        assertEquals(404, http.get("/api/v1/fx/conversions/" + c.getString("id"), auth(person(true))).statusCode());
+
+        String another = Http.json(quote(ann, "USD", "EUR", "sell_amount", "1.00")).getString("id");
+        HttpResponse<String> conflict = convert(ann, "k1", another);
+        assertEquals(409, conflict.statusCode(), conflict.body());
+        assertEquals("idempotency_conflict", Http.json(conflict).getString("code"));
+    }
+
+    @Test
+    @DisplayName("eight requests at once on one quote, each with its own key, move the money once and all get that conversion")
+    void concurrentConversions() throws Exception {
+        Person ann = person(true);
+        fund(ann, "USD", "10.00");
+        String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "5.00")).getString("id");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String key = "race-" + i;
+                answers.add(pool.submit(() -> convert(ann, key, quoteId)));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                assertEquals(201, response.statusCode(), response.body());
+                ids.add(Http.json(response).getString("id"));
+            }
+            assertEquals(1, ids.size(), ids.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("JPY 769|USD 4.98", balances(ann), "5.00 USD at 153.8933333 is 769.46 yen: 769; fee 0.02");
+        assertEquals("consistent", http.post("/api/v1/test-fx/reconciliation", "").body());
+    }
+
+    @Test
+    @DisplayName("an expired quote is refused with quote_expired and moves nothing")
+    void expiredQuote() {
+        Person ann = person(true);
+        fund(ann, "USD", "20.00");
+        String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "10.00")).getString("id");
+        assertEquals("1", http.post("/api/v1/test-fx/expire/" + quoteId, "").body());
+        HttpResponse<String> expired = convert(ann, "k", quoteId);
+        assertEquals(409, expired.statusCode(), expired.body());
+        assertEquals("quote_expired", Http.json(expired).getString("code"));
+        assertFalse(Http.json(expired).getString("detail").isBlank());
+        assertEquals("USD 20.00", balances(ann));
+    }
+
+    @Test
+    @DisplayName("someone else's quote is not found; an unverified person cannot convert")
+    void othersQuote() {
+        Person ann = person(true);
+        Person bob = person(true);
+        fund(bob, "USD", "20.00");
+        String annQuote = Http.json(quote(ann, "USD", "EUR", "sell_amount", "10.00")).getString("id");
+        HttpResponse<String> stolen = convert(bob, "k", annQuote);
+        assertEquals(404, stolen.statusCode(), stolen.body());
+        assertEquals("not_found", Http.json(stolen).getString("code"));
+        assertEquals(404, convert(bob, "k2", "fxq_nothing").statusCode());
+
+        HttpResponse<String> unverified = quote(person(false), "USD", "EUR", "sell_amount", "10.00");
+        assertEquals(403, unverified.statusCode(), unverified.body());
+        assertEquals("email_not_verified", Http.json(unverified).getString("code"));
+    }
+
+    @Test
+    @DisplayName("a balance below amount plus fee is the ledger's insufficient_funds; the quote stays usable after a top-up")
+    void insufficientFunds() {
+        Person ann = person(true);
+        fund(ann, "USD", "10.00");
+        String quoteId = Http.json(quote(ann, "USD", "EUR", "sell_amount", "10.00")).getString("id");
+        HttpResponse<String> refused = convert(ann, "k", quoteId);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertEquals("insufficient_funds", Http.json(refused).getString("code"));
+        assertEquals("USD 10.00", balances(ann));
+
+        fund(ann, "USD", "0.03");
+        HttpResponse<String> retried = convert(ann, "k", quoteId);
+        assertEquals(201, retried.statusCode(), retried.body());
+        assertEquals("EUR 9.47|USD 0.00", balances(ann));
+    }
+
+    @Test
+    @DisplayName("bad input answers field errors")
+    void badInput() {
+        Person ann = person(true);
+        assertFieldError(post(ann, "/api/v1/fx/quotes", "{\"sell_currency\":\"USD\",\"buy_currency\":\"EUR\"}"),
+                "sell_amount", "fx_one_amount");
+        assertFieldError(post(ann, "/api/v1/fx/quotes",
+                "{\"sell_currency\":\"USD\",\"buy_currency\":\"EUR\",\"sell_amount\":\"1\",\"buy_amount\":\"1\"}"),
+                "buy_amount", "fx_one_amount");
+        assertFieldError(quote(ann, "USD", "USD", "sell_amount", "1.00"), "buy_currency", "fx_same_currency");
+        assertFieldError(quote(ann, "XXX", "EUR", "sell_amount", "1.00"), "sell_currency", "currency_unsupported");
+        assertFieldError(quote(ann, "USD", "CHF", "sell_amount", "1.00"), "buy_currency", "currency_unsupported");
+        assertFieldError(quote(ann, "USD", "EUR", "sell_amount", "1.005"), "sell_amount", "amount_too_precise");
+        assertFieldError(quote(ann, "USD", "JPY", "buy_amount", "100.5"), "buy_amount", "amount_too_precise");
+        assertFieldError(quote(ann, "USD", "EUR", "sell_amount", "-1"), "sell_amount", "amount_not_positive");
+        assertFieldError(quote(ann, "USD", "EUR", "sell_amount", "ten"), "sell_amount", "amount_invalid");
+        assertFieldError(quote(ann, "USD", "EUR", "sell_amount", "99999999999999999"), "sell_amount", "amount_too_large");
+        assertFieldError(post(ann, "/api/v1/fx/conversions", "{}", "Idempotency-Key", "k"), "quote_id", "fx_quote_required");
+        assertFieldError(post(ann, "/api/v1/fx/conversions", "{\"quote_id\":\"fxq_x\"}"), "Idempotency-Key",
+                "idempotency_key_invalid");
+        assertEquals(400, post(ann, "/api/v1/fx/quotes", "{not json").statusCode());
+    }
+
+    @Test
+    @DisplayName("in a browser: amount with too many decimals is refused at the field, the quote counts down, converts, shows the reference; an expired quote asks for a new one")
+    void convertsInBrowser() throws Exception {
+        Person ann = person(true);
+        fund(ann, "USD", "50.00");
+        WebDriver browser = startBrowser();
+        try {
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", ann.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            browser.get(url("/fx/convert.xhtml"));
+            waitFor(browser, "nav-convert");
+            type(browser, "convert:amount", "10.001");
+            click(browser, "convert:quote");
+            waitFor(browser, "convert:amount-error");
+
+            type(browser, "convert:amount", "10.00");
+            click(browser, "convert:quote");
+            waitFor(browser, "summary");
+            String summary = text(browser);
+            assertTrue(summary.contains("0.9476190476") && summary.contains("9.47") && summary.contains("10.03"), summary);
+            int first = Integer.parseInt(browser.findElement(By.id("seconds")).getText().trim());
+            Thread.sleep(2_100);
+            int later = Integer.parseInt(browser.findElement(By.id("seconds")).getText().trim());
+            assertTrue(first > 20 && later < first, "the countdown runs: " + first + " then " + later);
+            click(browser, "confirm:submit");
+            waitFor(browser, "reference");
+            assertTrue(browser.findElement(By.id("reference")).getText().startsWith("fxc_"), text(browser));
+            assertEquals("EUR 9.47|USD 39.97", balances(ann));
+
+            browser.get(url("/fx/convert.xhtml?lang=zh-CN"));
+            waitFor(browser, "convert:amount");
+            assertTrue(text(browser).contains("货币兑换"), text(browser));
+            type(browser, "convert:amount", "5.00");
+            click(browser, "convert:quote");
+            waitFor(browser, "summary");
+            String quoteId = latestQuote(ann);
+            assertEquals("1", http.post("/api/v1/test-fx/expire/" + quoteId, "").body());
+            click(browser, "confirm:submit");
+            waitFor(browser, "confirm:requote");
+            assertTrue(text(browser).contains("报价已过期"), text(browser));
+            assertTrue(browser.findElements(By.id("confirm:submit")).isEmpty(), "no convert button for an expired quote");
+            assertEquals("EUR 9.47|USD 39.97", balances(ann));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    String latestQuote(Person person) {
+        return http.get("/api/v1/test-fx/latest-quote?user=" + person.id()).body();
+    }
+
+    static WebDriver startBrowser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"), "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("SE_OFFLINE", "true"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
+    static void click(WebDriver browser, String id) {
+        WebElement current = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(id)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    static void waitFor(WebDriver browser, String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + text(browser), e);
+        }
+    }
+
+    static String text(WebDriver browser) {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    HttpResponse<String> quote(Person person, String sell, String buy, String amountField, String amount) {
+        return post(person, "/api/v1/fx/quotes", """
+                {"sell_currency":"%s","buy_currency":"%s","%s":"%s"}""".formatted(sell, buy, amountField, amount));
+    }
+
+    HttpResponse<String> convert(Person person, String key, String quoteId) {
+        return post(person, "/api/v1/fx/conversions", "{\"quote_id\":\"" + quoteId + "\"}", "Idempotency-Key", key);
+    }
+
+    HttpResponse<String> post(Person person, String path, String json, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = "Bearer " + person.token();
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return http.post(path, json, all);
+    }
+
+    static String[] auth(Person person) {
+        return new String[]{"Authorization", "Bearer " + person.token()};
+    }
+
+    /** "EUR 94.76|USD 99.75": the person's balances, by currency. */
+    String balances(Person person) {
+        HttpResponse<String> response = http.get("/api/v1/balances", auth(person));
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.parse(response.body()).asJsonArray().stream().map(JsonValue::asJsonObject)
+                .map(b -> b.getString("currency") + " " + b.getString("balance")).sorted()
+                .collect(Collectors.joining("|"));
+    }
+
+    long house(String purpose, String currency) {
+        HttpResponse<String> response = http.get("/api/v1/test-topup/balance?owner=house&purpose=" + purpose
+                + "&currency=" + currency);
+        assertEquals(200, response.statusCode(), response.body());
+        return Long.parseLong(response.body());
+    }
+
+    void fund(Person person, String currency, String amount) {
+        HttpResponse<String> funded = http.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
+        assertEquals(200, funded.statusCode(), funded.body());
+    }
+
+    /** Signs up (following the e-mailed verification link when asked), then gets a token. */
+    Person person(boolean verify) {
+        String name = "fx" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = name + "@example.com";
+        HttpResponse<String> created = http.post("/api/v1/users", """
+                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
+        assertEquals(201, created.statusCode(), created.body());
+        if (verify) {
+            String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
+            String token = link.substring(link.indexOf("token=") + "token=".length());
+            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
+        }
+        HttpResponse<String> token = http.post("/api/v1/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+        assertEquals(200, token.statusCode(), token.body());
+        return new Person(Http.json(created).getString("id"), email, Http.json(token).getString("access_token"));
+    }
+
+    static void assertFieldError(HttpResponse<String> response, String field, String code) {
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject problem = Http.json(response);
+        assertEquals("invalid_request", problem.getString("code"), response.body());
+        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
+        assertEquals(field, error.getString("field"), response.body());
+        assertEquals(code, error.getString("code"), response.body());
+        assertFalse(error.getString("detail").isBlank(), response.body());
+    }
+}

@@ -1,0 +1,50 @@
+package io.okpay.fx;
+
+import io.okpay.fx.control.EcbReferenceRates;
+import io.okpay.fx.control.RateProvider;
+import io.okpay.fx.control.RateTable;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.interceptor.Interceptor;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Deployed by ConversionIT only, in place of the ECB over HTTP (selected for the whole application by its priority):
+ * a daily reference file in the ECB's own format, dated today, read by the real parser, so cross rates, staleness
+ * checks and everything after them run as in production, with rates the test knows.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION + 100)
+@ApplicationScoped
+public class TestDayRates implements RateProvider {
+
+    static final String ECB_FILE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+              <gesmes:subject>Reference rates</gesmes:subject>
+              <Cube>
+                <Cube time='%s'>
+                  <Cube currency='USD' rate='1.0500'/>
+                  <Cube currency='JPY' rate='162.40'/>
+                  <Cube currency='GBP' rate='0.83250'/>
+                  <Cube currency='CNY' rate='7.6083'/>
+                  <Cube currency='HKD' rate='8.1712'/>
+                  <Cube currency='SGD' rate='1.4120'/>
+                </Cube>
+              </Cube>
+            </gesmes:Envelope>
+            """;
+
+    @Override
+    public RateTable latest() throws IOException {
+        String file = ECB_FILE.formatted(LocalDate.now(ZoneOffset.UTC));
+        return EcbReferenceRates.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Instant.now());
+    }
+}
