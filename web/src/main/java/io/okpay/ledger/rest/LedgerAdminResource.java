@@ -29,7 +29,7 @@ public class LedgerAdminResource {
     Reconciliation reconciliation;
 
     /** A reconciliation result; {@code problems} name database ids, which is fine for operators only. */
-    public record ReconciliationDto(boolean consistent, String checkedAt, long millis, long accounts, long entries,
+    public record ReconciliationDto(boolean consistent, String checked_at, long millis, long accounts, long entries,
                                     List<String> problems) {
 
         static ReconciliationDto of(ReconciliationReport report) {
