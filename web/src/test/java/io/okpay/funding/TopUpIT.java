@@ -1,6 +1,7 @@
 package io.okpay.funding;
 
 import io.okpay.identity.IdentityTestSupport;
+import io.okpay.it.Browsers;
 import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -21,17 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
@@ -326,7 +322,7 @@ class TopUpIT {
     @DisplayName("in a browser: card, a field error, the confirmation with fee and total, a double submit that charges once; a bank transfer's reference; a voucher")
     void browserCardTopUp() throws Exception {
         Person kim = verifiedPerson("en");
-        WebDriver browser = browser();
+        WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
             type(browser, "signin:email", kim.email);
@@ -548,22 +544,6 @@ class TopUpIT {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    /** Headless Debian Chromium (STACK.md fact 11). */
-    static WebDriver browser() throws Exception {
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"),
-                "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(java.util.Map.of("SE_OFFLINE", "true"))
-                .build();
-        return new ChromeDriver(service, options);
-    }
 
     String url(String path) {
         return base.toString().replaceAll("/$", "") + path;

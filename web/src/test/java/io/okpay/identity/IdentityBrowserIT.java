@@ -1,5 +1,6 @@
 package io.okpay.identity;
 
+import io.okpay.it.Browsers;
 import io.okpay.it.Deployments;
 import io.okpay.it.MailCatcher;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -14,16 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -54,18 +50,7 @@ class IdentityBrowserIT {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"),
-                "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(java.util.Map.of("SE_OFFLINE", "true"))
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium();
     }
 
     @AfterAll

@@ -1,5 +1,12 @@
 package io.okpay.transfer;
 
+import static io.okpay.it.Browsers.click;
+import static io.okpay.it.Browsers.press;
+import static io.okpay.it.Browsers.text;
+import static io.okpay.it.Browsers.type;
+import static io.okpay.it.Browsers.waitFor;
+
+import io.okpay.it.Browsers;
 import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -17,23 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -380,7 +377,7 @@ class TransferIT {
         Person ivy = person("en");
         Person jack = person("en");
         fund(ivy, "USD", "100.00");
-        WebDriver browser = startBrowser();
+        WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
             type(browser, "signin:email", ivy.email());
@@ -455,58 +452,8 @@ class TransferIT {
                 .collect(java.util.stream.Collectors.joining("; "));
     }
 
-    static WebDriver startBrowser() throws java.io.IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"), "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .withEnvironment(Map.of("SE_OFFLINE", "true"))
-                .build();
-        return new ChromeDriver(service, options);
-    }
-
     String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
-    }
-
-    static void type(WebDriver browser, String id, String text) {
-        var field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Presses a submit button and waits until the next page has replaced this one. */
-    static void click(WebDriver browser, String id) {
-        press(browser, browser.findElement(By.id(id)));
-    }
-
-    static void press(WebDriver browser, WebElement button) {
-        var current = browser.findElement(By.tagName("html"));
-        button.click();
-        // Gone from the page: stale, or (a race inside Chromium while the new page loads) no longer in any document.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
-            try {
-                current.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
-    }
-
-    static void waitFor(WebDriver browser, String id) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + text(browser), e);
-        }
-    }
-
-    static String text(WebDriver browser) {
-        return browser.findElement(By.tagName("body")).getText();
     }
 
     static String[] auth(Person person) {

@@ -1,0 +1,78 @@
+package io.okpay.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+/** Headless Debian Chromium for the browser tests (STACK.md fact 11), and the few moves they all make. */
+public final class Browsers {
+
+    private Browsers() {
+    }
+
+    /** Debian's Chromium through its own driver, offline: nothing is ever downloaded. */
+    public static WebDriver chromium() throws IOException {
+        System.setProperty("SE_OFFLINE", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"),
+                "--lang=en-US");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .withEnvironment(Map.of("SE_OFFLINE", "true"))
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    public static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Presses a submit button and waits until the next page has replaced this one. */
+    public static void click(WebDriver browser, String id) {
+        press(browser, browser.findElement(By.id(id)));
+    }
+
+    public static void press(WebDriver browser, WebElement button) {
+        WebElement current = browser.findElement(By.tagName("html"));
+        button.click();
+        // Gone from the page: stale, or (a race inside Chromium while the new page loads) no longer in any document.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    public static void waitFor(WebDriver browser, String id) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + browser.getCurrentUrl() + ":\n" + text(browser), e);
+        }
+    }
+
+    public static String text(WebDriver browser) {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+}
