@@ -73,7 +73,7 @@ public class MerchantDashboardPage implements Serializable {
     private List<BalanceCard> balances = List.of();
 
     private String businessName;
-    private String website = "https://";
+    private String website;
     private String supportEmail;
     private String settlementCurrency = "EUR";
 
