@@ -80,9 +80,9 @@ public record Iban(String value) {
         return value.substring(value.length() - 4);
     }
 
-    /** For screens and e-mails: the country and the last four characters only ("DE•• •••• 3000"). */
-    public static String masked(String country, String last4) {
-        return country + "•• •••• " + last4;
+    /** For screens and e-mails: only the last four characters ("•••• 3000"). */
+    public static String masked(String last4) {
+        return "•••• " + last4;
     }
 
     /** The print form: groups of four separated by spaces. */
