@@ -593,6 +593,7 @@ class TransferIT {
             assertTrue(browser.findElement(By.id("opening")).getText().contains("0.00"), text(browser));
             assertTrue(browser.findElement(By.id("closing")).getText().contains("35.00"), text(browser));
             assertTrue(browser.findElement(By.id("entries")).getText().contains("转给 " + quinn.username()), text(browser));
+            assertTrue(browser.findElement(By.id("print")).isDisplayed(), "the print button, shown by its script");
             String csvLink = browser.findElement(By.id("download")).getAttribute("href");
             String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(java.util.stream.Collectors.joining("; "));

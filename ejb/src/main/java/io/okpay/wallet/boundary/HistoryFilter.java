@@ -20,6 +20,10 @@ public record HistoryFilter(String currency, String type, Instant from, Instant 
     /** The longest range one export may cover, in days. */
     public static final int MAX_EXPORT_DAYS = 366;
 
+    /** Days outside these years are refused: MariaDB's DATETIME ends at 9999, and OKPay holds nothing before 1970. */
+    static final int FIRST_YEAR = 1970;
+    static final int LAST_YEAR = 9998;
+
     public static HistoryFilter none() {
         return new HistoryFilter(null, null, null, null, null);
     }
@@ -75,11 +79,15 @@ public record HistoryFilter(String currency, String type, Instant from, Instant 
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() >= FIRST_YEAR && day.getYear() <= LAST_YEAR) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "date_invalid"));
-            return null;
+            // the field error below
         }
+        errors.add(new FieldError(field, "date_invalid"));
+        return null;
     }
 
     private static String blankToNull(String value) {

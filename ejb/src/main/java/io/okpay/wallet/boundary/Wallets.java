@@ -132,6 +132,9 @@ public class Wallets {
         YearMonth wanted = null;
         try {
             wanted = YearMonth.parse(month == null ? "" : month.trim());
+            if (wanted.getYear() < HistoryFilter.FIRST_YEAR) {
+                throw new DateTimeParseException("before any money moved on OKPay", month, 0);
+            }
             if (wanted.isAfter(YearMonth.now(ZoneOffset.UTC))) {
                 errors.add(new FieldError("month", "statement_month_future"));
             }
