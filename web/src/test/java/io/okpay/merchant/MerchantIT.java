@@ -369,7 +369,8 @@ class MerchantIT {
             waitFor(browser, "status");
             assertEquals("Waiting for review", browser.findElement(By.id("status")).getText());
             assertTrue(text(browser).contains("Your merchant profile is open"), text(browser));
-            assertTrue(browser.findElement(By.id("merchant-nav")).getText().contains("Overview"));
+            String merchantPages = browser.findElement(By.id("merchant-nav")).getText();
+            assertTrue(merchantPages.contains("Overview") && merchantPages.contains("Payments") && merchantPages.contains("Payouts"), merchantPages);
             String merchantId = browser.findElement(By.id("merchant-id")).getText();
             assertTrue(merchantId.startsWith("mch_"), merchantId);
             assertTrue(browser.findElement(By.id("no-balance")).isDisplayed());
