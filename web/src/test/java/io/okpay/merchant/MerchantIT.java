@@ -417,7 +417,7 @@ class MerchantIT {
 
     @Test
     @Order(8)
-    @DisplayName("in a browser: a compliance officer signs in with a code, sees the pending profile and approves it; the owner is told")
+    @DisplayName("in a browser: a compliance officer signs in with a code, approves a pending profile (the owner is told), suspends it and approves it again")
     void browserReview() throws Exception {
         Person jo = person("en", true);
         String shop = Http.json(open(jo, "Jo's Jams")).getString("id");
@@ -443,6 +443,19 @@ class MerchantIT {
             assertEquals("approved", Http.json(http.get("/api/v1/merchants/me", "Authorization", jo.bearer()))
                     .getString("status"));
             MailCatcher.await(jo.email, "is approved");
+
+            press(browser, browser.findElement(By.id("tab-approved")));
+            waitFor(browser, "merchant-" + shop);
+            press(browser, browser.findElement(By.id("merchant-" + shop)).findElement(By.cssSelector(".suspend")));
+            assertTrue(text(browser).contains("Jo's Jams is suspended."), text(browser));
+            assertEquals("suspended", Http.json(http.get("/api/v1/merchants/me", "Authorization", jo.bearer()))
+                    .getString("status"));
+            browser.get(url("/admin/merchants.xhtml?status=suspended"));
+            assertTrue(browser.findElement(By.id("merchant-" + shop)).findElements(By.cssSelector(".suspend, .reject")).isEmpty(),
+                    "a suspended profile can only be approved again");
+            press(browser, browser.findElement(By.id("merchant-" + shop)).findElement(By.cssSelector(".approve")));
+            assertEquals("approved", Http.json(http.get("/api/v1/merchants/me", "Authorization", jo.bearer()))
+                    .getString("status"));
         } finally {
             browser.quit();
         }

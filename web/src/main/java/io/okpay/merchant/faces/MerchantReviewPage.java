@@ -7,15 +7,20 @@ import io.okpay.merchant.entity.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * /admin/merchants.xhtml for compliance: the oldest pending merchant profiles, each approved or rejected with one
- * button (the list is the one on screen: a button always decides the row it is on). {@link MerchantReviews} checks the COMPLIANCE role itself; web.xml keeps everyone else off the page.
+ * /admin/merchants.xhtml for compliance: merchant profiles by status ({@code ?status=}, pending by default), oldest
+ * first, with the decisions each status allows: approve or reject a pending one, suspend an approved one, approve a
+ * suspended one again. The list is the one on screen, so a button always decides the row it is on.
+ * {@link MerchantReviews} checks the COMPLIANCE role itself; web.xml keeps everyone else off the page.
  */
 @Named
 @ViewScoped
@@ -28,11 +33,15 @@ public class MerchantReviewPage implements Serializable {
     @EJB
     transient MerchantReviews reviews;
 
-    private List<MerchantView> pending;
+    private MerchantStatus status = MerchantStatus.PENDING;
+    private List<MerchantView> merchants;
 
     @PostConstruct
     void load() {
-        pending = reviews.inStatus(MerchantStatus.PENDING, null, PAGE_SIZE);
+        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("status");
+        status = Arrays.stream(MerchantStatus.values()).filter(s -> s.name().equalsIgnoreCase(asked)).findFirst()
+                .orElse(MerchantStatus.PENDING);
+        merchants = reviews.inStatus(status, null, PAGE_SIZE);
     }
 
     public String approve(String merchantId) {
@@ -43,6 +52,10 @@ public class MerchantReviewPage implements Serializable {
         return decide(merchantId, MerchantStatus.REJECTED, "admin.merchants.rejected");
     }
 
+    public String suspend(String merchantId) {
+        return decide(merchantId, MerchantStatus.SUSPENDED, "admin.merchants.suspended");
+    }
+
     private String decide(String merchantId, MerchantStatus decision, String doneKey) {
         try {
             MerchantView decided = reviews.decide(merchantId, decision);
@@ -51,11 +64,20 @@ public class MerchantReviewPage implements Serializable {
             PageMessages.show(e, "queue");
         }
         PageMessages.keepForRedirect();
-        return "/admin/merchants.xhtml?faces-redirect=true";
+        return "/admin/merchants.xhtml?faces-redirect=true&status=" + getStatus();
     }
 
-    public List<MerchantView> getPending() {
-        return pending;
+    /** The status listed, in lower case as in the address and the bundle keys. */
+    public String getStatus() {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    public List<String> getStatuses() {
+        return Arrays.stream(MerchantStatus.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public List<MerchantView> getMerchants() {
+        return merchants;
     }
 
     public String created(MerchantView merchant) {
