@@ -124,7 +124,7 @@ public class PaymentResource {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw BusinessException.invalid(List.of(new FieldError(field, "date_invalid")));
+            throw BusinessException.invalid(List.of(new FieldError(field, "datetime_invalid")));
         }
     }
 
