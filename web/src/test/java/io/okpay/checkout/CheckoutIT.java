@@ -10,6 +10,7 @@ import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
 
 import com.sun.net.httpserver.HttpServer;
+import io.okpay.fx.TestDayRates;
 import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
 import io.okpay.it.Deployments;
@@ -64,7 +65,7 @@ class CheckoutIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
-                IdentityTestSupport.class);
+                IdentityTestSupport.class, TestDayRates.class);
     }
 
     @ArquillianResource
@@ -340,6 +341,10 @@ class CheckoutIT {
         assertEquals("30.00", refund.getString("amount"));
         assertEquals("one item back", refund.getString("reason"));
         assertEquals(paymentId, refund.getString("payment"));
+        String location = partial.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/payments/" + paymentId + "/refunds/" + refund.getString("id")), location);
+        assertEquals(refund, Http.json(http.get(location.substring(location.indexOf("/api/v1/")), auth(shop))));
+        assertNotFound(http.get(location.substring(location.indexOf("/api/v1/")), auth(other)));
         HttpResponse<String> replay = refund(shop, paymentId, "f1", "{\"amount\":\"30.00\",\"reason\":\"one item back\"}");
         assertEquals(refund.getString("id"), Http.json(replay).getString("id"));
         assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
@@ -435,12 +440,23 @@ class CheckoutIT {
                 assertTrue(text(browser).contains("already been paid"), text(browser));
                 assertEquals(2500, balance("USER", payer.id(), "EUR"));
 
-                // Too little in EUR: the page says how much is missing (and offers a top-up, or a conversion from
-                // another balance when there is one).
-                String bigger = session(shop, "b2", "30.00", "EUR", "W-78");
+                // Too little in EUR, some USD: the page says what is missing and converts it (quote first), then pays.
+                fund(payer, "USD", "20.00");
+                String bigger = Http.json(create(shop, "b2", """
+                        {"amount":"30.00","currency":"EUR","merchant_reference":"W-78",\
+                        "success_url":"%s/done","cancel_url":"%s/cart"}""".formatted(shopUrl, shopUrl))).getString("id");
                 browser.get(url("/checkout/pay.xhtml?session=" + bigger));
                 waitFor(browser, "too-little");
                 assertTrue(browser.findElement(By.id("too-little")).getText().contains("€5.00 missing"), text(browser));
+                click(browser, "convert:quote");
+                waitFor(browser, "fx-quote");
+                assertTrue(browser.findElement(By.id("fx-buy")).getText().contains("€5.00"), text(browser));
+                assertTrue(browser.findElement(By.id("fx-sell")).getText().contains("$5.2"), "about 5.28 USD: " + text(browser));
+                click(browser, "convert:submit");
+                waitFor(browser, "shop-done");
+                assertTrue(browser.getCurrentUrl().endsWith("session_id=" + bigger), browser.getCurrentUrl());
+                assertEquals(0, balance("USER", payer.id(), "EUR"));
+                assertTrue(balance("USER", payer.id(), "USD") < 2000 - 500, "the conversion took the USD");
 
                 String late = session(shop, "b3", "1.00", "EUR", "W-79");
                 http.post("/api/v1/test-checkout/due/" + late, "");
@@ -459,6 +475,7 @@ class CheckoutIT {
                 type(browser, "signin:email", shop.owner().email());
                 type(browser, "signin:password", PASSWORD);
                 click(browser, "signin:submit");
+                browser.get(url("/merchant/payments.xhtml"));
                 waitFor(browser, "payments");
                 assertTrue(browser.findElement(By.id("payments")).getText().contains("W-77"), text(browser));
                 browser.findElement(By.linkText("W-77")).click();
@@ -469,7 +486,7 @@ class CheckoutIT {
                 waitFor(browser, "refunds");
                 assertTrue(text(browser).contains("Refunded €5.00"), text(browser));
                 assertTrue(browser.findElement(By.id("payment-refunded")).getText().contains("€5.00"), text(browser));
-                assertEquals(3000, balance("USER", payer.id(), "EUR"));
+                assertEquals(500, balance("USER", payer.id(), "EUR"));
                 browser.get(url("/merchant/payments.xhtml?status=refunded"));
                 waitFor(browser, "empty");
             } finally {
