@@ -113,6 +113,10 @@ class IdentityBrowserIT {
         assertTrue(page().contains("your e-mail address is confirmed"), page());
 
         signIn(email, password);
+        waitFor("balances");
+        assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), "a sign-in lands on the wallet: "
+                + browser.getCurrentUrl());
+        browser.get(url("/identity/account.xhtml"));
         waitFor("verified");
         assertTrue(page().contains("Hello, " + name), page());
         MailCatcher.await(email, "New sign-in");

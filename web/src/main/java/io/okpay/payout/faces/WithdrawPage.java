@@ -1,0 +1,23 @@
+package io.okpay.payout.faces;
+
+import io.okpay.identity.faces.CurrentUser;
+import io.okpay.payout.boundary.PayoutOwner;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** /wallet/withdraw.xhtml: a person withdraws from their own wallet. */
+@Named
+@ViewScoped
+public class WithdrawPage extends PayoutFormPage {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient CurrentUser currentUser;
+
+    @Override
+    protected PayoutOwner owner() {
+        return currentUser.isSignedIn() ? PayoutOwner.person(currentUser.id()) : null;
+    }
+}

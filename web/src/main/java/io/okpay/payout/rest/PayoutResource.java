@@ -1,0 +1,106 @@
+package io.okpay.payout.rest;
+
+import io.okpay.payout.boundary.PayoutOwner;
+import io.okpay.payout.boundary.PayoutPage;
+import io.okpay.payout.boundary.PayoutView;
+import io.okpay.payout.boundary.Payouts;
+import io.okpay.shared.BusinessException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * Withdrawals to a bank account, for a person (USER token: from their wallet) and a merchant (MERCHANT token: from the
+ * merchant account). {@code POST} needs an {@code Idempotency-Key}; the amount plus fee is held at once (status
+ * pending) until OKPay's bank has made the transfer (paid) or could not (failed). A pending payout can be cancelled.
+ */
+@Path("payouts")
+@Tag(name = "Payouts")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"USER", "MERCHANT"})
+public class PayoutResource {
+
+    @EJB
+    Payouts payouts;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    UriInfo uriInfo;
+
+    public record RequestPayout(String amount, String currency, String iban, String account_holder) {
+    }
+
+    @POST
+    @Operation(summary = "Withdraw to a bank account: amount, currency, iban, account_holder (Idempotency-Key required)")
+    public Response request(@HeaderParam("Idempotency-Key") String idempotencyKey, RequestPayout request) {
+        RequestPayout body = request == null ? new RequestPayout(null, null, null, null) : request;
+        PayoutView payout = payouts.request(owner(), idempotencyKey, body.amount(), body.currency(), body.iban(),
+                body.account_holder());
+        Response.ResponseBuilder response = Response.created(uriInfo.getAbsolutePathBuilder().path(payout.id()).build())
+                .entity(payout.json());
+        if (payout.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One of the caller's payouts (404 for anyone else's)")
+    public JsonObject one(@PathParam("id") String id) {
+        return payouts.find(owner(), id).json();
+    }
+
+    @GET
+    @Operation(summary = "The caller's payouts, newest first; limit up to 100, starting_after a payout id")
+    public JsonObject list(@QueryParam("limit") @DefaultValue("20") int limit,
+                           @QueryParam("starting_after") String startingAfter) {
+        if (limit < 1 || limit > 100) {
+            throw BusinessException.invalid(List.of(new BusinessException.FieldError("limit", "limit_invalid", 100)));
+        }
+        return page(payouts.list(owner(), startingAfter, limit));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a payout not yet sent to the bank; the money is available again")
+    public JsonObject cancel(@PathParam("id") String id) {
+        return payouts.cancel(owner(), id).json();
+    }
+
+    static JsonObject page(PayoutPage page) {
+        JsonArrayBuilder data = Json.createArrayBuilder();
+        page.payouts().forEach(p -> data.add(p.json()));
+        return Json.createObjectBuilder().add("data", data).add("has_more", page.hasMore()).build();
+    }
+
+    /** A MERCHANT token's subject is the merchant (mch_...); a person's token names the person (usr_...). */
+    private PayoutOwner owner() {
+        String subject = security.getUserPrincipal().getName();
+        return security.isUserInRole("MERCHANT") ? PayoutOwner.merchant(subject) : PayoutOwner.person(subject);
+    }
+}
