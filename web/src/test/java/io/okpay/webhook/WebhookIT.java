@@ -346,6 +346,67 @@ class WebhookIT {
     }
 
     @Test
+    @DisplayName("a receiver slower than the Fault Tolerance timeout counts as a failed attempt (logged as timeout), then the retry delivers")
+    void timeout() {
+        Shop shop = shop();
+        String name = "slow-" + UUID.randomUUID();
+        receiver.slowNext(name, 1);
+        String endpoint = createEndpoint(shop, name, "[\"*\"]").getString("id");
+        publish(shop, "refund.succeeded", "re_" + UUID.randomUUID());
+
+        JsonObject delivery = awaitDeliveries(shop, endpoint, 1, d -> d.getString("status").equals("delivered")).get(0);
+        JsonArray attempts = delivery.getJsonArray("attempt_log");
+        assertEquals(2, attempts.size(), delivery.toString());
+        JsonObject timedOut = attempts.getJsonObject(0);
+        assertEquals("timeout", timedOut.getString("error"), timedOut.toString());
+        assertFalse(timedOut.containsKey("http_status"), "no answer, no status: " + timedOut);
+        // arquillian.xml sets WebhookSender/post/Timeout/value to 3 s; the receiver would answer after 6 s.
+        assertTrue(timedOut.getInt("response_time_ms") >= 2500 && timedOut.getInt("response_time_ms") < 6000, timedOut.toString());
+        assertEquals(200, attempts.getJsonObject(1).getInt("http_status"));
+    }
+
+    @Test
+    @DisplayName("a real checkout event: the merchant expires a session and gets checkout.session.expired with the session's API JSON; the log pages by cursor")
+    void realCheckoutEventAndPaging() {
+        Shop shop = shop();
+        String name = "shop-" + UUID.randomUUID();
+        String endpoint = createEndpoint(shop, name, "[\"checkout.session.expired\"]").getString("id");
+        String[] sessions = new String[2];
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> created = http.post("/api/v1/checkout/sessions", """
+                    {"amount":"12.50","currency":"EUR","merchant_reference":"order-%d","description":"Blue mug",\
+                    "success_url":"https://shop.example/done","cancel_url":"https://shop.example/cart"}""".formatted(i),
+                    "Authorization", "Bearer " + shop.token(), "Idempotency-Key", UUID.randomUUID().toString());
+            assertEquals(201, created.statusCode(), created.body());
+            sessions[i] = Http.json(created).getString("id");
+            HttpResponse<String> expired = post(shop, "/api/v1/checkout/sessions/" + sessions[i] + "/expire", "");
+            assertEquals(200, expired.statusCode(), expired.body());
+        }
+        List<JsonObject> deliveries = awaitDeliveries(shop, endpoint, 2, d -> d.getString("status").equals("delivered"));
+        assertEquals(List.of("checkout.session.expired", "checkout.session.expired"),
+                deliveries.stream().map(d -> d.getString("event_type")).toList());
+
+        JsonObject event = (JsonObject) Http.parse(receiver.received(name).get(0).body());
+        assertEquals("checkout.session.expired", event.getString("type"));
+        assertEquals(sessions[0], event.getJsonObject("data").getString("id"));
+        JsonObject asRead = Http.json(get(shop, "/api/v1/checkout/sessions/" + sessions[0]));
+        assertEquals(asRead.keySet(), event.getJsonObject("data").keySet(), "data is the session as GET answers it");
+        assertEquals(asRead.getString("status"), event.getJsonObject("data").getString("status"));
+        assertEquals("order-0", event.getJsonObject("data").getString("merchant_reference"));
+
+        JsonObject first = Http.json(get(shop, "/api/v1/webhook_endpoints/" + endpoint + "/deliveries?limit=1"));
+        assertTrue(first.getBoolean("has_more"));
+        String newest = first.getJsonArray("data").getJsonObject(0).getString("id");
+        assertEquals(deliveries.get(0).getString("id"), newest, "newest first");
+        JsonObject second = Http.json(get(shop, "/api/v1/webhook_endpoints/" + endpoint + "/deliveries?limit=1&starting_after=" + newest));
+        assertFalse(second.getBoolean("has_more"));
+        assertEquals(deliveries.get(1).getString("id"), second.getJsonArray("data").getJsonObject(0).getString("id"));
+        assertFieldError(get(shop, "/api/v1/webhook_endpoints/" + endpoint + "/deliveries?starting_after=whd_forged"),
+                "starting_after", "cursor_invalid");
+        assertFieldError(get(shop, "/api/v1/webhook_endpoints/" + endpoint + "/deliveries?limit=101"), "limit", "limit_invalid");
+    }
+
+    @Test
     @DisplayName("in a browser: the shop's owner adds an endpoint (secret shown once), reads the delivery log, re-sends, disables, deletes; in Chinese too")
     void browserPage() throws Exception {
         Shop shop = shop();

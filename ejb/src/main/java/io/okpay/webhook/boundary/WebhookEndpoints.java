@@ -98,7 +98,7 @@ public class WebhookEndpoints {
         return EndpointView.of(endpoint);
     }
 
-    /** Nothing more goes to it; its delivery log stays readable through its deliveries' events. */
+    /** Nothing more goes to it; its deliveries and events stay readable by their ids (the row is kept). */
     public void delete(String merchantId, String endpointId) {
         require(merchantId, endpointId).delete(Instant.now());
         auditLog.record(merchantId, "WEBHOOK_ENDPOINT_DELETED", "-", endpointId);
