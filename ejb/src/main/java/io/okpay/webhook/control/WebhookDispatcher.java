@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.net.http.HttpTimeoutException;
@@ -50,6 +51,9 @@ public class WebhookDispatcher {
     @Inject
     RetrySchedule schedule;
 
+    @Inject
+    Config config;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -69,6 +73,11 @@ public class WebhookDispatcher {
         } finally {
             running.set(false);
         }
+    }
+
+    /** In sandbox mode receivers on this machine are fine (trying OKPay locally, tests); otherwise only public ones. */
+    private boolean sandbox() {
+        return config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false);
     }
 
     /** One broken delivery (a secret that does not open) must not stop the others; its lease brings it back later. */
@@ -101,19 +110,23 @@ public class WebhookDispatcher {
         String error = null;
         String responseBody = null;
         boolean delivered = false;
-        try {
-            WebhookSender.Answer answer = sender.post(due.url(), due.body(), due.eventId(), signature);
-            status = answer.status();
-            responseBody = answer.bodySlice();
-            delivered = answer.successful();
-        } catch (TimeoutException | HttpTimeoutException | InterruptedException e) {
-            // @Timeout ends the call by interrupting this thread; the flag must not stay set, or the database calls
-            // that record the attempt would fail. The timer thread has no other reason to be interrupted.
-            Thread.interrupted();
-            error = "timeout";
-        } catch (Exception e) {
-            // Refused connection, unknown host, TLS failure ...: the kind is enough for the merchant's log.
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (!sandbox() && !ReceiverAddresses.isPublic(due.url())) {
+            error = "address not public";
+        } else {
+            try {
+                WebhookSender.Answer answer = sender.post(due.url(), due.body(), due.eventId(), signature);
+                status = answer.status();
+                responseBody = answer.bodySlice();
+                delivered = answer.successful();
+            } catch (TimeoutException | HttpTimeoutException | InterruptedException e) {
+                // @Timeout ends the call by interrupting this thread; the flag must not stay set, or the database
+                // calls that record the attempt would fail. The timer thread has no other reason to be interrupted.
+                Thread.interrupted();
+                error = "timeout";
+            } catch (Exception e) {
+                // Refused connection, unknown host, TLS failure ...: the kind is enough for the merchant's log.
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
         }
         int elapsedMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         Instant finished = Instant.now();
