@@ -210,8 +210,8 @@ class PayoutIT {
     void exportCsvThenPaid() {
         Person eve = person("en");
         fund(eve.id(), "GBP", "100.00");
-        String clearingBefore = account("HOUSE", "PAYOUT_CLEARING", "GBP");
-        long feesBefore = first(account("HOUSE", "FEES", "GBP"));
+        String clearingBefore = account("house", "PAYOUT_CLEARING", "GBP");
+        long feesBefore = first(account("house", "FEES", "GBP"));
         JsonObject created = Http.json(payout(eve, key(), "40.00", "GBP", GB_IBAN, "Eve \"Quote\", Example"));
         String id = created.getString("id");
         assertEquals("1.50", created.getString("fee"), "the configured GBP fee");
@@ -256,9 +256,9 @@ class PayoutIT {
         assertEquals("paid", Http.json(paid).getString("status"));
         assertTrue(Http.json(paid).getString("transaction_id").startsWith("txn_"), paid.body());
         assertEquals("5850 650 5200", account(eve.id(), "GBP"), "41.50 left the wallet, the later 5.00 + 1.50 is still held");
-        long clearing = first(account("HOUSE", "PAYOUT_CLEARING", "GBP")) - first(clearingBefore);
+        long clearing = first(account("house", "PAYOUT_CLEARING", "GBP")) - first(clearingBefore);
         assertEquals(4000, clearing, "the amount waits in clearing for the bank's debit");
-        assertEquals(150, first(account("HOUSE", "FEES", "GBP")) - feesBefore, "the fee is revenue");
+        assertEquals(150, first(account("house", "FEES", "GBP")) - feesBefore, "the fee is revenue");
         MailCatcher.Received mail = MailCatcher.await(eve.email(), "on its way");
         assertTrue(mail.subject().contains("£40.00"), mail.subject());
         assertTrue(mail.text().contains("•••• 5432") && mail.text().contains(id), mail.text());
