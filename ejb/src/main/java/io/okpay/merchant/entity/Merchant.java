@@ -44,7 +44,7 @@ public class Merchant {
     @Column(name = "support_email", nullable = false)
     private String supportEmail;
 
-    @Column(name = "settlement_currency", nullable = false)
+    @Column(name = "settlement_currency", nullable = false, length = 3, columnDefinition = "char(3)")
     private String settlementCurrency;
 
     @Enumerated(EnumType.STRING)
