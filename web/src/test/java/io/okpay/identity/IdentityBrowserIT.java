@@ -113,6 +113,10 @@ class IdentityBrowserIT {
         assertTrue(page().contains("your e-mail address is confirmed"), page());
 
         signIn(email, password);
+        waitFor("balances");
+        assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), "a sign-in lands on the wallet: "
+                + browser.getCurrentUrl());
+        browser.get(url("/identity/account.xhtml"));
         waitFor("verified");
         assertTrue(page().contains("Hello, " + name), page());
         MailCatcher.await(email, "New sign-in");
@@ -148,8 +152,8 @@ class IdentityBrowserIT {
         assertTrue(page().contains("This code is not correct."), page());
         type("code:value", nextCode(email, codesBefore));
         click("code:submit");
-        waitFor("verified");
-        assertTrue(browser.getCurrentUrl().contains("/identity/account.xhtml"), browser.getCurrentUrl());
+        waitFor("balances");
+        assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), browser.getCurrentUrl());
 
         // An authenticator app: approve with an e-mailed code, scan the QR code, confirm, keep the recovery codes.
         browser.get(url("/identity/security.xhtml"));

@@ -29,6 +29,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -439,6 +442,183 @@ class TransferIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @DisplayName("history: filters and detail (404 for others); CSV export with running balances and neutralised formulas; monthly statements")
+    void historyExportAndStatements() {
+        Person lena = person("en");
+        Person mo = person("zh-CN");
+        String usdTopUp = http.post("/api/v1/test-transfer/fund/" + lena.id() + "/USD/100.00", "").body();
+        String first = """
+                {"to":"%s","amount":"12.50","currency":"USD","note":"=cmd()"}""".formatted(mo.email());
+        HttpResponse<String> challenged = send(lena, "h1", first);
+        HttpResponse<String> sent = send(lena, "h1", withCode(first, Http.json(challenged).getString("challenge_id"), codeFor(lena, 0)));
+        assertEquals(201, sent.statusCode(), sent.body());
+        String firstTxn = Http.json(sent).getString("transaction_id");
+        HttpResponse<String> again = send(lena, "h2", """
+                {"to":"%s","amount":"1.25","currency":"USD","note":"rent, \\"May\\""}""".formatted(mo.username()));
+        assertEquals(201, again.statusCode(), again.body());
+        String secondTxn = Http.json(again).getString("transaction_id");
+        String eurTopUp = http.post("/api/v1/test-transfer/fund/" + lena.id() + "/EUR/5.00", "").body();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+
+        // Filters on the list: counterparty, dates, both validated.
+        JsonArray withMo = Http.json(http.get("/api/v1/transactions?counterparty=" + mo.username().substring(2, 9).toUpperCase(),
+                auth(lena))).getJsonArray("data");
+        assertEquals(List.of(secondTxn, firstTxn), withMo.getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("transaction_id")).toList(), "part of the username, any case");
+        assertEquals("rent, \"May\"", withMo.getJsonObject(0).getString("note"));
+        assertEquals(0, Http.json(http.get("/api/v1/transactions?counterparty=nobody_", auth(lena))).getJsonArray("data").size());
+        assertEquals(4, Http.json(http.get("/api/v1/transactions?" + range, auth(lena))).getJsonArray("data").size());
+        assertEquals(0, Http.json(http.get("/api/v1/transactions?from=" + today.plusDays(1), auth(lena))).getJsonArray("data").size());
+        assertEquals(1, Http.json(http.get("/api/v1/transactions?currency=EUR&to=" + today, auth(lena))).getJsonArray("data").size());
+        assertFieldError(http.get("/api/v1/transactions?from=2026-02-30", auth(lena)), "from", "date_invalid");
+        assertFieldError(http.get("/api/v1/transactions?from=" + today + "&to=" + today.minusDays(1), auth(lena)),
+                "to", "date_range_reversed");
+
+        // One transaction in detail, for each side; someone else's is not found.
+        JsonObject detail = Http.json(http.get("/api/v1/transactions/" + firstTxn, auth(lena)));
+        assertEquals("p2p_transfer " + mo.username() + " =cmd() " + Http.json(sent).getString("id"),
+                detail.getString("type") + " " + detail.getString("counterparty") + " " + detail.getString("note")
+                        + " " + detail.getString("reference"));
+        assertEquals("USD -12.50 0.00 87.50", detailLine(detail));
+        assertEquals("USD 12.50 0.00 12.50", detailLine(Http.json(http.get("/api/v1/transactions/" + firstTxn, auth(mo)))));
+        HttpResponse<String> stranger = http.get("/api/v1/transactions/" + firstTxn, auth(person("en")));
+        assertEquals(404, stranger.statusCode(), stranger.body());
+        assertEquals("not_found", Http.json(stranger).getString("code"));
+        assertEquals(404, http.get("/api/v1/transactions/txn_nothing", auth(lena)).statusCode());
+
+        // CSV export: oldest first, running balances per currency, quoted and neutralised notes, the person's language.
+        HttpResponse<String> export = http.get("/api/v1/transactions/export?" + range, auth(lena));
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), export.headers().toString());
+        assertTrue(export.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename="),
+                export.headers().toString());
+        assertTrue(export.body().startsWith("\uFEFF"), "UTF-8 with a byte order mark");
+        assertTrue(export.body().endsWith("\r\n"));
+        List<String> rows = List.of(export.body().substring(1).split("\r\n"));
+        assertEquals(List.of("Date (UTC),Transaction,Type,Description,Counterparty,Note,Amount,Currency,Fee,Balance after",
+                usdTopUp + ",topup,Top-up,,,100.00,USD,0.00,100.00",
+                firstTxn + ",p2p_transfer,Transfer," + mo.username() + ",'=cmd(),-12.50,USD,0.00,87.50",
+                secondTxn + ",p2p_transfer,Transfer," + mo.username() + ",\"rent, \"\"May\"\"\",-1.25,USD,0.00,86.25",
+                eurTopUp + ",topup,Top-up,,,5.00,EUR,0.00,5.00"),
+                rows.stream().map(r -> r.startsWith("Date") ? r : r.substring(r.indexOf(',') + 1)).toList());
+        rows.stream().skip(1).forEach(r -> assertTrue(Instant.parse(r.substring(0, r.indexOf(','))).isAfter(Instant.now().minusSeconds(600)), r));
+        List<String> moRows = List.of(http.get("/api/v1/transactions/export?" + range, auth(mo)).body().substring(1).split("\r\n"));
+        assertEquals("日期（UTC）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", moRows.get(0));
+        assertEquals(3, moRows.size(), moRows.toString());
+        assertTrue(moRows.get(1).endsWith(",p2p_transfer,转账," + lena.username() + ",'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
+        assertEquals(2, http.get("/api/v1/transactions/export?currency=EUR&" + range, auth(lena)).body().split("\r\n").length);
+        assertFieldError(http.get("/api/v1/transactions/export?from=2025-01-01&to=2026-01-02", auth(lena)), "to", "export_range_too_long");
+        assertEquals(200, http.get("/api/v1/transactions/export?from=2025-01-01&to=2026-01-01", auth(lena)).statusCode(), "366 days");
+        assertFieldError(http.get("/api/v1/transactions/export?to=" + today, auth(lena)), "from", "date_required");
+        assertEquals(401, http.get("/api/v1/transactions/export?" + range).statusCode());
+
+        // Monthly statements: this month adds up; the month before is empty; the next is refused.
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        JsonObject statement = Http.json(http.get("/api/v1/statements/" + month + "?currency=USD", auth(lena)));
+        assertEquals("0.00 100.00 13.75 86.25", statement.getString("opening_balance") + " " + statement.getString("money_in")
+                + " " + statement.getString("money_out") + " " + statement.getString("closing_balance"));
+        assertEquals(List.of(usdTopUp, firstTxn, secondTxn), statement.getJsonArray("entries").getValuesAs(JsonObject.class)
+                .stream().map(t -> t.getString("transaction_id")).toList());
+        assertEquals(month.atDay(1) + "T00:00:00Z", statement.getString("from"));
+        JsonObject before = Http.json(http.get("/api/v1/statements/" + month.minusMonths(1) + "?currency=USD", auth(lena)));
+        assertEquals("0.00 0.00 0", before.getString("opening_balance") + " " + before.getString("closing_balance") + " "
+                + before.getJsonArray("entries").size());
+        assertEquals(before.getString("closing_balance"), statement.getString("opening_balance"), "one month ends where the next begins");
+        JsonObject none = Http.json(http.get("/api/v1/statements/" + month + "?currency=JPY", auth(lena)));
+        assertEquals("0 0", none.getString("opening_balance") + " " + none.getString("closing_balance"));
+        assertFieldError(http.get("/api/v1/statements/" + month.plusMonths(1) + "?currency=USD", auth(lena)), "month",
+                "statement_month_future");
+        assertFieldError(http.get("/api/v1/statements/2026-13?currency=USD", auth(lena)), "month", "month_invalid");
+        assertFieldError(http.get("/api/v1/statements/" + month + "?currency=XYZ", auth(lena)), "currency", "currency_unsupported");
+        HttpResponse<String> csv = http.get("/api/v1/statements/" + month + "?currency=USD", "Authorization",
+                "Bearer " + lena.token(), "Accept", "text/csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        List<String> lines = List.of(csv.body().substring(1).split("\r\n"));
+        assertEquals(8, lines.size(), "header, opening, 3 entries, in, out, closing: " + csv.body());
+        assertEquals(month.atDay(1) + "T00:00:00Z,,opening_balance,Opening balance,,,,USD,,0.00", lines.get(1));
+        assertTrue(lines.get(3).contains(",'=cmd(),-12.50,USD,0.00,87.50"), lines.get(3));
+        assertTrue(lines.get(5).endsWith(",money_in,Money in,,,100.00,USD,,"), lines.get(5));
+        assertTrue(lines.get(6).endsWith(",money_out,Money out,,,-13.75,USD,,"), lines.get(6));
+        assertTrue(lines.get(7).endsWith(",closing_balance,Closing balance,,,,USD,,86.25"), lines.get(7));
+        assertEquals(csv.body(), http.get("/api/v1/statements/" + month + "?currency=USD&format=csv", auth(lena)).body());
+        assertTrue(http.get("/api/v1/statements/" + month + "?currency=USD", auth(lena)).headers()
+                .firstValue("Content-Type").orElse("").startsWith("application/json"), "JSON unless CSV is asked for");
+    }
+
+    @Test
+    @DisplayName("in a browser: history filtered by counterparty, a transaction's detail page, the statement page in Chinese and its CSV")
+    void browserHistoryAndStatement() throws Exception {
+        Person paula = person("en");
+        Person quinn = person("en");
+        fund(paula, "USD", "40.00");
+        String body = """
+                {"to":"%s","amount":"5.00","currency":"USD","note":"books <3"}""".formatted(quinn.email());
+        HttpResponse<String> sent = send(paula, "b1", withCode(body,
+                Http.json(send(paula, "b1", body)).getString("challenge_id"), codeFor(paula, 0)));
+        assertEquals(201, sent.statusCode(), sent.body());
+        String transactionId = Http.json(sent).getString("transaction_id");
+        String othersTransaction = http.post("/api/v1/test-transfer/fund/" + quinn.id() + "/EUR/1.00", "").body();
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        WebDriver browser = Browsers.chromium();
+        try {
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", paula.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+
+            browser.get(url("/wallet/history.xhtml?counterparty=" + quinn.username()));
+            waitFor(browser, "history");
+            String history = browser.findElement(By.id("history")).getText();
+            assertTrue(history.contains("to " + quinn.username()) && history.contains(transactionId) && !history.contains("Top-up"), history);
+            assertTrue(browser.findElement(By.id("download")).getAttribute("href").contains("counterparty=" + quinn.username()));
+            press(browser, browser.findElement(By.linkText(transactionId)));
+            waitFor(browser, "transaction");
+            String detail = browser.findElement(By.id("transaction")).getText();
+            assertTrue(detail.contains(quinn.username()) && detail.contains("books <3") && detail.contains("-$5.00")
+                    && detail.contains("$35.00") && detail.contains(Http.json(sent).getString("id")), detail);
+            browser.get(url("/wallet/transaction.xhtml?id=" + othersTransaction));
+            assertTrue(text(browser).contains("Page not found"), "someone else's transaction: " + text(browser));
+
+            browser.get(url("/wallet/history.xhtml?from=2026-02-30"));
+            waitFor(browser, "filter-errors");
+            assertTrue(text(browser).contains("Enter a date like"), text(browser));
+
+            browser.get(url("/wallet/statement.xhtml?lang=zh-CN&currency=USD&month=" + month));
+            waitFor(browser, "statement");
+            assertTrue(text(browser).contains("月度对账单") && text(browser).contains("UTC"), text(browser));
+            assertTrue(browser.findElement(By.id("opening")).getText().contains("0.00"), text(browser));
+            assertTrue(browser.findElement(By.id("closing")).getText().contains("35.00"), text(browser));
+            assertTrue(browser.findElement(By.id("entries")).getText().contains("转给 " + quinn.username()), text(browser));
+            assertTrue(browser.findElement(By.id("print")).isDisplayed(), "the print button, shown by its script");
+            String csvLink = browser.findElement(By.id("download")).getAttribute("href");
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpResponse<String> csv = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies);
+            assertEquals(200, csv.statusCode(), csv.body());
+            assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易号"), csv.body());
+            assertTrue(csv.body().contains(",closing_balance,期末余额,,,,USD,,35.00\r\n"), csv.body());
+            HttpResponse<String> anonymous = http.get(csvLink.substring(csvLink.indexOf("/wallet/")));
+            assertFalse(anonymous.body().contains("期末余额") || anonymous.body().contains("Closing"), "signed out: no statement");
+
+            browser.get(url("/wallet/statement.xhtml?lang=en&currency=USD&month=" + month.plusMonths(1)));
+            waitFor(browser, "statement-errors");
+            assertTrue(text(browser).contains("has not started yet"), text(browser));
+            browser.get(url("/wallet/statement.xhtml?currency=USD&month=" + month.minusMonths(1)));
+            waitFor(browser, "no-entries");
+            assertTrue(browser.findElement(By.id("closing")).getText().contains("$0.00"), text(browser));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    static String detailLine(JsonObject detail) {
+        JsonObject line = detail.getJsonArray("lines").getJsonObject(0);
+        return line.getString("currency") + " " + line.getString("amount") + " " + line.getString("fee") + " "
+                + line.getString("balance_after");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

@@ -15,9 +15,15 @@ public record Activity(List<Item> items, Long nextCursor) {
     /**
      * One movement on one wallet: {@code change} is positive when money came in, {@code balanceAfter} the wallet's
      * balance right after it (the running balance per currency); {@code code} says why (p2p_transfer, topup ...);
-     * {@code transferId} and {@code counterparty} are set for transfers.
+     * {@code transferId} and {@code counterparty} are set for transfers; {@code note} is the transaction's memo (a
+     * transfer's note, a top-up's method); {@code fee} what OKPay kept of the transaction in this currency (zero when
+     * nothing).
      */
     public record Item(String transactionId, String code, Money change, Money balanceAfter, Instant createdAt,
-                       String transferId, String counterparty) {
+                       String transferId, String counterparty, String note, Money fee) {
+
+        public String currency() {
+            return change.currency();
+        }
     }
 }

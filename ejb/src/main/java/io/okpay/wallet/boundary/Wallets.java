@@ -2,12 +2,14 @@ package io.okpay.wallet.boundary;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
-import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.identity.boundary.Users;
+import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.entity.LedgerEntry;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.ledger.entity.Purpose;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.transfer.entity.Transfer;
 import jakarta.ejb.EJB;
@@ -16,20 +18,36 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A person's money: the balances, one per currency they have used (by currency code), and the history of their
- * wallets. Reads the ledger's entries directly (read-only) so that one query pages across every wallet.
+ * A person's money: the balances, one per currency they have used (by currency code), the history of their wallets
+ * (filtered, paged, one transaction in detail, exported) and monthly statements. Reads the ledger's entries directly
+ * (read-only) so that one query pages across every wallet.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Wallets {
+
+    /** An export longer than this asks for a shorter range rather than building a file nobody can open. */
+    static final int EXPORT_MAX_ROWS = 20_000;
+
+    private static final String ENTRY_ROWS = "SELECT e, t.publicId, t.code, t.memo FROM LedgerEntry e, JournalTransaction t "
+            + "WHERE t.id = e.transactionId AND e.accountId IN :accounts";
 
     @EJB
     LedgerAccounts accounts;
@@ -47,48 +65,213 @@ public class Wallets {
         return accounts.accountsOf(OwnerType.USER, userId, Purpose.WALLET).stream().map(this::balance).toList();
     }
 
-    /**
-     * The person's entries across wallets, newest first, optionally of one currency and one ledger code; {@code before}
-     * is the previous page's {@code nextCursor}; {@code limit} is capped at 100.
-     */
+    /** The history of one currency and one ledger code (either null for all); see {@link #activity(String, HistoryFilter, Long, int)}. */
     public Activity activity(String userId, String currency, String code, Long before, int limit) {
-        Map<Long, AccountSnapshot> wallets = accounts.accountsOf(OwnerType.USER, userId, Purpose.WALLET).stream()
-                .filter(w -> currency == null || w.currency().equals(currency))
-                .collect(Collectors.toMap(AccountSnapshot::id, w -> w));
-        if (wallets.isEmpty()) {
+        return activity(userId, HistoryFilter.of(currency, code), before, limit);
+    }
+
+    /**
+     * The person's entries across wallets, newest first, as the filter says; {@code before} is the previous page's
+     * {@code nextCursor}; {@code limit} is capped at 100.
+     */
+    public Activity activity(String userId, HistoryFilter filter, Long before, int limit) {
+        Map<Long, AccountSnapshot> wallets = walletsOf(userId, filter.currency());
+        Set<String> withCounterparty = filter.counterparty() == null ? null : transactionsWith(userId, filter.counterparty());
+        if (wallets.isEmpty() || (withCounterparty != null && withCounterparty.isEmpty())) {
             return new Activity(List.of(), null);
         }
         int size = Math.max(1, Math.min(limit, 100));
-        List<Object[]> rows = em.createQuery("SELECT e, t.publicId, t.code FROM LedgerEntry e, JournalTransaction t "
-                        + "WHERE t.id = e.transactionId AND e.accountId IN :accounts AND e.id < :before "
-                        + "AND (:code IS NULL OR t.code = :code) ORDER BY e.id DESC", Object[].class)
-                .setParameter("accounts", wallets.keySet())
-                .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setParameter("code", code)
-                .setMaxResults(size + 1)
-                .getResultList();
+        List<Object[]> rows = entryRows(wallets.keySet(), filter, withCounterparty, before, "e.id DESC", size + 1);
         List<Object[]> shown = rows.subList(0, Math.min(size, rows.size()));
-        Map<String, Transfer> transfers = transfersOf(shown.stream().map(row -> (String) row[1]).toList());
+        return new Activity(items(userId, wallets, shown),
+                rows.size() > size ? ((LedgerEntry) shown.get(shown.size() - 1)[0]).id() : null);
+    }
+
+    /**
+     * Every entry the filter selects, oldest first (each wallet's entries in their ledger order, so the running
+     * balances follow each other), for a CSV export. Refuses more than {@value #EXPORT_MAX_ROWS} rows.
+     */
+    public List<Activity.Item> export(String userId, HistoryFilter filter) {
+        Map<Long, AccountSnapshot> wallets = walletsOf(userId, filter.currency());
+        Set<String> withCounterparty = filter.counterparty() == null ? null : transactionsWith(userId, filter.counterparty());
+        if (wallets.isEmpty() || (withCounterparty != null && withCounterparty.isEmpty())) {
+            return List.of();
+        }
+        List<Object[]> rows = entryRows(wallets.keySet(), filter, withCounterparty, null,
+                "e.createdAt, e.accountSeq", EXPORT_MAX_ROWS + 1);
+        if (rows.size() > EXPORT_MAX_ROWS) {
+            throw BusinessException.invalid(List.of(new FieldError("to", "export_too_many_rows", EXPORT_MAX_ROWS)));
+        }
+        return items(userId, wallets, rows);
+    }
+
+    /** One transaction of the person's, with a line per wallet of theirs it moved; 404 when none of theirs. */
+    public TransactionDetail transaction(String userId, String transactionId) {
+        Map<Long, AccountSnapshot> wallets = walletsOf(userId, null);
+        if (wallets.isEmpty() || transactionId == null) {
+            throw BusinessException.notFound();
+        }
+        List<Object[]> rows = em.createQuery(ENTRY_ROWS + " AND t.publicId = :id ORDER BY e.id", Object[].class)
+                .setParameter("accounts", wallets.keySet()).setParameter("id", transactionId).getResultList();
+        if (rows.isEmpty()) {
+            throw BusinessException.notFound();
+        }
+        List<Activity.Item> lines = items(userId, wallets, rows);
+        Activity.Item first = lines.get(0);
+        String reference = first.transferId() != null ? first.transferId() : referenceOf(transactionId);
+        return new TransactionDetail(transactionId, first.code(), first.createdAt(), first.note(), first.counterparty(),
+                reference, lines);
+    }
+
+    /**
+     * The statement of one month (YYYY-MM, UTC) of one currency: a field error for a malformed or future month or an
+     * unknown currency; an empty statement with zero balances for a month before the wallet existed.
+     */
+    public Statement statement(String userId, String month, String currency) {
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth wanted = null;
+        try {
+            wanted = YearMonth.parse(month == null ? "" : month.trim());
+            if (wanted.getYear() < HistoryFilter.FIRST_YEAR) {
+                throw new DateTimeParseException("before any money moved on OKPay", month, 0);
+            }
+            if (wanted.isAfter(YearMonth.now(ZoneOffset.UTC))) {
+                errors.add(new FieldError("month", "statement_month_future"));
+            }
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("month", "month_invalid"));
+        }
+        Currency known = currency == null || currency.isBlank() ? null : currencies.find(currency.trim()).orElse(null);
+        if (known == null) {
+            errors.add(new FieldError("currency", "currency_unsupported"));
+        }
+        if (!errors.isEmpty()) {
+            throw BusinessException.invalid(errors);
+        }
+        Instant from = wanted.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = wanted.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Money zero = Money.zero(known.code(), known.exponent());
+        Map<Long, AccountSnapshot> wallets = walletsOf(userId, known.code());
+        if (wallets.isEmpty()) {
+            return new Statement(wanted, known.code(), from, to, zero, List.of(), zero, zero, zero);
+        }
+        long walletId = wallets.keySet().iterator().next();
+        // The opening is read on its own (the last balance before the month), so the constructor's check that the
+        // entries lead from it to the closing balance is a real check of the ledger.
+        long opening = em.createQuery("SELECT e.balanceAfter FROM LedgerEntry e WHERE e.accountId = :account "
+                        + "AND e.createdAt < :from ORDER BY e.accountSeq DESC", Long.class)
+                .setParameter("account", walletId).setParameter("from", from).setMaxResults(1)
+                .getResultStream().findFirst().orElse(0L);
+        List<Activity.Item> entries = items(userId, wallets, em.createQuery(ENTRY_ROWS
+                        + " AND e.createdAt >= :from AND e.createdAt < :to ORDER BY e.accountSeq", Object[].class)
+                .setParameter("accounts", wallets.keySet()).setParameter("from", from).setParameter("to", to)
+                .getResultList());
+        Money moneyIn = zero;
+        Money moneyOut = zero;
+        for (Activity.Item entry : entries) {
+            if (entry.change().isPositive()) {
+                moneyIn = moneyIn.plus(entry.change());
+            } else {
+                moneyOut = moneyOut.minus(entry.change());
+            }
+        }
+        Money openingBalance = new Money(opening, known.code(), known.exponent());
+        Money closing = entries.isEmpty() ? openingBalance : entries.get(entries.size() - 1).balanceAfter();
+        return new Statement(wanted, known.code(), from, to, openingBalance, entries, moneyIn, moneyOut, closing);
+    }
+
+    /** The language the person chose, for files made for them (CSV column headers). */
+    public Locale languageOf(String userId) {
+        return users.require(userId).locale();
+    }
+
+    private Map<Long, AccountSnapshot> walletsOf(String userId, String currency) {
+        return accounts.accountsOf(OwnerType.USER, userId, Purpose.WALLET).stream()
+                .filter(w -> currency == null || w.currency().equals(currency))
+                .collect(Collectors.toMap(AccountSnapshot::id, w -> w));
+    }
+
+    private List<Object[]> entryRows(Set<Long> wallets, HistoryFilter filter, Set<String> transactions, Long before,
+                                     String order, int maxResults) {
+        StringBuilder jpql = new StringBuilder(ENTRY_ROWS);
+        if (before != null) {
+            jpql.append(" AND e.id < :before");
+        }
+        if (filter.type() != null) {
+            jpql.append(" AND t.code = :code");
+        }
+        if (filter.from() != null) {
+            jpql.append(" AND e.createdAt >= :from");
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND e.createdAt < :to");
+        }
+        if (transactions != null) {
+            jpql.append(" AND t.publicId IN :transactions");
+        }
+        TypedQuery<Object[]> query = em.createQuery(jpql.append(" ORDER BY ").append(order).toString(), Object[].class)
+                .setParameter("accounts", wallets).setMaxResults(maxResults);
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        if (filter.type() != null) {
+            query.setParameter("code", filter.type());
+        }
+        if (filter.from() != null) {
+            query.setParameter("from", filter.from());
+        }
+        if (filter.to() != null) {
+            query.setParameter("to", filter.to());
+        }
+        if (transactions != null) {
+            query.setParameter("transactions", transactions);
+        }
+        return query.getResultList();
+    }
+
+    /** Rows of {@link #ENTRY_ROWS} as the person sees them: signed change, running balance, counterparty, note, fee. */
+    private List<Activity.Item> items(String userId, Map<Long, AccountSnapshot> wallets, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<String> transactionIds = rows.stream().map(row -> (String) row[1]).distinct().toList();
+        Map<String, Transfer> transfers = transfersOf(transactionIds);
+        Map<String, Long> fees = feesOf(rows.stream().map(row -> ((LedgerEntry) row[0]).transactionId())
+                .collect(Collectors.toSet()));
+        Map<String, String> names = new HashMap<>();
         List<Activity.Item> items = new ArrayList<>();
-        for (Object[] row : shown) {
+        for (Object[] row : rows) {
             LedgerEntry entry = (LedgerEntry) row[0];
             AccountSnapshot wallet = wallets.get(entry.accountId());
             int exponent = exponent(wallet.currency());
             Transfer transfer = transfers.get((String) row[1]);
-            String counterparty = transfer == null ? null : counterparty(transfer, userId);
+            String counterparty = transfer == null ? null : counterparty(transfer, userId, names);
+            long fee = fees.getOrDefault(entry.transactionId() + ":" + wallet.currency(), 0L);
             items.add(new Activity.Item((String) row[1], (String) row[2],
                     new Money(Math.multiplyExact(wallet.type().normalSign(), entry.amount()), wallet.currency(), exponent),
                     new Money(entry.balanceAfter(), wallet.currency(), exponent), entry.createdAt(),
-                    transfer == null ? null : transfer.publicId(), counterparty));
+                    transfer == null ? null : transfer.publicId(), counterparty, (String) row[3],
+                    new Money(fee, wallet.currency(), exponent)));
         }
-        return new Activity(items, rows.size() > size ? ((LedgerEntry) shown.get(shown.size() - 1)[0]).id() : null);
+        return items;
+    }
+
+    /**
+     * What OKPay's FEES accounts took in these transactions, by "transaction:currency", as a positive amount (FEES is
+     * revenue: a fee is a credit, negative in the ledger).
+     */
+    private Map<String, Long> feesOf(Collection<Long> transactionIds) {
+        Map<String, Long> fees = new HashMap<>();
+        em.createQuery("SELECT e.transactionId, e.currency, SUM(e.amount) FROM LedgerEntry e, LedgerAccount a "
+                        + "WHERE a.id = e.accountId AND a.purpose = :fees AND e.transactionId IN :ids "
+                        + "GROUP BY e.transactionId, e.currency", Object[].class)
+                .setParameter("fees", Purpose.FEES).setParameter("ids", transactionIds).getResultStream()
+                .forEach(row -> fees.put(row[0] + ":" + row[1], -((Number) row[2]).longValue()));
+        return fees;
     }
 
     /** The transfers these ledger transactions belong to, by transaction id: the sending and the escrow settlement. */
     private Map<String, Transfer> transfersOf(List<String> transactionIds) {
-        if (transactionIds.isEmpty()) {
-            return Map.of();
-        }
         Map<String, Transfer> found = new HashMap<>();
         em.createQuery("SELECT t FROM Transfer t WHERE t.transactionId IN :ids OR t.settledTransactionId IN :ids", Transfer.class)
                 .setParameter("ids", transactionIds).getResultStream().forEach(t -> {
@@ -100,12 +283,47 @@ public class Wallets {
         return found;
     }
 
+    /**
+     * The ledger transactions of the person's transfers whose other side's username or e-mail address contains the
+     * term (case-insensitive), including an invited address nobody claimed yet.
+     */
+    private Set<String> transactionsWith(String userId, String term) {
+        String like = "%" + term.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String matching = "(SELECT u.publicId FROM User u WHERE lower(u.username) LIKE :term ESCAPE '!' "
+                + "OR lower(u.email) LIKE :term ESCAPE '!')";
+        Set<String> found = new HashSet<>();
+        em.createQuery("SELECT t.transactionId, t.settledTransactionId FROM Transfer t WHERE "
+                        + "(t.senderId = :me AND (t.recipientId IN " + matching
+                        + " OR lower(t.recipientEmail) LIKE :term ESCAPE '!')) "
+                        + "OR (t.recipientId = :me AND t.senderId IN " + matching + ")", Object[].class)
+                .setParameter("me", userId).setParameter("term", like).getResultStream().forEach(row -> {
+                    found.add((String) row[0]);
+                    if (row[1] != null) {
+                        found.add((String) row[1]);
+                    }
+                });
+        return found;
+    }
+
     /** The other side of a transfer for this person: a display name, or the invited address while nobody claimed it. */
-    private String counterparty(Transfer transfer, String userId) {
-        if (!transfer.senderId().equals(userId)) {
-            return users.require(transfer.senderId()).displayName();
+    private String counterparty(Transfer transfer, String userId, Map<String, String> names) {
+        String other = transfer.senderId().equals(userId) ? transfer.recipientId() : transfer.senderId();
+        if (other == null) {
+            return transfer.recipientEmail();
         }
-        return transfer.recipientId() == null ? transfer.recipientEmail() : users.require(transfer.recipientId()).displayName();
+        return names.computeIfAbsent(other, id -> users.require(id).displayName());
+    }
+
+    /** What caused a transaction that is not a transfer: its top-up or its conversion. */
+    private String referenceOf(String transactionId) {
+        for (String sql : List.of("SELECT public_id FROM topup WHERE transaction_id = ?1",
+                "SELECT conversion_id FROM fx_quote WHERE transaction_id = ?1")) {
+            List<?> found = em.createNativeQuery(sql).setParameter(1, transactionId).setMaxResults(1).getResultList();
+            if (!found.isEmpty()) {
+                return (String) found.get(0);
+            }
+        }
+        return null;
     }
 
     private int exponent(String currency) {

@@ -20,7 +20,8 @@ import java.io.Serializable;
 
 /**
  * /signin.xhtml: the password, then (when the account uses one) the one-time code sent for this sign-in. Wrong
- * e-mail and wrong password read the same.
+ * e-mail and wrong password read the same. Afterwards the person lands on the page they came from: a protected page
+ * (the container remembers it), or {@code ?return=} with a local path (the checkout page), else the wallet.
  */
 @Named
 @ViewScoped
@@ -40,6 +41,7 @@ public class SignInPage implements Serializable {
     private String signInId;
     private String challengeId;
     private String channel;
+    private String returnTo;
 
     public void signIn() throws IOException {
         HttpServletRequest request = request();
@@ -96,7 +98,8 @@ public class SignInPage implements Serializable {
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/identity/account.xhtml");
+            case SUCCESS -> external.redirect(external.getRequestContextPath()
+                    + ReturnPaths.local(returnTo).orElse("/wallet/home.xhtml"));
             default -> {
                 BusinessException refusal = credential.refusal();
                 if (refusal != null && refusal.code().startsWith("code_") && !"code_expired".equals(refusal.code())
@@ -118,6 +121,15 @@ public class SignInPage implements Serializable {
     static String device(HttpServletRequest request) {
         String agent = request.getHeader("User-Agent");
         return agent == null ? "-" : agent.length() > 255 ? agent.substring(0, 255) : agent;
+    }
+
+    /** Where to go after signing in ({@code ?return=}, a local path only); the wallet's home page otherwise. */
+    public String getReturnTo() {
+        return returnTo;
+    }
+
+    public void setReturnTo(String returnTo) {
+        this.returnTo = returnTo;
     }
 
     public String getEmail() {

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
@@ -30,7 +31,7 @@ public class RequestFilter extends HttpFilter {
     // No inline script or style anywhere: the pages use only files served by OKPay itself.
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "form-action 'self'%s; frame-ancestors 'none'";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,8 +48,22 @@ public class RequestFilter extends HttpFilter {
         }
     }
 
+    /**
+     * The same policy, letting this page's forms also end at these origins ("https://shop.example"): browsers apply
+     * form-action to the redirect after a form is posted, as when the checkout page sends the payer back to the shop.
+     */
+    public static void allowFormTargets(HttpServletResponse response, Collection<String> origins) {
+        StringBuilder targets = new StringBuilder();
+        for (String origin : origins) {
+            if (origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+")) {
+                targets.append(' ').append(origin);
+            }
+        }
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY.formatted(targets));
+    }
+
     private static void setSecurityHeaders(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY.formatted(""));
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");

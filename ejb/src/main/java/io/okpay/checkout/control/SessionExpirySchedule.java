@@ -1,0 +1,39 @@
+package io.okpay.checkout.control;
+
+import io.okpay.checkout.boundary.CheckoutSessions;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every 30 seconds on every instance: expires open checkout sessions whose time is up and announces them. Safe on
+ * several instances at once (see {@link CheckoutSessions#expireDue}); reads expire a due session anyway.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SessionExpirySchedule {
+
+    private static final Logger LOG = Logger.getLogger(SessionExpirySchedule.class.getName());
+
+    @EJB
+    CheckoutSessions sessions;
+
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+    void expire() {
+        try {
+            sessions.expireDue(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Expiring checkout sessions failed; the next run tries again", e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.okpay.checkout.entity;
+
+/** OPEN until paid (COMPLETE) or until it expires or the merchant expires it (EXPIRED); both ends are final. */
+public enum SessionStatus {
+    OPEN, COMPLETE, EXPIRED
+}

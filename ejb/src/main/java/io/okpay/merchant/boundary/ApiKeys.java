@@ -1,0 +1,165 @@
+package io.okpay.merchant.boundary;
+
+import io.okpay.audit.boundary.AuditLog;
+import io.okpay.identity.control.SigningKeys;
+import io.okpay.identity.control.Throttle;
+import io.okpay.identity.control.TokenSigner;
+import io.okpay.merchant.control.SecretKeys;
+import io.okpay.merchant.entity.ApiKey;
+import io.okpay.merchant.entity.Merchant;
+import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.PublicIds;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A merchant's secret API keys, managed by the person who owns the merchant (anyone else is told 404), and the OAuth2
+ * client-credentials exchange (key id + secret) for a short-lived MERCHANT access token.
+ */
+@Stateless
+public class ApiKeys {
+
+    public static final String MERCHANT_KIND = "merchant";
+    /** Failed exchanges slow down further tries for that key from that address, and for the key from anywhere. */
+    static final Throttle.Rule CLIENT = new Throttle.Rule("client", 10, Duration.ofMinutes(1));
+    static final Throttle.Rule CLIENT_FROM_IP = new Throttle.Rule("client-ip", 5, Duration.ofMinutes(15));
+
+    /** A MERCHANT access token for the merchant of a key. */
+    public record ClientGrant(String accessToken, long expiresIn, String merchantId) {
+
+        @Override
+        public String toString() {
+            return "ClientGrant[" + merchantId + "]";
+        }
+    }
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    @EJB
+    SigningKeys signingKeys;
+
+    @EJB
+    AuditLog auditLog;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    @ConfigProperty(name = "okpay.merchant.max-active-keys", defaultValue = "5")
+    int maxActiveKeys;
+
+    /** A new key for the person's merchant; the secret is in this answer only. */
+    public NewApiKey create(String ownerId) {
+        Merchant merchant = ownedMerchant(ownerId, true);
+        if (merchant.status() == MerchantStatus.REJECTED) {
+            throw new BusinessException("merchant_rejected", 409);
+        }
+        long active = em.createNamedQuery(ApiKey.ACTIVE_COUNT, Long.class)
+                .setParameter("merchantId", merchant.publicId()).getSingleResult();
+        if (active >= maxActiveKeys) {
+            throw new BusinessException("api_key_limit", 409, maxActiveKeys);
+        }
+        return issue(ownerId, merchant);
+    }
+
+    /** The keys of the person's merchant, newest first, revoked ones included. */
+    public List<ApiKeyView> list(String ownerId) {
+        Merchant merchant = ownedMerchant(ownerId, false);
+        return em.createNamedQuery(ApiKey.OF_MERCHANT, ApiKey.class).setParameter("merchantId", merchant.publicId())
+                .getResultStream().map(ApiKeyView::of).toList();
+    }
+
+    /** Revokes a key for good; revoking a revoked key changes nothing. */
+    public ApiKeyView revoke(String ownerId, String keyId) {
+        Merchant merchant = ownedMerchant(ownerId, true);
+        ApiKey key = ownedKey(merchant, keyId);
+        if (key.active()) {
+            key.revoke(Instant.now());
+            auditLog.record(ownerId, "API_KEY_REVOKED", "-", key.publicId());
+        }
+        return ApiKeyView.of(key);
+    }
+
+    /** Replaces an active key: a new key (secret in this answer only) and the old one revoked, in one step. */
+    public NewApiKey rotate(String ownerId, String keyId) {
+        Merchant merchant = ownedMerchant(ownerId, true);
+        ApiKey old = ownedKey(merchant, keyId);
+        if (!old.active()) {
+            throw new BusinessException("api_key_revoked", 409);
+        }
+        old.revoke(Instant.now());
+        auditLog.record(ownerId, "API_KEY_REVOKED", "-", old.publicId());
+        return issue(ownerId, merchant);
+    }
+
+    /**
+     * OAuth2 client credentials: the key id and its secret give a MERCHANT access token. Unknown key, wrong secret and
+     * revoked key all answer the same {@code invalid_client}; failures are throttled per key and address and per
+     * address ({@code client_throttled}, 429, seconds to wait as the argument).
+     */
+    public ClientGrant exchange(String clientId, String clientSecret, String ip) {
+        String client = clientId == null ? "" : clientId.strip();
+        long wait = Math.max(throttle.secondsToWait(Throttle.IP, ip), Math.max(
+                throttle.secondsToWait(CLIENT, client), throttle.secondsToWait(CLIENT_FROM_IP, client + "|" + ip)));
+        if (wait > 0) {
+            throw new BusinessException("client_throttled", 429, wait);
+        }
+        Optional<ApiKey> found = client.isEmpty() ? Optional.empty() : find(client);
+        boolean right = found.isPresent() && found.get().active()
+                && SecretKeys.matches(clientSecret, found.get().secretHash());
+        if (!right) {
+            throttle.failed(Throttle.IP, ip);
+            throttle.failed(CLIENT, client);
+            throttle.failed(CLIENT_FROM_IP, client + "|" + ip);
+            throw new BusinessException("invalid_client", 401);
+        }
+        throttle.reset(CLIENT_FROM_IP, client + "|" + ip);
+        ApiKey key = found.get();
+        key.used(Instant.now());
+        String token = signingKeys.sign(MERCHANT_KIND, key.merchantId(), Set.of("MERCHANT"));
+        return new ClientGrant(token, TokenSigner.ACCESS_TOKEN_LIFETIME.toSeconds(), key.merchantId());
+    }
+
+    private NewApiKey issue(String ownerId, Merchant merchant) {
+        String secret = SecretKeys.newSecret();
+        ApiKey key = new ApiKey(PublicIds.newId("key"), merchant.publicId(), SecretKeys.hash(secret),
+                SecretKeys.hint(secret), Instant.now());
+        em.persist(key);
+        auditLog.record(ownerId, "API_KEY_CREATED", "-", key.publicId());
+        return new NewApiKey(ApiKeyView.of(key), secret);
+    }
+
+    /** The merchant the person owns; locked when keys change, so that the active-key limit holds under races. */
+    private Merchant ownedMerchant(String ownerId, boolean lock) {
+        Merchant merchant = em.createNamedQuery(Merchant.BY_OWNER, Merchant.class)
+                .setParameter("ownerId", ownerId == null ? "" : ownerId).getResultStream().findFirst()
+                .orElseThrow(BusinessException::notFound);
+        if (lock) {
+            em.lock(merchant, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return merchant;
+    }
+
+    private ApiKey ownedKey(Merchant merchant, String keyId) {
+        return find(keyId).filter(k -> k.merchantId().equals(merchant.publicId()))
+                .orElseThrow(BusinessException::notFound);
+    }
+
+    private Optional<ApiKey> find(String keyId) {
+        return em.createNamedQuery(ApiKey.BY_PUBLIC_ID, ApiKey.class).setParameter("id", keyId == null ? "" : keyId)
+                .getResultStream().findFirst();
+    }
+}

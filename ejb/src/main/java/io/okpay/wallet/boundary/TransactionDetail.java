@@ -1,0 +1,13 @@
+package io.okpay.wallet.boundary;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One ledger transaction as its person sees it: what it was, with whom, and a line per wallet of theirs it moved (one
+ * for most; two for a conversion, one per currency). {@code reference} is the id of what caused it (a transfer
+ * {@code tr_...}, a top-up, a conversion), when there is one.
+ */
+public record TransactionDetail(String transactionId, String code, Instant createdAt, String note, String counterparty,
+                                String reference, List<Activity.Item> lines) {
+}

@@ -1,0 +1,129 @@
+package io.okpay.wallet.faces;
+
+import io.okpay.currency.boundary.Currencies;
+import io.okpay.currency.entity.Currency;
+import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.MoneyFormat;
+import io.okpay.wallet.boundary.Activity;
+import io.okpay.wallet.boundary.Balance;
+import io.okpay.wallet.boundary.Statement;
+import io.okpay.wallet.boundary.Wallets;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * /wallet/statement.xhtml?month=YYYY-MM&currency=EUR: the monthly statement of one balance (months in UTC) — opening
+ * balance, every movement, totals, closing balance — printable, with its CSV download. Without parameters: this month
+ * of the person's first balance.
+ */
+@Named
+@RequestScoped
+public class StatementPage {
+
+    @EJB
+    Wallets wallets;
+
+    @EJB
+    Currencies currencies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String month;
+    private String currency;
+    private Statement statement;
+    private List<HomePage.ActivityLine> lines = List.of();
+    private List<String> errors = List.of();
+
+    /** Runs as the view action, after the query parameters are set. */
+    public void load() {
+        if (month == null) {
+            month = YearMonth.now(ZoneOffset.UTC).toString();
+        }
+        if (currency == null) {
+            currency = wallets.balances(currentUser.id()).stream().map(Balance::currency).findFirst()
+                    .orElse(getCurrencies().get(0));
+        }
+        Locale locale = HomePage.locale();
+        try {
+            statement = wallets.statement(currentUser.id(), month, currency);
+            lines = HomePage.lines(new Activity(statement.entries(), null), locale);
+        } catch (BusinessException e) {
+            errors = e.fieldErrors().stream().map(f -> Messages.get(locale, "statement.field." + f.field()) + ": "
+                    + Messages.get(locale, "error." + f.code(), f.args())).toList();
+        }
+    }
+
+    public String getCsvQuery() {
+        return "month=" + URLEncoder.encode(month, StandardCharsets.UTF_8) + "&currency="
+                + URLEncoder.encode(currency, StandardCharsets.UTF_8);
+    }
+
+    public String getHeading() {
+        return Messages.get(HomePage.locale(), "statement.heading", statement.month().toString(), statement.currency());
+    }
+
+    public String getPeriod() {
+        return Messages.get(HomePage.locale(), "statement.period", statement.month().atDay(1).toString(),
+                statement.month().atEndOfMonth().toString());
+    }
+
+    public String getOpening() {
+        return MoneyFormat.format(statement.opening(), HomePage.locale());
+    }
+
+    public String getClosing() {
+        return MoneyFormat.format(statement.closing(), HomePage.locale());
+    }
+
+    public String getMoneyIn() {
+        return "+" + MoneyFormat.format(statement.moneyIn(), HomePage.locale());
+    }
+
+    public String getMoneyOut() {
+        return MoneyFormat.format(statement.moneyOut().negate(), HomePage.locale());
+    }
+
+    public List<String> getCurrencies() {
+        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+    }
+
+    public Statement getStatement() {
+        return statement;
+    }
+
+    public List<HomePage.ActivityLine> getLines() {
+        return lines;
+    }
+
+    public List<String> getErrors() {
+        return errors;
+    }
+
+    public String getMonth() {
+        return month;
+    }
+
+    public void setMonth(String month) {
+        this.month = month == null || month.isBlank() ? null : month.trim();
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency == null || currency.isBlank() ? null : currency.trim();
+    }
+}
