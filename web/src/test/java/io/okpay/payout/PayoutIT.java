@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -463,6 +464,58 @@ class PayoutIT {
     }
 
     @Test
+    @Order(9)
+    @DisplayName("in a browser, an operator: the queue, mark failed with a reason, mark paid, and export says when nothing is pending")
+    void browserOperatorQueue() throws Exception {
+        Person hal = person("en");
+        fund(hal.id(), "EUR", "30.00");
+        String failing = Http.json(payout(hal, key(), "12.00", "EUR", DE_IBAN, "Hal Example")).getString("id");
+        String paying = Http.json(payout(hal, key(), "5.00", "EUR", DE_IBAN, "Hal Example")).getString("id");
+        int codesBefore = codeMails(operator.email());
+        WebDriver browser = Browsers.chromium();
+        try {
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", operator.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            waitFor(browser, "code:value");
+            type(browser, "code:value", nextCode(operator.email(), codesBefore));
+            click(browser, "code:submit");
+
+            browser.get(url("/admin/payouts.xhtml"));
+            waitFor(browser, "pending-" + failing);
+            assertTrue(browser.findElement(By.id("pending-" + paying)).getText().contains("•••• 3000"), text(browser));
+            press(browser, browser.findElement(By.cssSelector("#pending-" + failing + " input[type=submit]")));
+            waitFor(browser, "queue");
+            assertTrue(text(browser).contains("Give the reason the payout failed"), text(browser));
+            WebElement reason = browser.findElement(By.cssSelector("#pending-" + failing + " input[type=text]"));
+            reason.clear();
+            reason.sendKeys("Beneficiary bank refused");
+            press(browser, browser.findElement(By.cssSelector("#pending-" + failing + " input[type=submit]")));
+            waitFor(browser, "queue");
+            assertTrue(text(browser).contains("Payout " + failing + " is marked failed"), text(browser));
+            assertTrue(browser.findElements(By.id("pending-" + failing)).isEmpty(), text(browser));
+            assertEquals("3000 500 2500", account(hal.id(), "EUR"));
+
+            assertEquals(200, export("text/csv").statusCode());
+            browser.get(url("/admin/payouts.xhtml"));
+            waitFor(browser, "processing-" + paying);
+            press(browser, browser.findElement(By.cssSelector("#processing-" + paying + " input[type=submit]")));
+            waitFor(browser, "queue");
+            assertTrue(text(browser).contains("Payout " + paying + " is marked paid"), text(browser));
+            assertEquals("2500 0 2500", account(hal.id(), "EUR"));
+
+            click(browser, "files:export-csv");
+            waitFor(browser, "files");
+            assertTrue(text(browser).contains("There are no pending payouts to export"), text(browser));
+        } finally {
+            browser.quit();
+        }
+        MailCatcher.Received mail = MailCatcher.await(hal.email(), "could not be made");
+        assertTrue(mail.text().contains("Beneficiary bank refused"), mail.text());
+    }
+
+    @Test
     @Order(100)
     @DisplayName("after all of it, the ledger reconciles: every balance equals its entries, every transaction sums to zero")
     void reconciliationIsClean() {
@@ -557,6 +610,27 @@ class PayoutIT {
                 "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
         assertEquals(200, granted.statusCode(), granted.body());
         return new Person(id, email, Http.json(granted).getString("access_token"));
+    }
+
+    static int codeMails(String email) {
+        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
+    }
+
+    static String nextCode(String email, int before) {
+        for (int i = 0; i < 100; i++) {
+            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
+            if (codes.size() > before) {
+                String subject = codes.get(before).subject();
+                return subject.substring(subject.length() - 6);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no code e-mail to " + email);
     }
 
     /** A verified person with the FINANCE role; operators sign in with a code e-mailed to them. */
