@@ -3,16 +3,12 @@ package io.okpay.currency.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** An ISO 4217 currency as OKPay knows it. The exponent fixes the minor unit: JPY 0, USD 2, KWD 3. */
 @Entity
 @Table(name = "currency")
-@NamedQuery(name = Currency.ENABLED, query = "SELECT c FROM Currency c WHERE c.enabled = true ORDER BY c.code")
 public class Currency {
-
-    public static final String ENABLED = "Currency.enabled";
 
     @Id
     @Column(name = "code", length = 3, columnDefinition = "char(3)")
