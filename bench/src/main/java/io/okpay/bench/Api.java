@@ -51,10 +51,22 @@ public final class Api {
         return send(request, token);
     }
 
+    /** A form post with HTTP Basic credentials: the OAuth client-credentials grant. */
+    public Answer postForm(String path, String user, String password, String form)
+            throws IOException, InterruptedException {
+        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        return send(request, null);
+    }
+
     private Answer send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
         request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Accept-Language", "en");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.setHeader("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), parse(response.body()));

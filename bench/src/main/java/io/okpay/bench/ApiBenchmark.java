@@ -59,6 +59,9 @@ public final class ApiBenchmark {
             signUps.add(() -> signUp(index));
         }
         users.addAll(all(setupThreads, signUps));
+        if (options.scenarios().stream().noneMatch(Options.Scenario::p2p)) {
+            return balances();
+        }
         say("warming up " + pairs().size() + " sender/recipient pairs (step-up codes from the mail) ...");
         List<Callable<Void>> warmUps = new ArrayList<>();
         Map<Integer, List<Integer>> bySender = new HashMap<>();
@@ -221,17 +224,7 @@ public final class ApiBenchmark {
 
     private User signUp(int index) throws Exception {
         String email = "bench-" + run + "-" + index + "@bench.example.com";
-        String password = PASSWORD_PREFIX + UUID.randomUUID();
-        Api.Answer created = api.post("/users", null, null, Json.createObjectBuilder().add("email", email)
-                .add("username", "b" + run + "x" + index).add("password", password).add("locale", "en").build());
-        require(created, 201, "sign-up of " + email);
-        String verificationToken = mail.verificationToken(email);
-        require(api.post("/users/verification", null, null,
-                Json.createObjectBuilder().add("token", verificationToken).build()), 204, "verification of " + email);
-        Api.Answer token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "password")
-                .add("email", email).add("password", password).build());
-        require(token, 200, "token of " + email);
-        String accessToken = token.object().getString("access_token");
+        String accessToken = confirmedAccount(email, "b" + run + "x" + index);
         long funding = FUNDING_MAJOR * pow10(decimals);
         Api.Answer topUp = api.post("/topups", accessToken, UUID.randomUUID().toString(), Json.createObjectBuilder()
                 .add("method", "card").add("amount", Report.decimal(funding, decimals)).add("currency", options.currency())
@@ -245,6 +238,45 @@ public final class ApiBenchmark {
             toppedUp += funding;
         }
         return new User(index, email, accessToken);
+    }
+
+    /** Signs up, confirms the address from the mail and takes an access token (USER). */
+    String confirmedAccount(String email, String username) throws Exception {
+        String password = PASSWORD_PREFIX + UUID.randomUUID();
+        Api.Answer created = api.post("/users", null, null, Json.createObjectBuilder().add("email", email)
+                .add("username", username).add("password", password).add("locale", "en").build());
+        require(created, 201, "sign-up of " + email);
+        String verificationToken = mail.verificationToken(email);
+        require(api.post("/users/verification", null, null,
+                Json.createObjectBuilder().add("token", verificationToken).build()), 204, "verification of " + email);
+        Api.Answer token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "password")
+                .add("email", email).add("password", password).build());
+        require(token, 200, "token of " + email);
+        return token.object().getString("access_token");
+    }
+
+    List<User> users() {
+        return users;
+    }
+
+    String run() {
+        return run;
+    }
+
+    int decimals() {
+        return decimals;
+    }
+
+    String operatorToken() {
+        return operatorToken;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    MailBox mail() {
+        return mail;
     }
 
     private void warmUp(User sender, User recipient) throws Exception {
@@ -287,7 +319,7 @@ public final class ApiBenchmark {
         return p;
     }
 
-    private static void require(Api.Answer answer, int status, String what) {
+    static void require(Api.Answer answer, int status, String what) {
         if (answer.status() != status) {
             throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
         }

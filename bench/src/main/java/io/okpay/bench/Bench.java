@@ -31,17 +31,38 @@ public final class Bench {
             long before = bench.prepare();
             System.out.println("[bench] balances after funding: " + before + " minor units (topped up "
                     + bench.toppedUp() + ")");
+            CheckoutBenchmark checkout = null;
+            long merchantBefore = 0;
+            if (options.scenarios().contains(Options.Scenario.CHECKOUT)) {
+                checkout = new CheckoutBenchmark(bench, options);
+                checkout.prepare();
+                merchantBefore = checkout.merchantBalance();
+            }
             for (Options.Scenario scenario : options.scenarios()) {
-                RunResult result = bench.run(scenario);
+                RunResult result = scenario == Options.Scenario.CHECKOUT ? checkout.run() : bench.run(scenario);
                 okpay.put(scenario, result);
                 System.out.println(Report.of(result));
+                if (scenario == Options.Scenario.CHECKOUT) {
+                    System.out.println("[bench] checkout: the merchant's session creation (not in the throughput): "
+                            + Report.latencies(checkout.createLatencies()));
+                }
             }
             long after = bench.balances();
-            boolean conserved = before == bench.toppedUp() && after == before;
+            long paidOut = checkout == null ? 0 : checkout.paid();
+            boolean conserved = before == bench.toppedUp() && after == before - paidOut;
             clean = conserved;
-            System.out.println("[bench] money conserved (topped up == balances before == balances after, "
-                    + "no negative balance): " + (conserved ? "yes" : "NO") + " (" + bench.toppedUp() + " / " + before
-                    + " / " + after + ")");
+            System.out.println("[bench] money conserved (topped up == balances before == balances after + paid to "
+                    + "the merchant, no negative balance): " + (conserved ? "yes" : "NO") + " (" + bench.toppedUp()
+                    + " / " + before + " / " + after + " + " + paidOut + ")");
+            if (checkout != null) {
+                long received = checkout.merchantBalance() - merchantBefore;
+                long timedPaid = checkout.paidInTimedPhases();
+                boolean plausible = received > 0 && received < timedPaid;
+                clean &= plausible;
+                System.out.println("[bench] checkout: shoppers paid " + timedPaid + " in the timed phase, the merchant "
+                        + "received " + received + ", fees " + (timedPaid - received) + " (minor units): "
+                        + (plausible ? "plausible" : "NOT plausible"));
+            }
             JsonObject reconciliation = bench.reconcile();
             if (reconciliation == null) {
                 System.out.println("[bench] ledger reconciliation: not run (no operator account given: "
@@ -54,6 +75,10 @@ public final class Bench {
         if (options.jdbcUrl() != null) {
             JdbcBaseline baseline = new JdbcBaseline(options);
             for (Options.Scenario scenario : options.scenarios()) {
+                if (!scenario.p2p()) {
+                    System.out.println("[bench] no plain-JDBC baseline for " + scenario.name().toLowerCase());
+                    continue;
+                }
                 RunResult result = baseline.run(scenario);
                 jdbc.put(scenario, result);
                 System.out.println(Report.of(result));

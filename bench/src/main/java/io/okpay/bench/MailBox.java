@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
 /**
  * The mail catcher's REST API (GreenMail: {@code GET /api/user/<address>/messages/INBOX}, each message's raw
  * "mimeMessage"). OKPay's English mail is ASCII, sent quoted-printable or 7-bit, so undoing soft line breaks and
- * {@code =3D} is all the MIME decoding needed to find a link or a code.
+ * {@code =3D} in the parts sent quoted-printable is all the MIME decoding needed to find a link or a code.
  */
 public final class MailBox {
 
     private static final Pattern VERIFY_TOKEN = Pattern.compile("verify\\.xhtml\\?token=([A-Za-z0-9_\\-]+)");
+    private static final Pattern MIME_BOUNDARY = Pattern.compile("\r?\n--");
     private static final Pattern CODE_SUBJECT = Pattern.compile("(?m)^Subject: Your OKPay code: (\\d{6})");
 
     private final String base;
@@ -83,7 +84,19 @@ public final class MailBox {
         throw new IllegalStateException("no mail matching " + value + " to " + address + " within 120 s (is the outbox behind?)");
     }
 
+    /**
+     * Undoes quoted-printable in the parts that declare it and leaves the others alone: a 7-bit part is already plain
+     * text, and "=3D" in it is text (a random token may well start with "3D").
+     */
     static String unquote(String raw) {
-        return raw.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        StringBuilder plain = new StringBuilder(raw.length());
+        for (String part : MIME_BOUNDARY.split(raw, -1)) {
+            if (plain.length() > 0) {
+                plain.append("\n--");
+            }
+            boolean quoted = part.toLowerCase(java.util.Locale.ROOT).contains("content-transfer-encoding: quoted-printable");
+            plain.append(quoted ? part.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=") : part);
+        }
+        return plain.toString();
     }
 }

@@ -16,12 +16,19 @@ public record Options(String url, String mailApi, int users, int clients, int se
         /** Random pairs among the pre-warmed pairs: each user pays its {@code --recipients} neighbours. */
         UNIFORM,
         /** Every user pays the same account. */
-        HOT
+        HOT,
+        /** Many shoppers pay one merchant: the merchant creates checkout sessions, shoppers pay them. */
+        CHECKOUT;
+
+        /** A transfer scenario (people pay people), as opposed to checkout. */
+        public boolean p2p() {
+            return this != CHECKOUT;
+        }
     }
 
     public static final String USAGE = """
             usage: bench [--url http://localhost:8080] [--mail-api http://127.0.0.1:8025] [--users 200] [--clients 32]
-                         [--seconds 60] [--scenario uniform|hot|both] [--recipients 4] [--currency USD]
+                         [--seconds 60] [--scenario uniform|hot|checkout|both|a,b,...] [--recipients 4] [--currency USD]
                          [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password ''] [--baseline-jdbc]
                          [--operator-email ... --operator-password ...]
             """;
@@ -69,11 +76,19 @@ public record Options(String url, String mailApi, int users, int clients, int se
             }
         }
         List<Scenario> scenarios = new ArrayList<>();
-        switch (scenario) {
-            case "uniform" -> scenarios.add(Scenario.UNIFORM);
-            case "hot" -> scenarios.add(Scenario.HOT);
-            case "both" -> scenarios.addAll(List.of(Scenario.UNIFORM, Scenario.HOT));
-            default -> throw new IllegalArgumentException("--scenario must be uniform, hot or both, not " + scenario);
+        for (String one : scenario.split(",")) {
+            switch (one.strip()) {
+                case "uniform" -> scenarios.add(Scenario.UNIFORM);
+                case "hot" -> scenarios.add(Scenario.HOT);
+                case "checkout" -> scenarios.add(Scenario.CHECKOUT);
+                case "both" -> scenarios.addAll(List.of(Scenario.UNIFORM, Scenario.HOT));
+                default -> throw new IllegalArgumentException(
+                        "--scenario must be uniform, hot, checkout, both or a comma-separated list, not " + scenario);
+            }
+        }
+        if (scenarios.contains(Scenario.CHECKOUT) && operatorEmail == null && !baselineOnly) {
+            throw new IllegalArgumentException("--scenario checkout needs --operator-email/--operator-password of a "
+                    + "COMPLIANCE operator (it approves the benchmark's merchant)");
         }
         if (users < 2) {
             throw new IllegalArgumentException("--users must be at least 2");

@@ -19,6 +19,11 @@ public final class Report {
                 millis(r.latencies().percentile(99)), errors);
     }
 
+    /** p50/p95/p99 of a set of latencies. */
+    public static String latencies(Latencies l) {
+        return "p50=" + millis(l.percentile(50)) + " p95=" + millis(l.percentile(95)) + " p99=" + millis(l.percentile(99));
+    }
+
     /** A ratio in percent, e.g. "OKPay/baseline uniform: 42.0 %"; "n/a" when the denominator measured nothing. */
     public static String ratio(String label, RunResult numerator, RunResult denominator) {
         if (denominator.throughput() <= 0) {

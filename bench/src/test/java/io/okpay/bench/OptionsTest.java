@@ -46,6 +46,15 @@ class OptionsTest {
     }
 
     @Test
+    void checkoutBesideUniformNeedsAnOperator() {
+        Options o = Options.parse("--scenario", "uniform,checkout", "--operator-email", "ops@example.com",
+                "--operator-password", "pw");
+        assertEquals(List.of(Options.Scenario.UNIFORM, Options.Scenario.CHECKOUT), o.scenarios());
+        assertFalse(Options.Scenario.CHECKOUT.p2p());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--scenario", "checkout"));
+    }
+
+    @Test
     void refusesWhatCannotRun() {
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--clients", "0"));
         assertThrows(IllegalArgumentException.class, () -> Options.parse("--seconds", "ten"));

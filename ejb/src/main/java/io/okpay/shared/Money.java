@@ -1,5 +1,6 @@
 package io.okpay.shared;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * {@link #parse} reads strictly: more decimals than the currency has, a sign where none is allowed, or a value beyond
  * a long of minor units are refused rather than rounded.
  */
-public record Money(long minor, String currency, int exponent) {
+public record Money(long minor, String currency, int exponent) implements Serializable {
 
     /** Digits, optionally a fraction; a leading minus only. No plus sign, exponent, grouping or blanks. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");

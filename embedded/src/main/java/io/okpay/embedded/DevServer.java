@@ -77,6 +77,10 @@ public final class DevServer {
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
                 "-Xmx" + setting("OKPAY_HEAP", "1g"),
                 "-Dhazelcast.phone.home.enabled=false",
+                // JSON-P and Jakarta Mail otherwise scan every jar for their provider on each Json.createXxx() (MP JWT
+                // does it per request) and on each MIME part (four per mail).
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
                 "-jar", ChildProcesses.jarOf("fish.payara.micro.PayaraMicro").toString(),
                 "--deploy", war.toAbsolutePath().toString(),
                 "--contextroot", "/",

@@ -10,6 +10,7 @@ import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
 
 import com.sun.net.httpserver.HttpServer;
+import io.okpay.fx.TestDayRates;
 import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
 import io.okpay.it.Deployments;
@@ -64,7 +65,7 @@ class CheckoutIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
-                IdentityTestSupport.class);
+                IdentityTestSupport.class, TestDayRates.class);
     }
 
     @ArquillianResource
@@ -340,6 +341,10 @@ class CheckoutIT {
         assertEquals("30.00", refund.getString("amount"));
         assertEquals("one item back", refund.getString("reason"));
         assertEquals(paymentId, refund.getString("payment"));
+        String location = partial.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/payments/" + paymentId + "/refunds/" + refund.getString("id")), location);
+        assertEquals(refund, Http.json(http.get(location.substring(location.indexOf("/api/v1/")), auth(shop))));
+        assertNotFound(http.get(location.substring(location.indexOf("/api/v1/")), auth(other)));
         HttpResponse<String> replay = refund(shop, paymentId, "f1", "{\"amount\":\"30.00\",\"reason\":\"one item back\"}");
         assertEquals(refund.getString("id"), Http.json(replay).getString("id"));
         assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
@@ -435,12 +440,23 @@ class CheckoutIT {
                 assertTrue(text(browser).contains("already been paid"), text(browser));
                 assertEquals(2500, balance("USER", payer.id(), "EUR"));
 
-                // Too little in EUR: the page says how much is missing (and offers a top-up, or a conversion from
-                // another balance when there is one).
-                String bigger = session(shop, "b2", "30.00", "EUR", "W-78");
+                // Too little in EUR, some USD: the page says what is missing and converts it (quote first), then pays.
+                fund(payer, "USD", "20.00");
+                String bigger = Http.json(create(shop, "b2", """
+                        {"amount":"30.00","currency":"EUR","merchant_reference":"W-78",\
+                        "success_url":"%s/done","cancel_url":"%s/cart"}""".formatted(shopUrl, shopUrl))).getString("id");
                 browser.get(url("/checkout/pay.xhtml?session=" + bigger));
                 waitFor(browser, "too-little");
                 assertTrue(browser.findElement(By.id("too-little")).getText().contains("€5.00 missing"), text(browser));
+                click(browser, "convert:quote");
+                waitFor(browser, "fx-quote");
+                assertTrue(browser.findElement(By.id("fx-buy")).getText().contains("€5.00"), text(browser));
+                assertTrue(browser.findElement(By.id("fx-sell")).getText().contains("$5.2"), "about 5.28 USD: " + text(browser));
+                click(browser, "convert:submit");
+                waitFor(browser, "shop-done");
+                assertTrue(browser.getCurrentUrl().endsWith("session_id=" + bigger), browser.getCurrentUrl());
+                assertEquals(0, balance("USER", payer.id(), "EUR"));
+                assertTrue(balance("USER", payer.id(), "USD") < 2000 - 500, "the conversion took the USD");
 
                 String late = session(shop, "b3", "1.00", "EUR", "W-79");
                 http.post("/api/v1/test-checkout/due/" + late, "");
@@ -459,6 +475,7 @@ class CheckoutIT {
                 type(browser, "signin:email", shop.owner().email());
                 type(browser, "signin:password", PASSWORD);
                 click(browser, "signin:submit");
+                browser.get(url("/merchant/payments.xhtml"));
                 waitFor(browser, "payments");
                 assertTrue(browser.findElement(By.id("payments")).getText().contains("W-77"), text(browser));
                 browser.findElement(By.linkText("W-77")).click();
@@ -469,7 +486,7 @@ class CheckoutIT {
                 waitFor(browser, "refunds");
                 assertTrue(text(browser).contains("Refunded €5.00"), text(browser));
                 assertTrue(browser.findElement(By.id("payment-refunded")).getText().contains("€5.00"), text(browser));
-                assertEquals(3000, balance("USER", payer.id(), "EUR"));
+                assertEquals(500, balance("USER", payer.id(), "EUR"));
                 browser.get(url("/merchant/payments.xhtml?status=refunded"));
                 waitFor(browser, "empty");
             } finally {
@@ -478,6 +495,183 @@ class CheckoutIT {
         } finally {
             shopSite.stop(0);
         }
+    }
+
+    // ---- payer API and the sandbox demo shop -----------------------------------------------------------------------
+
+    @Test
+    @DisplayName("payer API: review a session, pay it with a step-up code; concurrent duplicates pay once; refusals")
+    void payerApi() throws Exception {
+        Shop shop = shop("EUR");
+        Person payer = person("en");
+        fund(payer, "EUR", "100.00");
+        String sessionId = session(shop, "api-1", "40.00", "EUR", "API-1");
+
+        HttpResponse<String> review = http.get("/api/v1/checkout/sessions/" + sessionId + "/public", bearer(payer));
+        assertEquals(200, review.statusCode(), review.body());
+        JsonObject seen = Http.json(review);
+        assertEquals(sessionId, seen.getString("id"));
+        assertEquals("open", seen.getString("status"));
+        assertEquals("Mug Shop", seen.getString("merchant_name"));
+        assertEquals("40.00", seen.getString("amount"));
+        assertEquals("EUR", seen.getString("currency"));
+        assertEquals("Blue mug", seen.getString("description"));
+        assertEquals("API-1", seen.getString("merchant_reference"));
+        assertFalse(seen.containsKey("metadata") || seen.containsKey("success_url") || seen.containsKey("customer_email"),
+                "only what a payer may see: " + review.body());
+        assertNotFound(http.get("/api/v1/checkout/sessions/cs_unknown/public", bearer(payer)));
+        assertEquals(401, http.get("/api/v1/checkout/sessions/" + sessionId + "/public").statusCode());
+        assertEquals(403, http.get("/api/v1/checkout/sessions/" + sessionId + "/public", auth(shop)).statusCode(),
+                "a merchant's token is not a payer's");
+        assertEquals(403, http.post("/api/v1/checkout/sessions/" + sessionId + "/pay", "{}", auth(shop)).statusCode());
+        // The merchant's own calls on a session still answer the merchant (the payer's calls sit beside them).
+        assertEquals(200, http.get("/api/v1/checkout/sessions/" + sessionId, auth(shop)).statusCode());
+
+        HttpResponse<String> noKey = http.post("/api/v1/checkout/sessions/" + sessionId + "/pay", "{}", bearer(payer));
+        assertFieldError(noKey, "Idempotency-Key", "idempotency_key_invalid");
+
+        HttpResponse<String> challenged = payApi(payer, sessionId, "pay-1", "{}");
+        assertEquals(403, challenged.statusCode(), challenged.body());
+        assertEquals("step_up_required", Http.json(challenged).getString("code"), "a merchant new to the payer");
+        String challengeId = Http.json(challenged).getString("challenge_id");
+        HttpResponse<String> wrongCode = payApi(payer, sessionId, "pay-1", """
+                {"challenge_id":"%s","code":"000000"}""".formatted(challengeId));
+        assertEquals(422, wrongCode.statusCode(), wrongCode.body());
+        assertEquals("code_invalid", Http.json(wrongCode).getString("code"));
+        assertEquals(10000, balance("USER", payer.id(), "EUR"), "nothing moves before the right code");
+        HttpResponse<String> paid = payApi(payer, sessionId, "pay-1", """
+                {"challenge_id":"%s","code":"%s"}""".formatted(challengeId, codeFor(payer, 0)));
+        assertEquals(200, paid.statusCode(), paid.body());
+        JsonObject payment = Http.json(paid);
+        String paymentId = payment.getString("id");
+        assertTrue(paymentId.startsWith("pay_"), paid.body());
+        assertEquals("succeeded", payment.getString("status"));
+        assertEquals(sessionId, payment.getString("checkout_session"));
+        assertEquals("40.00", payment.getString("amount"));
+        assertEquals("https://shop.example/done?session_id=" + sessionId, payment.getString("return_url"));
+        assertEquals(6000, balance("USER", payer.id(), "EUR"));
+        assertEquals("complete", Http.json(http.get("/api/v1/checkout/sessions/" + sessionId + "/public", bearer(payer)))
+                .getString("status"));
+        assertEquals(paymentId, Http.json(payApi(payer, sessionId, "pay-1", "{}")).getString("id"), "a retry answers the payment");
+        HttpResponse<String> someoneElse = payApi(person("en"), sessionId, "other", "{}");
+        assertEquals(409, someoneElse.statusCode(), someoneElse.body());
+        assertEquals("session_complete", Http.json(someoneElse).getString("code"));
+
+        // A known merchant and a small amount: no code. Sixteen concurrent duplicates (same key and new keys) pay once.
+        String racing = session(shop, "api-2", "7.50", "EUR", "API-2");
+        int clients = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                String key = i % 2 == 0 ? "race" : "race-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return payApi(payer, racing, key, "{}");
+                }));
+            }
+            start.countDown();
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertEquals(200, response.statusCode(), response.body());
+                ids.add(Http.json(response).getString("id"));
+            }
+            assertEquals(1, ids.size(), "every duplicate gets the one payment");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(6000 - 750, balance("USER", payer.id(), "EUR"));
+        assertEquals("2", events(shop, "payment.succeeded"));
+
+        String tooBig = session(shop, "api-3", "60.00", "EUR", "API-3");
+        HttpResponse<String> poor = payApi(payer, tooBig, "pay-3", "{}");
+        assertEquals(422, poor.statusCode(), poor.body());
+        assertEquals("insufficient_funds", Http.json(poor).getString("code"));
+        assertEquals(5250, balance("USER", payer.id(), "EUR"));
+        assertReconciled();
+    }
+
+    @Test
+    @DisplayName("demo shop in a browser: Buy -> OKPay checkout -> sign in -> code -> pay -> the shop's thanks page says paid")
+    void demoShop() throws Exception {
+        HttpResponse<String> pointed = http.post("/api/v1/test-checkout/demo-shop-api-here", "");
+        assertEquals(200, pointed.statusCode(), pointed.body());
+        Person payer = person("en");
+        fund(payer, "EUR", "20.00");
+        WebDriver browser = Browsers.chromium();
+        try {
+            browser.get(url("/sandbox/shop/?lang=zh-CN"));
+            waitFor(browser, "buy:submit");
+            assertTrue(text(browser).contains("OKPay 马克杯"), text(browser));
+            assertEquals("使用 OKPay 购买", browser.findElement(By.id("buy:submit")).getAttribute("value"));
+            browser.get(url("/sandbox/shop/?lang=en"));
+            waitFor(browser, "buy:submit");
+            assertTrue(browser.findElement(By.id("item")).getText().contains("OKPay mug"), text(browser));
+            assertTrue(browser.findElement(By.id("price")).getText().contains("€12.00"), text(browser));
+
+            click(browser, "buy:submit");
+            // The shop sends the browser to the session's url, whose origin is okpay.base-url: in this test that is
+            // not the test server's random port, so the walk goes on at the same path on the test server.
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!browser.getCurrentUrl().contains("/checkout/pay.xhtml?session=cs_") && Instant.now().isBefore(deadline)) {
+                sleep(200);
+            }
+            String checkoutUrl = browser.getCurrentUrl();
+            Matcher session = Pattern.compile("/checkout/pay\\.xhtml\\?session=(cs_[A-Za-z0-9]+)").matcher(checkoutUrl);
+            assertTrue(session.find(), checkoutUrl + " " + text(browser));
+            String sessionId = session.group(1);
+            if (!checkoutUrl.startsWith(url("/"))) {
+                browser.get(url("/checkout/pay.xhtml?session=" + sessionId));
+            }
+            waitFor(browser, "order");
+            String order = browser.findElement(By.id("order")).getText();
+            assertTrue(order.contains("OKPay Demo Shop") && order.contains("€12.00") && order.contains("OKPay mug"), order);
+
+            click(browser, "signin-to-pay");
+            waitFor(browser, "signin:email");
+            type(browser, "signin:email", payer.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            waitFor(browser, "pay:submit");
+            click(browser, "pay:submit");
+            waitFor(browser, "pay:code");
+            type(browser, "pay:code", codeFor(payer, 0));
+            click(browser, "pay:submit");
+            waitFor(browser, "paid");
+            assertTrue(browser.getCurrentUrl().contains("/sandbox/shop/thanks.xhtml?session_id=" + sessionId),
+                    browser.getCurrentUrl());
+            String thanks = browser.findElement(By.id("paid")).getText();
+            assertTrue(thanks.contains("Paid") && thanks.contains("€12.00") && thanks.contains("pay_"), thanks);
+            assertEquals(800, balance("USER", payer.id(), "EUR"));
+
+            browser.get(url("/sandbox/shop/thanks.xhtml?session_id=cs_nothing"));
+            waitFor(browser, "unknown");
+            // A second Buy, not paid: the thanks page says so.
+            browser.get(url("/sandbox/shop/?lang=en"));
+            waitFor(browser, "buy:submit");
+            click(browser, "buy:submit");
+            deadline = Instant.now().plusSeconds(30);
+            while (!browser.getCurrentUrl().contains("/checkout/pay.xhtml?session=cs_") && Instant.now().isBefore(deadline)) {
+                sleep(200);
+            }
+            Matcher unpaid = Pattern.compile("session=(cs_[A-Za-z0-9]+)").matcher(browser.getCurrentUrl());
+            assertTrue(unpaid.find(), browser.getCurrentUrl());
+            browser.get(url("/sandbox/shop/thanks.xhtml?session_id=" + unpaid.group(1)));
+            waitFor(browser, "not-paid");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    HttpResponse<String> payApi(Person payer, String sessionId, String key, String body) {
+        return http.post("/api/v1/checkout/sessions/" + sessionId + "/pay", body, "Authorization", "Bearer " + payer.token(),
+                "Idempotency-Key", key);
+    }
+
+    static String[] bearer(Person person) {
+        return new String[]{"Authorization", "Bearer " + person.token()};
     }
 
     /** The shop's own site, on this machine: its success page names itself so the browser test can see it arrived. */

@@ -26,6 +26,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -85,6 +87,18 @@ public class CheckoutTestSupport {
         } catch (StepUpRequired e) {
             return Problems.of(e, Locale.ENGLISH, Json.createObjectBuilder().add("challenge_id", e.challengeId()).build());
         }
+    }
+
+    /**
+     * Points the demo shop's server at this test server's own API: the HTTP port is chosen at random when the test
+     * server starts, so okpay.base-url cannot name it (the shop reads its API address on every call).
+     */
+    @POST
+    @Path("demo-shop-api-here")
+    public String demoShopApiHere(@Context HttpServletRequest request) {
+        String here = "http://127.0.0.1:" + request.getLocalPort();
+        System.setProperty("okpay.sandbox.shop.api-url", here);
+        return here;
     }
 
     /** Compliance suspends the merchant: it may no longer take payments. */

@@ -152,8 +152,8 @@ class IdentityBrowserIT {
         assertTrue(page().contains("This code is not correct."), page());
         type("code:value", nextCode(email, codesBefore));
         click("code:submit");
-        waitFor("verified");
-        assertTrue(browser.getCurrentUrl().contains("/identity/account.xhtml"), browser.getCurrentUrl());
+        waitFor("balances");
+        assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), browser.getCurrentUrl());
 
         // An authenticator app: approve with an e-mailed code, scan the QR code, confirm, keep the recovery codes.
         browser.get(url("/identity/security.xhtml"));

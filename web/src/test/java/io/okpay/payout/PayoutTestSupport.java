@@ -58,7 +58,7 @@ public class PayoutTestSupport {
                 Line.debit(capital, money), Line.credit(into, money))).id();
     }
 
-    /** "balance held available" in minor units; owner usr_..., mch_... or HOUSE (with the purpose). */
+    /** "balance held available" in minor units; owner usr_..., mch_... or house (with the purpose). */
     @GET
     @Path("account")
     public String account(@QueryParam("owner") String owner, @QueryParam("purpose") Purpose purpose,

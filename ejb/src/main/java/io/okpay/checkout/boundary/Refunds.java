@@ -125,6 +125,14 @@ public class Refunds {
         return records.refundsOf(paymentId).stream().map(r -> views.refund(r, false)).toList();
     }
 
+    /** One succeeded refund of the merchant's payment; 404 for anyone else's. */
+    public RefundView find(String merchantId, String paymentId, String refundId) {
+        return records.refundById(refundId == null ? "" : refundId)
+                .filter(r -> r.merchantId().equals(merchantId) && r.paymentId().equals(paymentId)
+                        && r.status() == RefundStatus.SUCCEEDED)
+                .map(r -> views.refund(r, false)).orElseThrow(BusinessException::notFound);
+    }
+
     private PostingRequest posting(CheckoutRefund refund, CheckoutPayment payment, CheckoutSession session,
                                    MerchantView merchant) {
         Money money = views.money(refund.amount(), refund.currency());

@@ -4,6 +4,8 @@ import io.okpay.currency.entity.Currency;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Money;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.List;
  * be known and enabled, and fixes how many decimals the amount may have.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Amounts {
 
     @Inject

@@ -1,26 +1,30 @@
 package io.okpay.currency.boundary;
 
+import io.okpay.currency.control.CurrencyRegistry;
 import io.okpay.currency.entity.Currency;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Reads the currency registry. */
+/** Reads the currency registry (kept in memory: see {@link CurrencyRegistry}). */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class Currencies {
 
-    @PersistenceContext(unitName = "okpay")
-    EntityManager em;
+    @Inject
+    CurrencyRegistry registry;
 
+    /** The enabled currencies, by code. */
     public List<Currency> enabled() {
-        return em.createNamedQuery(Currency.ENABLED, Currency.class).getResultList();
+        return registry.enabled();
     }
 
     /** The currency with this code if OKPay knows it, enabled or not. */
     public Optional<Currency> find(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(em.find(Currency.class, code));
+        return code == null ? Optional.empty() : Optional.ofNullable(registry.byCode().get(code));
     }
 }

@@ -13,6 +13,8 @@ import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -115,6 +117,7 @@ public class Users {
     }
 
     /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public UserView require(String userId) {
         return UserView.of(directory.require(userId));
     }
@@ -125,6 +128,7 @@ public class Users {
     }
 
     /** Whom a person means by an e-mail address (any case) or a username, for sending money; empty when nobody. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<UserView> findByEmailOrUsername(String emailOrUsername) {
         String wanted = emailOrUsername == null ? "" : emailOrUsername.trim();
         if (wanted.isEmpty()) {

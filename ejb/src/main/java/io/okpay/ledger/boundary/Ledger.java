@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -54,13 +55,24 @@ public class Ledger {
     int maxAttempts;
 
     public PostedTransaction post(PostingRequest request) {
+        return post(request, null);
+    }
+
+    /**
+     * As {@link #post(PostingRequest)}, and writes the caller's own record of the posting (a transfer row, say) in the
+     * same database transaction: one durable commit instead of two, and the record exists exactly when the money
+     * moved. {@code recordOf} gets the posting as written and returns a new entity to persist (or null); it may run
+     * more than once, since a deadlock victim runs again from scratch, and is not called for a replay, whose record
+     * the first call wrote. The record is not part of the request's fingerprint: it must follow from the request.
+     */
+    public PostedTransaction post(PostingRequest request, Function<PostedTransaction, Object> recordOf) {
         PostingRules.check(request);
         List<Object> parts = new ArrayList<>(Arrays.asList("post", request.code(), request.externalRef(),
                 request.memo(), request.link() == null ? "" : request.link().transactionId() + "/" + request.link().relation()));
         request.lines().forEach(line -> parts.add(line.accountId() + "/" + line.amount() + "/" + line.currency()));
         request.effects().forEach(effect -> parts.addAll(List.of(effect.type(), effect.payloadJson())));
         String hash = Fingerprint.of(parts.toArray());
-        return idempotent(request.scope(), request.idempotencyKey(), hash, () -> journal.post(request, hash));
+        return idempotent(request.scope(), request.idempotencyKey(), hash, () -> journal.post(request, hash, recordOf));
     }
 
     /** Reserves money for a later {@link #postHold} or {@link #voidHold}; the hold's id is the returned transaction id. */

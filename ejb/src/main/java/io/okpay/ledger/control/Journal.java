@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the ledger, one database transaction per call (REQUIRES_NEW), so that {@link io.okpay.ledger.boundary.Ledger}
@@ -53,15 +54,21 @@ public class Journal {
     @EJB
     Outbox outbox;
 
-    public PostedTransaction post(PostingRequest request, String requestHash) {
+    /** See {@link io.okpay.ledger.boundary.Ledger#post(PostingRequest, Function)} for {@code recordOf} (may be null). */
+    public PostedTransaction post(PostingRequest request, String requestHash, Function<PostedTransaction, Object> recordOf) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
         Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
         JournalTransaction txn = open(TransactionKind.POSTING, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
         request.effects().forEach(effect -> outbox.enqueue(effect.type(), effect.payloadJson()));
+        PostedTransaction posted = view(txn, related, entries);
+        Object record = recordOf == null ? null : recordOf.apply(posted);
+        if (record != null) {
+            em.persist(record);
+        }
         em.flush();
-        return view(txn, related, entries);
+        return posted;
     }
 
     public PostedTransaction hold(HoldRequest request, String requestHash) {

@@ -1,9 +1,9 @@
 package io.okpay.notification.boundary;
 
+import io.okpay.shared.JsonBuilders;
 import io.okpay.notification.entity.OutboxEvent;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.Locale;
@@ -35,11 +35,11 @@ public class Mail {
      * like a ledger posting's effects ({@code new Effect(Mail.EVENT_TYPE, Mail.payload(...))}).
      */
     public static String payload(String to, Locale locale, String template, String... args) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JsonBuilders.JSON.createArrayBuilder();
         for (String arg : args) {
             values.add(arg == null ? "" : arg);
         }
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("to", to)
                 .add("locale", locale.toLanguageTag())
                 .add("template", template)

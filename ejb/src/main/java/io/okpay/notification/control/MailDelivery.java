@@ -1,10 +1,10 @@
 package io.okpay.notification.control;
 
+import io.okpay.shared.JsonBuilders;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -26,7 +26,7 @@ public class MailDelivery implements OutboxHandler {
     @Override
     public void deliver(String payloadJson) throws Exception {
         JsonObject payload;
-        try (var reader = Json.createReader(new StringReader(payloadJson))) {
+        try (var reader = JsonBuilders.JSON.createReader(new StringReader(payloadJson))) {
             payload = reader.readObject();
         }
         Locale locale = Messages.supported(Locale.forLanguageTag(payload.getString("locale")));
@@ -40,5 +40,10 @@ public class MailDelivery implements OutboxHandler {
                 Messages.get(locale, "mail." + template + ".subject", args),
                 Messages.get(locale, "mail." + template + ".body", args));
         mailer.send(payload.getString("to"), mail);
+    }
+
+    @Override
+    public void passFinished() {
+        mailer.disconnect();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -56,23 +57,32 @@ public class OutboxDispatcher {
             List<OutboxEvent> batch;
             do {
                 batch = store.claimDue(Instant.now(), BATCH);
-                batch.forEach(this::deliver);
+                List<Long> delivered = new ArrayList<>(batch.size());
+                for (OutboxEvent event : batch) {
+                    if (deliver(event)) {
+                        delivered.add(event.id());
+                    }
+                }
+                // Should this instance die before this, the lease runs out and the batch goes again: at least once.
+                store.markDelivered(delivered, Instant.now());
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Outbox pass failed; will try again", e);
         } finally {
+            handlers.forEach(OutboxHandler::passFinished);
             running.set(false);
         }
     }
 
-    private void deliver(OutboxEvent event) {
+    /** True when delivered; a failure is recorded for a later attempt right away. */
+    private boolean deliver(OutboxEvent event) {
         OutboxHandler handler = handlerFor(event.type());
         try {
             if (handler == null) {
                 throw new IllegalStateException("No handler for outbox events of type " + event.type());
             }
             handler.deliver(event.payload());
-            store.markDelivered(event.id(), Instant.now());
+            return true;
         } catch (Exception e) {
             Instant now = Instant.now();
             boolean giveUp = now.isAfter(event.createdAt().plus(GIVE_UP_AFTER));
@@ -81,6 +91,7 @@ public class OutboxDispatcher {
                     "Outbox event " + event.id() + " (" + event.type() + ") attempt " + event.attempts()
                             + (giveUp ? " failed for good: " : " failed, will retry: ") + reason);
             store.markFailed(event.id(), reason, now.plus(backOff(event.attempts())), giveUp);
+            return false;
         }
     }
 

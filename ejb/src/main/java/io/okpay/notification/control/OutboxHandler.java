@@ -9,4 +9,11 @@ public interface OutboxHandler {
     String type();
 
     void deliver(String payloadJson) throws Exception;
+
+    /**
+     * The dispatcher has delivered what was due for now: release what was kept open for the next delivery (an SMTP
+     * connection, say). Called after every pass, also one that failed.
+     */
+    default void passFinished() {
+    }
 }

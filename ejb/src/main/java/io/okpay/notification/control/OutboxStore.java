@@ -48,8 +48,13 @@ public class OutboxStore {
         return events;
     }
 
-    public void markDelivered(long id, Instant now) {
-        em.find(OutboxEvent.class, id).delivered(now);
+    /** One transaction for a batch: a durable commit per delivered event cost more than the delivery itself. */
+    public void markDelivered(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids", OutboxEvent.class).setParameter("ids", ids)
+                .getResultList().forEach(e -> e.delivered(now));
     }
 
     public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) {

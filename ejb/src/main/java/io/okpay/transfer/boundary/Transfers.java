@@ -41,6 +41,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,11 +51,10 @@ import java.util.logging.Logger;
  * names the recipient as registered, for the confirmation step; {@link #send} moves it.
  * <p>
  * No transaction of its own: the ledger posts in its own transaction (and may run it again after a deadlock), and
- * the transfer row is written right after in another short one, so each step reads what the others committed. The
- * posting is idempotent under the sender's scope and the client's key, and everything in it (lines, memo, the two
- * e-mails as effects) follows from the request alone, so a replay or a concurrent duplicate gets the same posting,
- * and the transfer row, unique per posting, is found rather than written twice. Should an instance die between the
- * posting and the row, the row is written when the client repeats the request, as it should after a lost answer.
+ * the transfer row is written inside that same transaction (see {@link Ledger#post(PostingRequest, Function)}), so
+ * the money, the two e-mails and the row commit together, with one durable commit. The posting is idempotent under
+ * the sender's scope and the client's key, and everything in it (lines, memo, the two e-mails as effects) follows from
+ * the request alone, so a replay or a concurrent duplicate gets the same posting and finds its row.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -110,7 +111,9 @@ public class Transfers {
      * "currency", "note".
      */
     public TransferQuote quote(String senderId, String to, String amount, String currency, String note) {
-        return quote(read(senderId, to, amount, currency, note));
+        Request request = read(senderId, to, amount, currency, note);
+        fundedWallet(request);
+        return quote(request);
     }
 
     /**
@@ -126,6 +129,7 @@ public class Transfers {
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
+        AccountSnapshot from = fundedWallet(request);
         TransferQuote quote = quote(request);
         if (quote.stepUpRequired()) {
             if (challengeId == null || challengeId.isBlank()) {
@@ -135,37 +139,44 @@ public class Transfers {
         }
         UserView sender = request.sender();
         Money money = quote.amount();
-        AccountSnapshot from = accounts.wallet(OwnerType.USER, sender.id(), money.currency());
         String shownNote = quote.note() == null ? "-" : quote.note();
         String senderAmount = MoneyFormat.format(money, sender.locale());
-        PostedTransaction posted;
-        Transfer fresh;
+        PostingRequest posting;
+        Function<PostedTransaction, Transfer> rowOf;
         if (request.toEscrow()) {
             // Nobody to address in their own language yet: the invitation goes out in the sender's.
             AccountSnapshot escrow = accounts.house(Purpose.ESCROW, money.currency());
-            posted = ledger.post(new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
+            posting = new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
                     List.of(Line.debit(from.id(), money), Line.credit(escrow.id(), money)), null, List.of(
                     mail(sender.email(), sender.locale(), "transfer-escrowed", sender.displayName(), senderAmount,
                             request.recipientEmail(), Integer.toString(claimDays), shownNote),
                     mail(request.recipientEmail(), sender.locale(), "transfer-invite", sender.displayName(),
-                            sender.email(), senderAmount, signUpLink(), Integer.toString(claimDays), shownNote))));
-            fresh = Transfer.toEscrow(PublicIds.newId("tr"), sender.id(), request.recipientEmail(), money.minor(),
-                    money.currency(), quote.note(), posted.id(), key, posted.createdAt(),
+                            sender.email(), senderAmount, signUpLink(), Integer.toString(claimDays), shownNote)));
+            rowOf = posted -> Transfer.toEscrow(PublicIds.newId("tr"), sender.id(), request.recipientEmail(),
+                    money.minor(), money.currency(), quote.note(), posted.id(), key, posted.createdAt(),
                     posted.createdAt().plus(Duration.ofDays(claimDays)));
         } else {
             UserView recipient = request.recipient();
             AccountSnapshot into = accounts.wallet(OwnerType.USER, recipient.id(), money.currency());
-            posted = ledger.post(new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
+            posting = new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
                     List.of(Line.debit(from.id(), money), Line.credit(into.id(), money)), null, List.of(
                     mail(sender.email(), sender.locale(), "transfer-sent", sender.displayName(), senderAmount,
                             recipient.displayName(), recipient.email(), shownNote),
                     mail(recipient.email(), recipient.locale(), "transfer-received", recipient.displayName(),
-                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), shownNote))));
-            fresh = new Transfer(PublicIds.newId("tr"), sender.id(), recipient.id(), money.minor(), money.currency(),
-                    quote.note(), TransferStatus.COMPLETED, posted.id(), key, posted.createdAt());
+                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), shownNote)));
+            rowOf = posted -> new Transfer(PublicIds.newId("tr"), sender.id(), recipient.id(), money.minor(),
+                    money.currency(), quote.note(), TransferStatus.COMPLETED, posted.id(), key, posted.createdAt());
         }
-        Transfer transfer = record(posted, fresh);
-        return view(transfer, money.exponent(), posted.replayed());
+        // The row goes into the posting's own transaction; the ledger may build it more than once (deadlock retry),
+        // and the last one built is the one that committed.
+        var written = new AtomicReference<Transfer>();
+        PostedTransaction posted = ledger.post(posting, p -> {
+            Transfer row = rowOf.apply(p);
+            written.set(row);
+            return row;
+        });
+        Transfer transfer = posted.replayed() ? recorded(posted, rowOf.apply(posted)) : written.get();
+        return view(transfer, money.exponent(), posted.replayed(), request);
     }
 
     /** A transfer the user sent or received; 404 for anyone else's, as for one that does not exist. */
@@ -316,7 +327,23 @@ public class Transfers {
         return new Request(sender, recipient.get(), recipient.get().email(), money, kept);
     }
 
+    /** The quote of a request whose sender's wallet was checked ({@link #fundedWallet}). */
     private TransferQuote quote(Request request) {
+        Money money = request.amount();
+        // A large amount needs a code whoever receives it: then there is no need to ask whether the pair is new.
+        boolean stepUp = rules.aboveStepUpThreshold(money) || request.toEscrow()
+                || em.createNamedQuery(Transfer.ANY_BETWEEN, Long.class)
+                .setParameter("senderId", request.sender().id()).setParameter("recipientId", request.recipient().id())
+                .setMaxResults(1).getResultList().isEmpty();
+        Money fee = Money.zero(money.currency(), money.exponent());
+        UserView recipient = request.recipient();
+        return new TransferQuote(recipient == null ? null : recipient.id(), recipient == null ? null : recipient.displayName(),
+                request.recipientEmail(), money, fee, money.plus(fee), request.note(), stepUp,
+                request.toEscrow() ? claimDays : 0);
+    }
+
+    /** The sender's wallet in the currency, if it is active and its available balance covers the amount (now). */
+    private AccountSnapshot fundedWallet(Request request) {
         Money money = request.amount();
         // The ledger decides under its locks; this early look only spares the sender a code for a transfer it would refuse.
         var wallet = accounts.accountsOf(OwnerType.USER, request.sender().id(), Purpose.WALLET).stream()
@@ -327,14 +354,7 @@ public class Transfers {
         if (wallet.map(AccountSnapshot::available).orElse(0L) < money.minor()) {
             throw new BusinessException("insufficient_funds", 422);
         }
-        boolean newRecipient = request.toEscrow() || em.createNamedQuery(Transfer.COUNT_BETWEEN, Long.class)
-                .setParameter("senderId", request.sender().id()).setParameter("recipientId", request.recipient().id())
-                .getSingleResult() == 0;
-        Money fee = Money.zero(money.currency(), money.exponent());
-        UserView recipient = request.recipient();
-        return new TransferQuote(recipient == null ? null : recipient.id(), recipient == null ? null : recipient.displayName(),
-                request.recipientEmail(), money, fee, money.plus(fee), request.note(),
-                newRecipient || rules.aboveStepUpThreshold(money), request.toEscrow() ? claimDays : 0);
+        return wallet.get();
     }
 
     private TransferView replay(Transfer earlier, Request request) {
@@ -346,11 +366,14 @@ public class Transfers {
         if (!same) {
             throw new BusinessException("idempotency_conflict", 409);
         }
-        return view(earlier, request.amount().exponent(), true);
+        return view(earlier, request.amount().exponent(), true, request);
     }
 
-    /** Writes the row of a posting, or finds the one a concurrent duplicate (or an earlier attempt) wrote. */
-    private Transfer record(PostedTransaction posted, Transfer fresh) {
+    /**
+     * The row of a replayed posting: written with it, or (for a posting made before rows went into the posting's
+     * transaction, whose instance died in between) written now, or found when a concurrent replay wrote it first.
+     */
+    private Transfer recorded(PostedTransaction posted, Transfer fresh) {
         var existing = records.byTransaction(posted.id());
         if (existing.isPresent()) {
             return existing.get();
@@ -369,10 +392,21 @@ public class Transfers {
     }
 
     private TransferView view(Transfer transfer, int exponent, boolean replayed) {
-        UserView sender = users.require(transfer.senderId());
-        TransferView.Party recipient = transfer.recipientId() == null
+        return view(transfer, exponent, replayed, users.require(transfer.senderId()),
+                transfer.recipientId() == null ? null : users.require(transfer.recipientId()));
+    }
+
+    /** The view of a transfer just sent, with the people the request already read. */
+    private TransferView view(Transfer transfer, int exponent, boolean replayed, Request request) {
+        boolean sameRecipient = request.recipient() != null && request.recipient().id().equals(transfer.recipientId());
+        return view(transfer, exponent, replayed, request.sender(), sameRecipient ? request.recipient()
+                : transfer.recipientId() == null ? null : users.require(transfer.recipientId()));
+    }
+
+    private TransferView view(Transfer transfer, int exponent, boolean replayed, UserView sender, UserView recipientUser) {
+        TransferView.Party recipient = recipientUser == null
                 ? new TransferView.Party(null, null, transfer.recipientEmail())
-                : party(users.require(transfer.recipientId()));
+                : party(recipientUser);
         return new TransferView(transfer.publicId(), transfer.status(), party(sender), recipient,
                 new Money(transfer.amount(), transfer.currency(), exponent), transfer.note(), transfer.transactionId(),
                 transfer.createdAt(), transfer.claimUntil(), replayed);

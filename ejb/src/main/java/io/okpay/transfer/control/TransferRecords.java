@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes the transfer row for a posting that committed, and moves escrow transfers through their settlement. Its own short transaction: when concurrent replays of one
- * request all got the same posting, one insert wins the unique key and the others read that row (the loss arrives
- * as a WriteConflict, an application exception: no system-failure log).
+ * Reads transfer rows, moves escrow transfers through their settlement, and writes the row of a posting that has
+ * none (one made before rows were written in the posting's own transaction) in its own short transaction: when
+ * concurrent replays of one request all got that posting, one insert wins the unique key and the others read that
+ * row (the loss arrives as a WriteConflict, an application exception: no system-failure log).
  */
 @Stateless
 @Interceptors(WriteConflicts.class)

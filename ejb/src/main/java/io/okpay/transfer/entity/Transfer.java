@@ -30,7 +30,7 @@ import java.time.Instant;
         + "t.settledTransactionId = :transactionId, t.settledAt = :at WHERE t.id = :id AND t.status = :during")
 @NamedQuery(name = Transfer.WAITING_OF_SENDER, query = "SELECT t FROM Transfer t WHERE t.senderId = :senderId "
         + "AND t.status = io.okpay.transfer.entity.TransferStatus.PENDING_CLAIM ORDER BY t.id DESC")
-@NamedQuery(name = Transfer.COUNT_BETWEEN, query = "SELECT COUNT(t) FROM Transfer t WHERE t.senderId = :senderId AND t.recipientId = :recipientId")
+@NamedQuery(name = Transfer.ANY_BETWEEN, query = "SELECT t.id FROM Transfer t WHERE t.senderId = :senderId AND t.recipientId = :recipientId")
 public class Transfer {
 
     public static final String BY_PUBLIC_ID = "Transfer.byPublicId";
@@ -38,7 +38,8 @@ public class Transfer {
     public static final String BY_KEY = "Transfer.byKey";
     /** Sent or received by the user, newest first, strictly before an internal id (the cursor). */
     public static final String OF_USER = "Transfer.ofUser";
-    public static final String COUNT_BETWEEN = "Transfer.countBetween";
+    /** Ids of transfers from the sender to the recipient: ask for one row to learn whether the pair is new. */
+    public static final String ANY_BETWEEN = "Transfer.anyBetween";
     /** Transfers in escrow or in the middle of settling, oldest first. */
     public static final String UNSETTLED = "Transfer.unsettled";
     /** Takes a pending transfer into a settlement; one row changed means this caller owns the settlement. */

@@ -84,7 +84,12 @@ public class CheckoutPage implements Serializable {
     private boolean stepUpRequired;
     private List<String> convertFromCurrencies = List.of();
     private String convertFrom;
-    private FxQuoteView fxQuote;
+    // The conversion quote as shown (its id to convert with): plain texts, as the view is kept in the HTTP session.
+    private String fxQuoteId;
+    private String fxSellText;
+    private String fxFeeText;
+    private String fxBuyText;
+    private String fxRate;
     private final String conversionKey = UUID.randomUUID().toString();
 
     /** On the first request of the view: the session as it is now and, for a signed-in person, the quote. */
@@ -142,24 +147,29 @@ public class CheckoutPage implements Serializable {
     /** A quote for converting what is missing from the chosen balance; shown before anything moves. */
     public void quoteConversion() {
         try {
-            fxQuote = conversions.quote(currentUser.id(), convertFrom, session.amount().currency(), null,
+            FxQuoteView fx = conversions.quote(currentUser.id(), convertFrom, session.amount().currency(), null,
                     quote.shortfall().toDecimal());
+            fxQuoteId = fx.id();
+            fxSellText = format(fx.total());
+            fxFeeText = format(fx.fee());
+            fxBuyText = format(fx.buy());
+            fxRate = fx.rate();
         } catch (BusinessException e) {
-            fxQuote = null;
+            fxQuoteId = null;
             PageMessages.show(e, "convert");
         }
     }
 
     /** Converts as quoted, then pays (asking for a one-time code first when the payment needs one). */
     public void convertAndPay() throws IOException {
+        String quoteId = fxQuoteId;
+        fxQuoteId = null;
         try {
-            conversions.convert(currentUser.id(), conversionKey + ":" + fxQuote.id(), fxQuote.id());
+            conversions.convert(currentUser.id(), conversionKey + ":" + quoteId, quoteId);
         } catch (BusinessException e) {
-            fxQuote = null;
             PageMessages.show(e, "convert");
             return;
         }
-        fxQuote = null;
         refreshQuote();
         pay();
     }
@@ -274,19 +284,23 @@ public class CheckoutPage implements Serializable {
         this.convertFrom = convertFrom;
     }
 
-    public FxQuoteView getFxQuote() {
-        return fxQuote;
+    public boolean isFxQuoted() {
+        return fxQuoteId != null;
     }
 
     public String getFxSellText() {
-        return fxQuote == null ? "" : format(fxQuote.total());
+        return fxSellText;
     }
 
     public String getFxBuyText() {
-        return fxQuote == null ? "" : format(fxQuote.buy());
+        return fxBuyText;
     }
 
     public String getFxFeeText() {
-        return fxQuote == null ? "" : format(fxQuote.fee());
+        return fxFeeText;
+    }
+
+    public String getFxRate() {
+        return fxRate;
     }
 }

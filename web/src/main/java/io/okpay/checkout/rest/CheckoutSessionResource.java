@@ -1,16 +1,25 @@
 package io.okpay.checkout.rest;
 
 import io.okpay.checkout.boundary.CheckoutJson;
+import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.CheckoutSessions;
+import io.okpay.checkout.boundary.PaymentView;
 import io.okpay.checkout.boundary.SessionPage;
 import io.okpay.checkout.boundary.SessionRequest;
 import io.okpay.checkout.boundary.SessionView;
+import io.okpay.checkout.control.CheckoutRules;
+import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.rest.Problems;
+import io.okpay.transfer.boundary.StepUpRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -28,6 +37,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +47,9 @@ import java.util.Map;
  * needs an {@code Idempotency-Key}: the same key and body answer the first session (header Idempotent-Replayed), the
  * same key with another body is 409 idempotency_conflict. Send the payer to the session's {@code url}; they come back
  * to {@code success_url?session_id=cs_...} once paid, or to {@code cancel_url}. Another merchant's session is 404.
+ * <p>
+ * Payers (a USER token) have two calls here, for apps: {@code GET {id}/public}, what the checkout page shows, and
+ * {@code POST {id}/pay}, the checkout page's payment from the balance in the session's currency.
  */
 @Path("checkout/sessions")
 @Tag(name = "Checkout")
@@ -46,6 +60,15 @@ public class CheckoutSessionResource {
 
     @EJB
     CheckoutSessions sessions;
+
+    @EJB
+    CheckoutPayments payments;
+
+    @EJB
+    Merchants merchants;
+
+    @Context
+    HttpServletRequest http;
 
     @Context
     SecurityContext security;
@@ -99,6 +122,72 @@ public class CheckoutSessionResource {
     @Operation(summary = "End an open checkout session now: it can no longer be paid (409 session_not_open otherwise)")
     public JsonObject expire(@PathParam("id") String id) {
         return CheckoutJson.session(sessions.expire(merchantId(), id));
+    }
+
+    /** The one-time code a step-up asked for: {@code challenge_id} from the 403 step_up_required, and the code. */
+    public record PayRequest(String challenge_id, String code) {
+    }
+
+    @GET
+    @Path("{id}/public")
+    @RolesAllowed("USER")
+    @Operation(summary = "What a payer reviews before paying a session: merchant name, amount, description, status")
+    public JsonObject review(@PathParam("id") String id) {
+        SessionView session = sessions.forCheckout(id);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", session.id())
+                .add("object", "checkout.session.public")
+                .add("status", session.status().name().toLowerCase())
+                .add("merchant_name", merchants.require(session.merchantId()).businessName())
+                .add("amount", session.amount().toDecimal())
+                .add("currency", session.amount().currency());
+        optional(json, "description", session.description());
+        optional(json, "merchant_reference", session.merchantReference());
+        return json.add("expires_at", session.expiresAt().toString()).build();
+    }
+
+    /**
+     * Pays an open session from the caller's balance in its currency: the checkout page's own payment (keyed by the
+     * session, so duplicates and retries pay once and answer the same payment). A one-time code, when needed, is
+     * asked for as POST /transfers does: 403 step_up_required with challenge_id, then the same call with both.
+     */
+    @POST
+    @Path("{id}/pay")
+    @RolesAllowed("USER")
+    @Operation(summary = "Pay a checkout session from the caller's balance (Idempotency-Key required; step-up like transfers)")
+    public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                        PayRequest request) {
+        CheckoutRules.idempotencyKey(idempotencyKey);
+        PayRequest body = request == null ? new PayRequest(null, null) : request;
+        PaymentView paid;
+        try {
+            paid = payments.pay(security.getUserPrincipal().getName(), id, body.challenge_id(), body.code());
+        } catch (StepUpRequired e) {
+            return Problems.of(e, Messages.supported(http.getLocale()),
+                    Json.createObjectBuilder().add("challenge_id", e.challengeId()).build());
+        }
+        SessionView session = sessions.forCheckout(id);
+        String success = session.successUrl();
+        return Response.ok(Json.createObjectBuilder()
+                .add("id", paid.id())
+                .add("object", "payment")
+                .add("status", paid.status())
+                .add("checkout_session", paid.sessionId())
+                .add("merchant_name", merchants.require(session.merchantId()).businessName())
+                .add("amount", paid.amount().toDecimal())
+                .add("currency", paid.amount().currency())
+                .add("return_url", success + (success.contains("?") ? "&" : "?") + "session_id="
+                        + URLEncoder.encode(paid.sessionId(), StandardCharsets.UTF_8))
+                .add("created", paid.createdAt().toString())
+                .build()).build();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
     }
 
     private String merchantId() {

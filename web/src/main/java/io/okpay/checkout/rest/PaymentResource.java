@@ -110,6 +110,13 @@ public class PaymentResource {
         return Json.createObjectBuilder().add("data", data).add("has_more", false).build();
     }
 
+    @GET
+    @Path("{id}/refunds/{refund}")
+    @Operation(summary = "One refund of one of the merchant's payments")
+    public JsonObject refund(@PathParam("id") String id, @PathParam("refund") String refundId) {
+        return CheckoutJson.refund(refunds.find(merchantId(), id, refundId));
+    }
+
     private static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
@@ -117,7 +124,7 @@ public class PaymentResource {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw BusinessException.invalid(List.of(new FieldError(field, "date_invalid")));
+            throw BusinessException.invalid(List.of(new FieldError(field, "datetime_invalid")));
         }
     }
 

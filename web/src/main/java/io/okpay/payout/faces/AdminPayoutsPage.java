@@ -7,6 +7,7 @@ import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
 import io.okpay.payout.entity.PayoutStatus;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -97,10 +98,20 @@ public class AdminPayoutsPage implements Serializable {
             PageMessages.info("admin.payouts.marked-failed", payoutId);
             reasons.remove(payoutId);
         } catch (BusinessException e) {
-            PageMessages.show(e, "queue");
+            showAtTop(e);
         }
         refresh();
         return null;
+    }
+
+    /** The queue's inputs are per row: field errors (the reason) are shown at the top, in the page's language. */
+    private static void showAtTop(BusinessException e) {
+        if (e.fieldErrors().isEmpty()) {
+            PageMessages.show(e, "queue");
+            return;
+        }
+        var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        e.fieldErrors().forEach(f -> PageMessages.error(Messages.get(locale, "error." + f.code(), f.args())));
     }
 
     private interface FileSource {

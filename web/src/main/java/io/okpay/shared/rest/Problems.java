@@ -1,9 +1,9 @@
 package io.okpay.shared.rest;
 
+import io.okpay.shared.JsonBuilders;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.RequestIds;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -41,7 +41,7 @@ public final class Problems {
 
     private static Response build(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors,
                                   Locale locale, JsonObject extensions) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JsonBuilders.JSON.createObjectBuilder()
                 .add("type", TYPE_PREFIX + code)
                 .add("title", Messages.get(locale, "problem.title." + status))
                 .add("status", status)
@@ -49,9 +49,9 @@ public final class Problems {
                 .add("code", code)
                 .add("request_id", RequestIds.current());
         if (!fieldErrors.isEmpty()) {
-            JsonArrayBuilder errors = Json.createArrayBuilder();
+            JsonArrayBuilder errors = JsonBuilders.JSON.createArrayBuilder();
             for (BusinessException.FieldError error : fieldErrors) {
-                errors.add(Json.createObjectBuilder()
+                errors.add(JsonBuilders.JSON.createObjectBuilder()
                         .add("field", error.field())
                         .add("code", error.code())
                         .add("detail", Messages.get(locale, "error." + error.code(), error.args())));

@@ -1,5 +1,6 @@
 package io.okpay.transfer.rest;
 
+import io.okpay.shared.JsonBuilders;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
@@ -10,7 +11,6 @@ import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -94,7 +94,7 @@ public class TransferResource {
                     body.challenge_id(), body.code());
         } catch (StepUpRequired e) {
             return Problems.of(e, Messages.supported(http.getLocale()),
-                    Json.createObjectBuilder().add("challenge_id", e.challengeId()).build());
+                    JsonBuilders.JSON.createObjectBuilder().add("challenge_id", e.challengeId()).build());
         }
         Response.ResponseBuilder response = Response.created(uriInfo.getAbsolutePathBuilder().path(sent.id()).build())
                 .entity(TransferDto.of(sent));

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 public class HistoryPage {
 
     /** The ledger codes a person's history can show so far. */
-    static final List<String> TYPES = List.of("p2p_transfer", "p2p_claim", "p2p_return", "topup", "fx_conversion");
+    static final List<String> TYPES = List.of("p2p_transfer", "p2p_claim", "p2p_return", "topup", "fx_conversion",
+            "payment", "refund", "payout", "payout_fee");
 
     @EJB
     Wallets wallets;

@@ -1,0 +1,7 @@
+package io.okpay.webhook.boundary;
+
+import java.util.List;
+
+/** Deliveries newest first, and whether older ones follow. */
+public record DeliveryPage(List<DeliveryView> deliveries, boolean hasMore) {
+}
