@@ -342,7 +342,7 @@ class MerchantIT {
 
     @Test
     @Order(7)
-    @DisplayName("in a browser: sign in, dashboard, a field error, open a profile, approved by compliance, a key whose secret is shown once, revoke after confirming")
+    @DisplayName("in a browser: sign in, dashboard, a field error, open a profile, approved by compliance, a key whose secret is shown once, rotate and revoke after confirming")
     void browserDashboard() throws Exception {
         Person ida = person("en", true);
         Person officer = operator("COMPLIANCE");
@@ -393,6 +393,20 @@ class MerchantIT {
             browser.get(url("/merchant/dashboard.xhtml"));
             assertFalse(browser.getPageSource().contains(secret), "the secret is shown once only");
             assertTrue(browser.findElement(By.id("key-" + keyId)).getText().contains("Active"));
+
+            press(browser, browser.findElement(By.id("key-" + keyId)).findElement(By.cssSelector(".rotate")));
+            waitFor(browser, "confirm-box");
+            click(browser, "keys:confirm");
+            waitFor(browser, "new-secret");
+            String rotatedId = browser.findElement(By.id("new-key-id")).getText();
+            String rotatedSecret = browser.findElement(By.id("new-secret")).getText();
+            assertNotEquals(keyId, rotatedId);
+            assertTrue(browser.findElement(By.id("key-" + keyId)).getText().contains("Revoked"), "rotation revokes the old key");
+            assertInvalidClient(token("grant_type=client_credentials", "Authorization", basic(keyId, secret)));
+            assertEquals(200, token("grant_type=client_credentials", "Authorization", basic(rotatedId, rotatedSecret))
+                    .statusCode());
+            keyId = rotatedId;
+            secret = rotatedSecret;
 
             press(browser, browser.findElement(By.id("key-" + keyId)).findElement(By.cssSelector(".revoke")));
             waitFor(browser, "confirm-box");
