@@ -14,6 +14,7 @@ import jakarta.ejb.TransactionAttributeType;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,7 +97,7 @@ public class DemoShop {
                 .replaceAll("/+$", "");
     }
 
-    private static <T> T again(java.util.function.Supplier<T> step) {
+    private static <T> T again(Supplier<T> step) {
         try {
             return step.get();
         } catch (RuntimeException lostRace) {
