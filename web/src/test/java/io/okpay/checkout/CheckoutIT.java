@@ -1,5 +1,7 @@
 package io.okpay.checkout;
 
+import static io.okpay.it.ProblemAssertions.assertFieldError;
+import static io.okpay.it.ProblemAssertions.assertNotFound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -818,21 +820,6 @@ class CheckoutIT {
                 "Authorization", "Bearer " + Http.json(granted).getString("access_token"));
         assertEquals(200, report.statusCode(), report.body());
         assertTrue(Http.json(report).getBoolean("consistent"), report.body());
-    }
-
-    static void assertNotFound(HttpResponse<String> response) {
-        assertEquals(404, response.statusCode(), response.body());
-        assertEquals("not_found", Http.json(response).getString("code"));
-    }
-
-    static void assertFieldError(HttpResponse<String> response, String field, String code) {
-        assertEquals(400, response.statusCode(), response.body());
-        JsonObject problem = Http.json(response);
-        assertEquals("invalid_request", problem.getString("code"), response.body());
-        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
-        assertEquals(field, error.getString("field"), response.body());
-        assertEquals(code, error.getString("code"), response.body());
-        assertFalse(error.getString("detail").isBlank());
     }
 
     static void sleep(long millis) {

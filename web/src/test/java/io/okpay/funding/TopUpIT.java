@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.okpay.it.MailCatcher.codeMails;
+import static io.okpay.it.MailCatcher.nextCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -637,26 +639,5 @@ class TopUpIT {
                                 nextCode(person.email, before)));
         assertEquals(200, granted.statusCode(), granted.body());
         return new Person(person.id, person.email, Http.json(granted).getString("access_token"));
-    }
-
-    static int codeMails(String email) {
-        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
-    }
-
-    static String nextCode(String email, int before) {
-        for (int i = 0; i < 100; i++) {
-            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
-            if (codes.size() > before) {
-                String subject = codes.get(before).subject();
-                return subject.substring(subject.length() - 6);
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no code e-mail to " + email);
     }
 }

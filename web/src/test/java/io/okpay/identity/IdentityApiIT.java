@@ -32,6 +32,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import static io.okpay.it.MailCatcher.codeMails;
+import static io.okpay.it.MailCatcher.nextCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -188,22 +190,7 @@ class IdentityApiIT {
         return http.get("/api/v1/me", "Authorization", "Bearer " + accessToken);
     }
 
-    static int codeMails(String email) {
-        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
-    }
-
     /** The code of the first code e-mail after the {@code before} ones already there. */
-    static String nextCode(String email, int before) {
-        for (int i = 0; i < 100; i++) {
-            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
-            if (codes.size() > before) {
-                String subject = codes.get(before).subject();
-                return subject.substring(subject.length() - 6);
-            }
-            sleep(0.3);
-        }
-        throw new AssertionError("no new code e-mail to " + email);
-    }
 
     static void sleep(double seconds) {
         try {

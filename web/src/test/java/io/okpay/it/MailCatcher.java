@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class MailCatcher {
 
+    private static final String CODE_SUBJECT = "Your OKPay code";
+
     public record Received(String to, String subject, String text, String html) {
     }
 
@@ -110,5 +112,31 @@ public final class MailCatcher {
             text = content.toString();
         }
         return new Received(to, mime.getSubject(), text, html);
+    }
+
+    /** How many one-time-code e-mails (English subject) the address has received so far. */
+    public static int codeMails(String address) {
+        return (int) inbox(address).stream().filter(m -> m.subject().contains(CODE_SUBJECT)).count();
+    }
+
+    /**
+     * The code of the address's one-time-code e-mail number {@code before} (counting from 0), waiting up to 30 s for
+     * it to arrive: call {@link #codeMails} before the action that sends it, and pass that count.
+     */
+    public static String nextCode(String address, int before) {
+        for (int i = 0; i < 100; i++) {
+            var codes = inbox(address).stream().filter(m -> m.subject().contains(CODE_SUBJECT)).toList();
+            if (codes.size() > before) {
+                String subject = codes.get(before).subject();
+                return subject.substring(subject.length() - 6);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no new code e-mail to " + address);
     }
 }

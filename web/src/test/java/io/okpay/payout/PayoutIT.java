@@ -42,6 +42,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.okpay.it.ProblemAssertions.assertFieldError;
+import static io.okpay.it.MailCatcher.codeMails;
+import static io.okpay.it.MailCatcher.nextCode;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.press;
 import static io.okpay.it.Browsers.text;
@@ -565,13 +568,6 @@ class PayoutIT {
         return String.join(", ", shown);
     }
 
-    static void assertFieldError(HttpResponse<String> response, String field, String code) {
-        assertEquals(400, response.statusCode(), response.body());
-        JsonObject error = Http.json(response).getJsonArray("errors").getJsonObject(0);
-        assertEquals(field, error.getString("field"), response.body());
-        assertEquals(code, error.getString("code"), response.body());
-    }
-
     static String key() {
         return UUID.randomUUID().toString();
     }
@@ -610,27 +606,6 @@ class PayoutIT {
                 "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
         assertEquals(200, granted.statusCode(), granted.body());
         return new Person(id, email, Http.json(granted).getString("access_token"));
-    }
-
-    static int codeMails(String email) {
-        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
-    }
-
-    static String nextCode(String email, int before) {
-        for (int i = 0; i < 100; i++) {
-            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
-            if (codes.size() > before) {
-                String subject = codes.get(before).subject();
-                return subject.substring(subject.length() - 6);
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no code e-mail to " + email);
     }
 
     /** A verified person with the FINANCE role; operators sign in with a code e-mailed to them. */

@@ -1,5 +1,6 @@
 package io.okpay.transfer;
 
+import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.press;
 import static io.okpay.it.Browsers.text;
@@ -703,16 +704,6 @@ class TransferIT {
                 {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
         assertEquals(200, token.statusCode(), token.body());
         return new Person(Http.json(created).getString("id"), email, name, Http.json(token).getString("access_token"));
-    }
-
-    static void assertFieldError(HttpResponse<String> response, String field, String code) {
-        assertEquals(400, response.statusCode(), response.body());
-        JsonObject problem = Http.json(response);
-        assertEquals("invalid_request", problem.getString("code"), response.body());
-        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
-        assertEquals(field, error.getString("field"), response.body());
-        assertEquals(code, error.getString("code"), response.body());
-        assertFalse(error.getString("detail").isBlank());
     }
 
     static void sleep(long millis) {

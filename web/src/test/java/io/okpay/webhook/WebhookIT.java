@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
@@ -574,16 +575,6 @@ class WebhookIT {
                 {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
         assertEquals(200, issued.statusCode(), issued.body());
         return new Person(Http.json(created).getString("id"), email, Http.json(issued).getString("access_token"));
-    }
-
-    static void assertFieldError(HttpResponse<String> response, String field, String code) {
-        assertEquals(400, response.statusCode(), response.body());
-        JsonObject problem = Http.json(response);
-        assertEquals("invalid_request", problem.getString("code"), response.body());
-        JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
-        assertEquals(field, error.getString("field"), response.body());
-        assertEquals(code, error.getString("code"), response.body());
-        assertFalse(error.getString("detail").isBlank());
     }
 
     static void sleep(long millis) {
