@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class MailCatcher {
 
-    private static final String CODE_SUBJECT = "Your OKPay code";
+    /** The subject of a one-time-code e-mail in either language ("Your OKPay code: 123456", "您的 OKPay 验证码：123456"). */
+    private static final Pattern CODE_SUBJECT = Pattern.compile("(?:Your OKPay code|OKPay 验证码)\\D*(\\d{6})$");
 
     public record Received(String to, String subject, String text, String html) {
     }
@@ -114,9 +115,9 @@ public final class MailCatcher {
         return new Received(to, mime.getSubject(), text, html);
     }
 
-    /** How many one-time-code e-mails (English subject) the address has received so far. */
+    /** How many one-time-code e-mails the address has received so far. */
     public static int codeMails(String address) {
-        return (int) inbox(address).stream().filter(m -> m.subject().contains(CODE_SUBJECT)).count();
+        return (int) inbox(address).stream().filter(m -> CODE_SUBJECT.matcher(m.subject()).find()).count();
     }
 
     /**
@@ -125,10 +126,9 @@ public final class MailCatcher {
      */
     public static String nextCode(String address, int before) {
         for (int i = 0; i < 100; i++) {
-            var codes = inbox(address).stream().filter(m -> m.subject().contains(CODE_SUBJECT)).toList();
+            var codes = inbox(address).stream().map(m -> CODE_SUBJECT.matcher(m.subject())).filter(Matcher::find).toList();
             if (codes.size() > before) {
-                String subject = codes.get(before).subject();
-                return subject.substring(subject.length() - 6);
+                return codes.get(before).group(1);
             }
             try {
                 Thread.sleep(300);

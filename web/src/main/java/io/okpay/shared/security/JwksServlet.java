@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** The public keys that verify OKPay's access tokens, by kid (RFC 7517), for anyone who wants to check a token. */
 @WebServlet("/.well-known/jwks.json")
@@ -20,7 +19,6 @@ public class JwksServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/jwk-set+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "public, max-age=300");
         response.getWriter().write(signingKeys.jwks());
     }

@@ -48,9 +48,9 @@ public class HomePage {
     public record BalanceCard(String currency, String balance, String available, boolean reserved) {
     }
 
-    /** A movement as shown: what, with whom, signed amount and the balance after it. */
-    public record ActivityLine(String when, String what, String counterparty, String change, String balanceAfter,
-                               boolean incoming, String transactionId) {
+    /** A movement as shown: what, with whom, the note as its sender wrote it, signed amount and the balance after it. */
+    public record ActivityLine(String when, String what, String counterparty, String note, String change,
+                               String balanceAfter, boolean incoming, String transactionId) {
     }
 
     /** Money the person sent to an address without an account, waiting until {@code until} to be claimed. */
@@ -93,7 +93,7 @@ public class HomePage {
             String counterparty = item.counterparty() == null ? null
                     : Messages.get(locale, incoming ? "activity.from" : "activity.to", item.counterparty());
             String change = (incoming ? "+" : "") + MoneyFormat.format(item.change(), locale);
-            return new ActivityLine(TIME.format(item.createdAt()), what, counterparty, change,
+            return new ActivityLine(TIME.format(item.createdAt()), what, counterparty, item.note(), change,
                     MoneyFormat.format(item.balanceAfter(), locale), incoming, item.transactionId());
         }).toList();
     }

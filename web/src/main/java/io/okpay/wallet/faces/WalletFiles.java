@@ -50,7 +50,7 @@ public class WalletFiles extends HttpServlet {
             }
         } catch (BusinessException e) {
             response.setStatus(e.status());
-            response.setContentType("text/plain; charset=UTF-8");
+            response.setContentType("text/plain");
             response.getWriter().write(e.fieldErrors().isEmpty() ? Messages.get(locale, "error." + e.code(), e.args())
                     : e.fieldErrors().stream().map(f -> Messages.get(locale, "error." + f.code(), f.args()))
                     .collect(Collectors.joining("\n")));
