@@ -1,0 +1,215 @@
+package io.okpay.shared;
+
+import io.okpay.checkout.CheckoutTestSupport;
+import io.okpay.fx.TestDayRates;
+import io.okpay.identity.IdentityTestSupport;
+import io.okpay.it.Browsers;
+import io.okpay.it.Deployments;
+import io.okpay.it.Http;
+import io.okpay.it.MailCatcher;
+import io.okpay.merchant.MerchantTestSupport;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.okpay.it.Browsers.click;
+import static io.okpay.it.Browsers.type;
+import static io.okpay.it.Browsers.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * axe-core (the npm package the build installs, never a CDN) checks the pages a person uses, in both languages, at
+ * desktop and phone width: any serious or critical violation fails the test; the others are printed for a look.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityIT {
+
+    static final String PASSWORD = "quiet harbour lamp 42";
+    static final Set<String> FAILING = Set.of("serious", "critical");
+    static final List<String> LANGUAGES = List.of("en", "zh-CN");
+    static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
+
+    static String axe;
+    static WebDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
+                IdentityTestSupport.class, TestDayRates.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path script = Path.of(System.getProperty("okpay.axe", "target/axe/node_modules/axe-core/axe.min.js"));
+        assertTrue(Files.isRegularFile(script), script + " is missing: the build installs axe-core with npm ci");
+        axe = Files.readString(script);
+        browser = Browsers.chromium();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security and checkout: no serious or critical axe violation")
+    void pagesHaveNoSeriousViolations() {
+        Http http = new Http(base);
+        String sessionId = checkoutSession(http);
+        List<String> found = new ArrayList<>();
+
+        for (String lang : LANGUAGES) {
+            for (Dimension width : WIDTHS) {
+                browser.manage().window().setSize(width);
+                found.addAll(check("/", lang, width));
+                found.addAll(check("/signup.xhtml", lang, width));
+                found.addAll(check("/signin.xhtml", lang, width));
+                found.addAll(check("/checkout/pay.xhtml?session=" + sessionId, lang, width));
+            }
+        }
+
+        Person person = person(http);
+        browser.manage().window().setSize(WIDTHS.get(0));
+        browser.get(url("/signin.xhtml?lang=en"));
+        waitFor(browser, "signin:email");
+        type(browser, "signin:email", person.email());
+        type(browser, "signin:password", PASSWORD);
+        click(browser, "signin:submit");
+        waitFor(browser, "balances");
+        for (String lang : LANGUAGES) {
+            for (Dimension width : WIDTHS) {
+                browser.manage().window().setSize(width);
+                // A new person's home: no balance yet.
+                found.addAll(check("/wallet/home.xhtml", lang, width));
+            }
+        }
+
+        assertEquals(200, http.post("/api/v1/test-checkout/fund/" + person.id() + "/EUR/50.00", "").statusCode());
+        for (String lang : LANGUAGES) {
+            for (Dimension width : WIDTHS) {
+                browser.manage().window().setSize(width);
+                for (String path : List.of("/wallet/home.xhtml", "/funding/topup.xhtml", "/transfer/send.xhtml",
+                        "/wallet/history.xhtml", "/fx/convert.xhtml", "/identity/security.xhtml",
+                        "/checkout/pay.xhtml?session=" + sessionId)) {
+                    found.addAll(check(path, lang, width));
+                }
+                // Field errors and the error summary: an amount the send form refuses.
+                browser.get(url("/transfer/send.xhtml?lang=" + lang));
+                waitFor(browser, "send:continue");
+                type(browser, "send:amount", "-1");
+                click(browser, "send:continue");
+                found.addAll(run("/transfer/send.xhtml with errors", lang, width));
+            }
+        }
+        assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    List<String> check(String path, String lang, Dimension width) {
+        browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
+        waitFor(browser, "main");
+        return run(path, lang, width);
+    }
+
+    /** Runs axe-core on the page in the browser; the serious and critical violations, one line per rule and node. */
+    List<String> run(String page, String lang, Dimension width) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(axe);
+        Object answer = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                   .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify({error: String(e)})));""");
+        JsonValue result;
+        try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(answer)))) {
+            result = reader.readValue();
+        }
+        if (result.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new AssertionError("axe-core did not run on " + page + ": " + answer);
+        }
+        List<String> failing = new ArrayList<>();
+        String where = page + " [" + lang + ", " + width.getWidth() + " px]";
+        for (JsonValue value : (JsonArray) result) {
+            JsonObject violation = value.asJsonObject();
+            String impact = violation.getString("impact", "unknown");
+            for (JsonValue node : violation.getJsonArray("nodes")) {
+                String line = where + " " + impact + " " + violation.getString("id") + ": "
+                        + violation.getString("help") + " at " + node.asJsonObject().getJsonArray("target")
+                        + " " + node.asJsonObject().getString("failureSummary", "").replace('\n', ' ');
+                System.out.println("axe " + line);
+                if (FAILING.contains(impact)) {
+                    failing.add(line);
+                }
+            }
+        }
+        return failing;
+    }
+
+    /** A checkout session of an approved shop, as the shop's server would create it. */
+    String checkoutSession(Http http) {
+        String owner = person(http).id();
+        HttpResponse<String> approved = http.post("/api/v1/test-merchant/approved/" + owner + "?name=Mug+Shop&currency=EUR", "");
+        assertEquals(200, approved.statusCode(), approved.body());
+        String token = Http.json(approved).getString("access_token");
+        HttpResponse<String> created = http.post("/api/v1/checkout/sessions", """
+                {"amount":"12.00","currency":"EUR","merchant_reference":"A11Y-1","description":"Blue mug",\
+                "success_url":"https://shop.example/done","cancel_url":"https://shop.example/cart"}""",
+                "Authorization", "Bearer " + token, "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
+    record Person(String id, String email) {
+    }
+
+    /** A new person with a confirmed e-mail address. */
+    Person person(Http http) {
+        String name = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = name + "@example.com";
+        HttpResponse<String> created = http.post("/api/v1/users", """
+                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
+        assertEquals(201, created.statusCode(), created.body());
+        String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
+        return new Person(Http.json(created).getString("id"), email);
+    }
+
+}
