@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -91,18 +92,22 @@ class AccessibilityIT {
     @DisplayName("landing, sign-up, home, top-up, send, history, convert, security and checkout: no serious or critical axe violation")
     void pagesHaveNoSeriousViolations() {
         Http http = new Http(base);
-        String sessionId = checkoutSession(http);
+        String checkout = "/checkout/pay.xhtml?session=" + checkoutSession(http);
         List<String> found = new ArrayList<>();
 
-        for (String lang : LANGUAGES) {
-            for (Dimension width : WIDTHS) {
-                browser.manage().window().setSize(width);
-                found.addAll(check("/", lang, width));
-                found.addAll(check("/signup.xhtml", lang, width));
-                found.addAll(check("/signin.xhtml", lang, width));
-                found.addAll(check("/checkout/pay.xhtml?session=" + sessionId, lang, width));
-            }
-        }
+        everywhere(() -> {
+            found.addAll(check("/", "hero-title"));
+            found.addAll(check("/signup.xhtml", "signup:submit"));
+            found.addAll(check("/signin.xhtml", "signin:submit"));
+            found.addAll(check(checkout, "signin-to-pay"));
+        });
+
+        // The checkout page: wordmark and language only; switching language keeps the checkout.
+        browser.get(url(checkout + "&lang=en"));
+        waitFor(browser, "signin-to-pay");
+        assertTrue(browser.findElements(By.className("main-nav")).isEmpty(), "no main navigation at checkout");
+        String chinese = browser.findElement(By.cssSelector(".lang-switch a[hreflang='zh-CN']")).getAttribute("href");
+        assertTrue(chinese.contains(checkout.substring(checkout.indexOf('?') + 1) + "&lang=zh-CN"), chinese);
 
         Person person = person(http);
         browser.manage().window().setSize(WIDTHS.get(0));
@@ -112,46 +117,68 @@ class AccessibilityIT {
         type(browser, "signin:password", PASSWORD);
         click(browser, "signin:submit");
         waitFor(browser, "balances");
-        for (String lang : LANGUAGES) {
-            for (Dimension width : WIDTHS) {
-                browser.manage().window().setSize(width);
-                // A new person's home: no balance yet.
-                found.addAll(check("/wallet/home.xhtml", lang, width));
-            }
-        }
+        // A new person's home: no balance yet, top-up first.
+        everywhere(() -> found.addAll(check("/wallet/home.xhtml", "no-balance")));
 
         assertEquals(200, http.post("/api/v1/test-checkout/fund/" + person.id() + "/EUR/50.00", "").statusCode());
-        for (String lang : LANGUAGES) {
-            for (Dimension width : WIDTHS) {
-                browser.manage().window().setSize(width);
-                for (String path : List.of("/wallet/home.xhtml", "/funding/topup.xhtml", "/transfer/send.xhtml",
-                        "/wallet/history.xhtml", "/fx/convert.xhtml", "/identity/security.xhtml",
-                        "/checkout/pay.xhtml?session=" + sessionId)) {
-                    found.addAll(check(path, lang, width));
-                }
-                // Field errors and the error summary: an amount the send form refuses.
-                browser.get(url("/transfer/send.xhtml?lang=" + lang));
-                waitFor(browser, "send:continue");
-                type(browser, "send:amount", "-1");
-                click(browser, "send:continue");
-                found.addAll(run("/transfer/send.xhtml with errors", lang, width));
+        everywhere(() -> {
+            found.addAll(check("/wallet/home.xhtml", "send"));
+            found.addAll(check("/funding/topup.xhtml", "topup:card"));
+            found.addAll(check("/transfer/send.xhtml", "send:continue"));
+            found.addAll(check("/wallet/history.xhtml", "filters"));
+            found.addAll(check("/fx/convert.xhtml", "convert:quote"));
+            found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
+            found.addAll(check(checkout, "pay:submit"));
+            // The menu open, and pages with errors: the error summary and the fields it leads to.
+            Browsers.openMenu(browser);
+            found.addAll(run("/identity/security.xhtml with the menu open"));
+            found.addAll(check("/wallet/history.xhtml?from=2026-02-30", "filter-errors"));
+            browser.get(url("/transfer/send.xhtml?lang=" + lang));
+            waitFor(browser, "send:continue");
+            type(browser, "send:amount", "-1");
+            click(browser, "send:continue");
+            waitFor(browser, "error-summary");
+            found.addAll(run("/transfer/send.xhtml with errors"));
+        });
+        browser.get(url(checkout));
+        waitFor(browser, "pay:submit");
+        assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
+                "signed in, the checkout page still shows only what paying needs");
+        System.out.println("axe-core checked " + checked + " pages");
+        assertEquals(4 * (4 + 1 + 10), checked, "every page in both languages at both widths");
+        assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
+    }
+
+    String lang;
+    Dimension width;
+    int checked;
+
+    /** Runs the checks in both languages at both widths. */
+    void everywhere(Runnable checks) {
+        for (String language : LANGUAGES) {
+            for (Dimension size : WIDTHS) {
+                lang = language;
+                width = size;
+                browser.manage().window().setSize(size);
+                checks.run();
             }
         }
-        assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 
     String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
     }
 
-    List<String> check(String path, String lang, Dimension width) {
+    /** Opens the page in the current language and checks it once the element that says it is that page is there. */
+    List<String> check(String path, String expected) {
         browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
-        waitFor(browser, "main");
-        return run(path, lang, width);
+        waitFor(browser, expected);
+        return run(path);
     }
 
     /** Runs axe-core on the page in the browser; the serious and critical violations, one line per rule and node. */
-    List<String> run(String page, String lang, Dimension width) {
+    List<String> run(String page) {
+        checked++;
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(axe);
         Object answer = js.executeAsyncScript("""
