@@ -130,10 +130,10 @@ class AccessibilityIT {
             found.addAll(check("/wallet/history.xhtml", "filters"));
             found.addAll(check("/fx/convert.xhtml", "convert:quote"));
             found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
-            found.addAll(check(checkout, "pay:submit"));
             // The menu open, and pages with errors: the error summary and the fields it leads to.
             Browsers.openMenu(browser);
             found.addAll(run("/identity/security.xhtml with the menu open"));
+            found.addAll(check(checkout, "pay:submit"));
             found.addAll(check("/wallet/history.xhtml?from=2026-02-30", "filter-errors"));
             browser.get(url("/transfer/send.xhtml?lang=" + lang));
             waitFor(browser, "send:continue");

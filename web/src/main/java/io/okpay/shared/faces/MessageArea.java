@@ -1,7 +1,7 @@
 package io.okpay.shared.faces;
 
 import io.okpay.shared.Messages;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -15,61 +15,57 @@ import java.util.List;
  * links each field's error to its field, kept apart from news ("Your other sessions are signed out.").
  */
 @Named
-@RequestScoped
+@ApplicationScoped
 public class MessageArea {
 
     /** One field's error: the text shown next to the field, and the field's client id the summary links to. */
     public record FieldError(String clientId, String text) {
     }
 
-    private List<String> problems;
-    private List<FieldError> fields;
-    private List<String> news;
-
-    private void collect() {
-        if (problems != null) {
-            return;
-        }
-        problems = new ArrayList<>();
-        fields = new ArrayList<>();
-        news = new ArrayList<>();
+    /** Read afresh each time: rendered= is asked before the action has added its messages too. */
+    public List<String> getProblems() {
         FacesContext faces = FacesContext.getCurrentInstance();
+        List<String> problems = new ArrayList<>();
         for (FacesMessage message : faces.getMessageList(null)) {
-            (isError(message) ? problems : news).add(message.getSummary());
-            message.rendered();
-        }
-        for (Iterator<String> ids = faces.getClientIdsWithMessages(); ids.hasNext(); ) {
-            String id = ids.next();
-            if (id == null) {
-                continue;
-            }
-            for (FacesMessage message : faces.getMessageList(id)) {
-                if (isError(message)) {
-                    fields.add(new FieldError(id, message.getSummary()));
-                }
+            if (isError(message)) {
+                problems.add(message.getSummary());
+                message.rendered();
             }
         }
-        if (problems.isEmpty() && !fields.isEmpty()) {
+        if (problems.isEmpty() && !getFields().isEmpty()) {
             problems.add(Messages.get(faces.getViewRoot().getLocale(), "error.invalid_request"));
         }
-    }
-
-    private static boolean isError(FacesMessage message) {
-        return message.getSeverity().getOrdinal() >= FacesMessage.SEVERITY_ERROR.getOrdinal();
-    }
-
-    public List<String> getProblems() {
-        collect();
         return problems;
     }
 
     public List<FieldError> getFields() {
-        collect();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        List<FieldError> fields = new ArrayList<>();
+        for (Iterator<String> ids = faces.getClientIdsWithMessages(); ids.hasNext(); ) {
+            String id = ids.next();
+            if (id != null) {
+                for (FacesMessage message : faces.getMessageList(id)) {
+                    if (isError(message)) {
+                        fields.add(new FieldError(id, message.getSummary()));
+                    }
+                }
+            }
+        }
         return fields;
     }
 
     public List<String> getNews() {
-        collect();
+        List<String> news = new ArrayList<>();
+        for (FacesMessage message : FacesContext.getCurrentInstance().getMessageList(null)) {
+            if (!isError(message)) {
+                news.add(message.getSummary());
+                message.rendered();
+            }
+        }
         return news;
+    }
+
+    private static boolean isError(FacesMessage message) {
+        return message.getSeverity().getOrdinal() >= FacesMessage.SEVERITY_ERROR.getOrdinal();
     }
 }
