@@ -174,7 +174,6 @@ class AccessibilityIT {
     static void resize(Dimension size) {
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
                 "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 640));
-        assertEquals(size.getWidth(), ((Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth")).intValue());
     }
 
     String url(String path) {
@@ -192,6 +191,7 @@ class AccessibilityIT {
     List<String> run(String page) {
         checked++;
         JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(width.getWidth(), ((Number) js.executeScript("return window.innerWidth")).intValue(), page);
         js.executeScript(axe);
         Object answer = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
