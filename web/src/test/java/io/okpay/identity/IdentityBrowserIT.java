@@ -137,6 +137,7 @@ class IdentityBrowserIT {
         click("sessions-form:end-others");
         assertTrue(page().contains("Your other sessions are signed out."), page());
 
+        Browsers.openMenu(browser);
         click("signout:submit");
         waitFor("signin:email");
         assertTrue(page().contains("You are signed out."), page());

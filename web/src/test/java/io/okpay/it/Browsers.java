@@ -64,6 +64,14 @@ public final class Browsers {
         });
     }
 
+    /** Opens the top bar's menu (account, security, withdraw, merchant, sign out), which a person opens to get there. */
+    public static void openMenu(WebDriver browser) {
+        WebElement menu = browser.findElement(By.id("menu"));
+        if (menu.getAttribute("open") == null) {
+            browser.findElement(By.id("nav-more")).click();
+        }
+    }
+
     public static void waitFor(WebDriver browser, String id) {
         try {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));

@@ -355,6 +355,7 @@ class MerchantIT {
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
             browser.get(url("/wallet/home.xhtml"));
+            Browsers.openMenu(browser);
             press(browser, browser.findElement(By.id("nav-merchant")));
             waitFor(browser, "open:submit");
             assertTrue(browser.findElements(By.id("nav-admin-merchants")).isEmpty(), "no back office for people");

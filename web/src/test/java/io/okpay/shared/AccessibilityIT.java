@@ -1,0 +1,255 @@
+package io.okpay.shared;
+
+import io.okpay.checkout.CheckoutTestSupport;
+import io.okpay.fx.TestDayRates;
+import io.okpay.identity.IdentityTestSupport;
+import io.okpay.it.Browsers;
+import io.okpay.it.Deployments;
+import io.okpay.it.Http;
+import io.okpay.it.MailCatcher;
+import io.okpay.merchant.MerchantTestSupport;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.okpay.it.Browsers.click;
+import static io.okpay.it.Browsers.type;
+import static io.okpay.it.Browsers.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * axe-core (the npm package the build installs, never a CDN) checks the pages a person uses, in both languages, at
+ * desktop and phone width: any serious or critical violation fails the test; the others are printed for a look. WCAG
+ * 2.2's target size (off in axe-core by default) is on: UI.md asks for tap targets a finger can hit.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AccessibilityIT {
+
+    static final String PASSWORD = "quiet harbour lamp 42";
+    static final Set<String> FAILING = Set.of("serious", "critical");
+    static final List<String> LANGUAGES = List.of("en", "zh-CN");
+    static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
+
+    static String axe;
+    static WebDriver browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
+                IdentityTestSupport.class, TestDayRates.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path script = Path.of(System.getProperty("okpay.axe", "target/axe/node_modules/axe-core/axe.min.js"));
+        assertTrue(Files.isRegularFile(script), script + " is missing: the build installs axe-core with npm ci");
+        axe = Files.readString(script);
+        browser = Browsers.chromium();
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security and checkout: no serious or critical axe violation")
+    void pagesHaveNoSeriousViolations() {
+        Http http = new Http(base);
+        String checkout = "/checkout/pay.xhtml?session=" + checkoutSession(http);
+        List<String> found = new ArrayList<>();
+
+        everywhere(() -> {
+            found.addAll(check("/", "hero-title"));
+            found.addAll(check("/signup.xhtml", "signup:submit"));
+            found.addAll(check("/signin.xhtml", "signin:submit"));
+            found.addAll(check(checkout, "signin-to-pay"));
+        });
+
+        // The checkout page: wordmark and language only; switching language keeps the checkout.
+        browser.get(url(checkout + "&lang=en"));
+        waitFor(browser, "signin-to-pay");
+        assertTrue(browser.findElements(By.className("main-nav")).isEmpty(), "no main navigation at checkout");
+        String chinese = browser.findElement(By.cssSelector(".lang-switch a[hreflang='zh-CN']")).getAttribute("href");
+        assertTrue(chinese.contains(checkout.substring(checkout.indexOf('?') + 1) + "&lang=zh-CN"), chinese);
+
+        Person person = person(http);
+        resize(WIDTHS.get(0));
+        browser.get(url("/signin.xhtml?lang=en"));
+        waitFor(browser, "signin:email");
+        type(browser, "signin:email", person.email());
+        type(browser, "signin:password", PASSWORD);
+        click(browser, "signin:submit");
+        waitFor(browser, "balances");
+        // A new person's home: no balance yet, top-up first.
+        everywhere(() -> found.addAll(check("/wallet/home.xhtml", "no-balance")));
+
+        assertEquals(200, http.post("/api/v1/test-checkout/fund/" + person.id() + "/EUR/50.00", "").statusCode());
+        everywhere(() -> {
+            found.addAll(check("/wallet/home.xhtml", "send"));
+            found.addAll(check("/funding/topup.xhtml", "topup:card"));
+            found.addAll(check("/transfer/send.xhtml", "send:continue"));
+            found.addAll(check("/wallet/history.xhtml", "filters"));
+            found.addAll(check("/fx/convert.xhtml", "convert:quote"));
+            found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
+            // The menu open, and pages with errors: the error summary and the fields it leads to.
+            Browsers.openMenu(browser);
+            found.addAll(run("/identity/security.xhtml with the menu open"));
+            found.addAll(check(checkout, "pay:submit"));
+            found.addAll(check("/wallet/history.xhtml?from=2026-02-30", "filter-errors"));
+            browser.get(url("/transfer/send.xhtml?lang=" + lang));
+            waitFor(browser, "send:continue");
+            type(browser, "send:amount", "-1");
+            click(browser, "send:continue");
+            waitFor(browser, "error-summary");
+            found.addAll(run("/transfer/send.xhtml with errors"));
+        });
+        browser.get(url(checkout));
+        waitFor(browser, "pay:submit");
+        assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
+                "signed in, the checkout page still shows only what paying needs");
+        System.out.println("axe-core checked " + checked + " pages");
+        assertEquals(4 * (4 + 1 + 10), checked, "every page in both languages at both widths");
+        assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
+    }
+
+    String lang;
+    Dimension width;
+    int checked;
+
+    /** Runs the checks in both languages at both widths. */
+    void everywhere(Runnable checks) {
+        for (String language : LANGUAGES) {
+            for (Dimension size : WIDTHS) {
+                lang = language;
+                width = size;
+                resize(size);
+                checks.run();
+            }
+        }
+    }
+
+    /**
+     * The page's width exactly: a headless window is never narrower than 500 px, so a phone's 390 px viewport is
+     * emulated through the DevTools protocol.
+     */
+    static void resize(Dimension size) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.getWidth(),
+                "height", size.getHeight(), "deviceScaleFactor", 1, "mobile", size.getWidth() < 640));
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** Opens the page in the current language and checks it once the element that says it is that page is there. */
+    List<String> check(String path, String expected) {
+        browser.get(url(path + (path.contains("?") ? "&" : "?") + "lang=" + lang));
+        waitFor(browser, expected);
+        return run(path);
+    }
+
+    /** Runs axe-core on the page in the browser; the serious and critical violations, one line per rule and node. */
+    List<String> run(String page) {
+        checked++;
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertEquals(width.getWidth(), ((Number) js.executeScript("return window.innerWidth")).intValue(), page);
+        js.executeScript(axe);
+        Object answer = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})
+                   .then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify({error: String(e)})));""");
+        JsonValue result;
+        try (JsonReader reader = Json.createReader(new StringReader(String.valueOf(answer)))) {
+            result = reader.readValue();
+        }
+        if (result.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new AssertionError("axe-core did not run on " + page + ": " + answer);
+        }
+        List<String> failing = new ArrayList<>();
+        String where = page + " [" + lang + ", " + width.getWidth() + " px]";
+        for (JsonValue value : (JsonArray) result) {
+            JsonObject violation = value.asJsonObject();
+            String impact = violation.getString("impact", "unknown");
+            for (JsonValue node : violation.getJsonArray("nodes")) {
+                String line = where + " " + impact + " " + violation.getString("id") + ": "
+                        + violation.getString("help") + " at " + node.asJsonObject().getJsonArray("target")
+                        + " " + node.asJsonObject().getString("failureSummary", "").replace('\n', ' ');
+                System.out.println("axe " + line);
+                if (FAILING.contains(impact)) {
+                    failing.add(line);
+                }
+            }
+        }
+        return failing;
+    }
+
+    /** A checkout session of an approved shop, as the shop's server would create it. */
+    String checkoutSession(Http http) {
+        String owner = person(http).id();
+        HttpResponse<String> approved = http.post("/api/v1/test-merchant/approved/" + owner + "?name=Mug+Shop&currency=EUR", "");
+        assertEquals(200, approved.statusCode(), approved.body());
+        String token = Http.json(approved).getString("access_token");
+        HttpResponse<String> created = http.post("/api/v1/checkout/sessions", """
+                {"amount":"12.00","currency":"EUR","merchant_reference":"A11Y-1","description":"Blue mug",\
+                "success_url":"https://shop.example/done","cancel_url":"https://shop.example/cart"}""",
+                "Authorization", "Bearer " + token, "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
+    record Person(String id, String email) {
+    }
+
+    /** A new person with a confirmed e-mail address. */
+    Person person(Http http) {
+        String name = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String email = name + "@example.com";
+        HttpResponse<String> created = http.post("/api/v1/users", """
+                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
+        assertEquals(201, created.statusCode(), created.body());
+        String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
+        return new Person(Http.json(created).getString("id"), email);
+    }
+
+}
