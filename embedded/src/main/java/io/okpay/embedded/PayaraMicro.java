@@ -1,0 +1,72 @@
+package io.okpay.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Payara Micro with okpay.war at the root context, in its own JVM, for the run command. */
+final class PayaraMicro implements Watchdog.Child {
+
+    private final Process process;
+
+    private PayaraMicro(Process process) {
+        this.process = process;
+    }
+
+    /** Starts it and returns once OKPay answers; otherwise stops it and throws with the log's last lines. */
+    static PayaraMicro start(Path war, int httpPort, String heap, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
+                "-Xmx" + heap,
+                // out of memory, a JVM limps on with dead threads; exiting lets the run command's watchdog restart it
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dhazelcast.phone.home.enabled=false",
+                // JSON-P and Jakarta Mail otherwise scan every jar for their provider on each Json.createXxx() (MP JWT
+                // does it per request) and on each MIME part (four per mail).
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
+                "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
+                "-jar", ChildProcesses.jarOf("fish.payara.micro.PayaraMicro").toString(),
+                "--deploy", war.toAbsolutePath().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(httpPort),
+                "--nocluster",
+                "--disablephonehome"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        PayaraMicro payara = new PayaraMicro(builder.start());
+        String base = "http://localhost:" + httpPort;
+        // Payara prints its "ready" line even when the deployment failed (STACK.md fact 5): ask the application itself.
+        boolean ready = ChildProcesses.await(Duration.ofMinutes(5), payara.process,
+                () -> ChildProcesses.httpStatus(base + "/health/ready") == 200 && ChildProcesses.httpStatus(base + "/") == 200);
+        if (!ready) {
+            payara.close();
+            throw new IllegalStateException("OKPay did not become ready. Last lines of " + log + ":\n" + tail(log, 40));
+        }
+        return payara;
+    }
+
+    @Override
+    public ProcessHandle process() {
+        return process.toHandle();
+    }
+
+    @Override
+    public String exitDescription() {
+        return process.isAlive() ? "" : "exit status " + process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
+    }
+
+    private static String tail(Path file, int lines) throws IOException {
+        List<String> all = Files.readAllLines(file);
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+}
