@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,6 +41,7 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -428,6 +431,9 @@ class CheckoutIT {
                 + refund.getString("order", "null") + " " + refund.getString("note", "null"), refund.toString());
         String refundTxn = refund.getString("transaction_id");
         assertEquals(refundId, Http.json(http.get("/api/v1/transactions/" + refundTxn, bearer(payer))).getString("reference"));
+        JsonArray atTheShop = Http.json(http.get("/api/v1/transactions?counterparty=mug%20SHOP", bearer(payer))).getJsonArray("data");
+        assertEquals(List.of(refundTxn, paymentTxn), atTheShop.getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("transaction_id")).toList(), "the history filtered by part of the shop's name");
 
         // The payer's CSV and statement: the same side, in sentences.
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -457,13 +463,14 @@ class CheckoutIT {
 
         WebDriver browser = Browsers.chromium();
         try {
-            browser.get(url("/signin.xhtml?lang=en"));
+            // At 127.0.0.1, a secure context for the browser, where the clipboard (and so the copy button) exists.
+            browser.get(loopback("/signin.xhtml?lang=en"));
             type(browser, "signin:email", payer.email());
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
 
             // The payer's detail page: what, with whom, amount, order, note first; no fee; the ids small below.
-            browser.get(url("/wallet/transaction.xhtml?id=" + paymentTxn));
+            browser.get(loopback("/wallet/transaction.xhtml?id=" + paymentTxn));
             waitFor(browser, "transaction");
             assertEquals("Payment to Mug Shop for order " + order, browser.findElement(By.id("what")).getText());
             assertEquals("Mug Shop", browser.findElement(By.id("counterparty")).getText());
@@ -476,10 +483,12 @@ class CheckoutIT {
                     && page.indexOf("-€12.00") < page.indexOf(paymentTxn), "ids after what a person reads: " + page);
             String ids = browser.findElement(By.id("ids")).getText();
             assertTrue(ids.contains(paymentTxn) && ids.contains(paymentId), ids);
-            assertTrue(browser.findElement(By.cssSelector("#ids button[data-copy=transaction-id]")).isDisplayed(),
-                    "the copy button, shown by its script");
+            WebElement copy = browser.findElement(By.cssSelector("#ids button[data-copy=transaction-id]"));
+            assertTrue(copy.isDisplayed(), "the copy button, shown by its script");
+            copy.click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> copy.getText().equals("Copied"));
 
-            browser.get(url("/wallet/transaction.xhtml?id=" + refundTxn));
+            browser.get(loopback("/wallet/transaction.xhtml?id=" + refundTxn));
             waitFor(browser, "transaction");
             assertEquals("Refund from Mug Shop for order " + order, browser.findElement(By.id("what")).getText());
             assertEquals("one mug chipped", browser.findElement(By.id("note")).getText());
@@ -487,7 +496,7 @@ class CheckoutIT {
             assertTrue(browser.findElement(By.id("ids")).getText().contains(refundId), text(browser));
 
             // In Chinese: whole sentences on the history page and in its CSV download.
-            browser.get(url("/wallet/history.xhtml?lang=zh-CN"));
+            browser.get(loopback("/wallet/history.xhtml?lang=zh-CN"));
             waitFor(browser, "history");
             String history = browser.findElement(By.id("history")).getText();
             assertTrue(history.contains("向 Mug Shop 付款（订单 " + order + "）")
@@ -501,11 +510,11 @@ class CheckoutIT {
 
             // The shop owner's side of the same payment: the payer, the amount, OKPay's fee and the net.
             browser.manage().deleteAllCookies();
-            browser.get(url("/signin.xhtml?lang=en"));
+            browser.get(loopback("/signin.xhtml?lang=en"));
             type(browser, "signin:email", shop.owner().email());
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
-            browser.get(url("/merchant/payments.xhtml?payment=" + paymentId));
+            browser.get(loopback("/merchant/payments.xhtml?payment=" + paymentId));
             waitFor(browser, "payment");
             String shopSide = browser.findElement(By.id("payment")).getText();
             assertTrue(shopSide.contains(payer.email()) && shopSide.contains(order) && shopSide.contains("€12.00")
@@ -819,6 +828,11 @@ class CheckoutIT {
 
     String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** The same page at 127.0.0.1, which browsers treat as a secure context (clipboard and other such APIs). */
+    String loopback(String path) {
+        return url(path).replaceFirst("//[^/:]+", "//127.0.0.1");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

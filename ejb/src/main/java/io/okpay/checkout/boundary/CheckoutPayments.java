@@ -44,9 +44,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * People paying checkout sessions from their balance, and merchants reading their payments.
@@ -225,6 +227,22 @@ public class CheckoutPayments {
                             session.description(), payment.publicId(), refund.publicId(), refund.reason()));
                 });
         return orders;
+    }
+
+    /**
+     * The ledger transactions of this payer's payments and refunds at shops whose name matches {@code like} (a
+     * lower-case LIKE pattern escaped with '!'), for a history filtered by counterparty.
+     */
+    public Set<String> transactionsAtShops(String payerId, String like) {
+        Set<String> found = new HashSet<>(em.createQuery("SELECT p.transactionId FROM CheckoutPayment p, Merchant m "
+                        + "WHERE m.publicId = p.merchantId AND p.payerId = :payer AND p.transactionId IS NOT NULL "
+                        + "AND lower(m.businessName) LIKE :term ESCAPE '!'", String.class)
+                .setParameter("payer", payerId).setParameter("term", like).getResultList());
+        found.addAll(em.createQuery("SELECT r.transactionId FROM CheckoutRefund r, CheckoutPayment p, Merchant m "
+                        + "WHERE p.publicId = r.paymentId AND m.publicId = p.merchantId AND p.payerId = :payer "
+                        + "AND r.transactionId IS NOT NULL AND lower(m.businessName) LIKE :term ESCAPE '!'", String.class)
+                .setParameter("payer", payerId).setParameter("term", like).getResultList());
+        return found;
     }
 
     private String shopName(String merchantId, Map<String, String> known) {

@@ -325,7 +325,8 @@ public class Wallets {
 
     /**
      * The ledger transactions of the person's transfers whose other side's username or e-mail address contains the
-     * term (case-insensitive), including an invited address nobody claimed yet.
+     * term (case-insensitive), including an invited address nobody claimed yet, and of their payments and refunds at
+     * shops whose name contains it.
      */
     private Set<String> transactionsWith(String userId, String term) {
         String like = "%" + term.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -342,6 +343,7 @@ public class Wallets {
                         found.add((String) row[1]);
                     }
                 });
+        found.addAll(checkoutPayments.transactionsAtShops(userId, like));
         return found;
     }
 
