@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -39,7 +41,11 @@ import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -391,6 +397,135 @@ class CheckoutIT {
         assertReconciled();
     }
 
+    // ---- each side of a payment -----------------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("each side sees its own: the payer the shop, the order and no fee (API, CSV, statement, pages, e-mails); "
+            + "the shop the payer, its fee and the net; refunds likewise")
+    void eachSideSeesItsOwn() throws Exception {
+        Shop shop = shop("EUR");
+        Person payer = person("en");
+        fund(payer, "EUR", "50.00");
+        String order = "S-" + UUID.randomUUID().toString().substring(0, 8);
+        String paymentId = paid(shop, payer, "12.00", "EUR", order, 0);
+        HttpResponse<String> refunded = refund(shop, paymentId, "side-1", "{\"amount\":\"5.00\",\"reason\":\"one mug chipped\"}");
+        assertEquals(201, refunded.statusCode(), refunded.body());
+        String refundId = Http.json(refunded).getString("id");
+
+        // The payer's API: the shop, the order and what was bought; the shop's fee (0.60) is nowhere.
+        JsonObject payment = Http.json(http.get("/api/v1/transactions?type=payment", bearer(payer)))
+                .getJsonArray("data").getJsonObject(0);
+        assertEquals("-12.00 0.00 Mug Shop " + order + " Blue mug", payment.getString("amount") + " "
+                + payment.getString("fee") + " " + payment.getString("counterparty", "null") + " "
+                + payment.getString("order", "null") + " " + payment.getString("note", "null"), payment.toString());
+        String paymentTxn = payment.getString("transaction_id");
+        JsonObject detail = Http.json(http.get("/api/v1/transactions/" + paymentTxn, bearer(payer)));
+        assertEquals("Mug Shop " + order + " " + paymentId, detail.getString("counterparty", "null") + " "
+                + detail.getString("order", "null") + " " + detail.getString("reference", "null"), detail.toString());
+        assertEquals("-12.00 0.00", detail.getJsonArray("lines").getJsonObject(0).getString("amount") + " "
+                + detail.getJsonArray("lines").getJsonObject(0).getString("fee"), detail.toString());
+        JsonObject refund = Http.json(http.get("/api/v1/transactions?type=refund", bearer(payer)))
+                .getJsonArray("data").getJsonObject(0);
+        assertEquals("5.00 0.00 Mug Shop " + order + " one mug chipped", refund.getString("amount") + " "
+                + refund.getString("fee") + " " + refund.getString("counterparty", "null") + " "
+                + refund.getString("order", "null") + " " + refund.getString("note", "null"), refund.toString());
+        String refundTxn = refund.getString("transaction_id");
+        assertEquals(refundId, Http.json(http.get("/api/v1/transactions/" + refundTxn, bearer(payer))).getString("reference"));
+        JsonArray atTheShop = Http.json(http.get("/api/v1/transactions?counterparty=mug%20SHOP", bearer(payer))).getJsonArray("data");
+        assertEquals(List.of(refundTxn, paymentTxn), atTheShop.getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("transaction_id")).toList(), "the history filtered by part of the shop's name");
+
+        // The payer's CSV and statement: the same side, in sentences.
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String export = http.get("/api/v1/transactions/export?from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                bearer(payer)).body();
+        assertTrue(export.contains(paymentTxn + ",Payment to a shop,Payment to Mug Shop for order " + order + ",Mug Shop,"
+                + order + ",Blue mug,-12.00,EUR,0.00,38.00\r\n"), export);
+        assertTrue(export.contains(refundTxn + ",Refund from a shop,Refund from Mug Shop for order " + order + ",Mug Shop,"
+                + order + ",one mug chipped,5.00,EUR,0.00,43.00\r\n"), export);
+        JsonObject statement = Http.json(http.get("/api/v1/statements/" + YearMonth.now(ZoneOffset.UTC) + "?currency=EUR",
+                bearer(payer)));
+        JsonObject paidEntry = statement.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("transaction_id").equals(paymentTxn)).findFirst().orElseThrow();
+        assertEquals("0.00 Mug Shop", paidEntry.getString("fee") + " " + paidEntry.getString("counterparty", "null"));
+
+        // The e-mails: the payer's name the shop and the order, never the fee; the shop's show the payer, fee and net.
+        MailCatcher.Received receipt = MailCatcher.await(payer.email(), "You paid €12.00 to Mug Shop");
+        assertTrue(receipt.text().contains(order) && receipt.text().contains("Blue mug")
+                && !receipt.text().contains("0.60") && !receipt.text().contains("11.40"), receipt.text());
+        MailCatcher.Received orderMail = MailCatcher.await("support@shop.example", "order " + order);
+        assertTrue(orderMail.text().contains(payer.email()) && orderMail.text().contains("€0.60")
+                && orderMail.text().contains("€11.40"), orderMail.text());
+        MailCatcher.Received refundMail = MailCatcher.await(payer.email(), "Mug Shop refunded €5.00 to you");
+        assertTrue(refundMail.text().contains(order) && refundMail.text().contains(refundId)
+                && !refundMail.text().contains("0.60"), refundMail.text());
+        assertTrue(MailCatcher.await("support@shop.example", "You refunded €5.00 to " + payer.email()).text().contains(order));
+
+        WebDriver browser = Browsers.chromium();
+        try {
+            // At 127.0.0.1, a secure context for the browser, where the clipboard (and so the copy button) exists.
+            browser.get(loopback("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", payer.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+
+            // The payer's detail page: what, with whom, amount, order, note first; no fee; the ids small below.
+            browser.get(loopback("/wallet/transaction.xhtml?id=" + paymentTxn));
+            waitFor(browser, "transaction");
+            assertEquals("Payment to Mug Shop for order " + order, browser.findElement(By.id("what")).getText());
+            assertEquals("Mug Shop", browser.findElement(By.id("counterparty")).getText());
+            assertEquals(order, browser.findElement(By.id("order")).getText());
+            assertEquals("Blue mug", browser.findElement(By.id("note")).getText());
+            String page = text(browser);
+            assertTrue(page.contains("-€12.00") && !page.contains("0.60") && !page.contains("Fee"), page);
+            assertTrue(browser.findElements(By.cssSelector(".fee, #fee-hint")).isEmpty(), page);
+            assertTrue(page.indexOf("Payment to Mug Shop") < page.indexOf("-€12.00")
+                    && page.indexOf("-€12.00") < page.indexOf(paymentTxn), "ids after what a person reads: " + page);
+            String ids = browser.findElement(By.id("ids")).getText();
+            assertTrue(ids.contains(paymentTxn) && ids.contains(paymentId), ids);
+            WebElement copy = browser.findElement(By.cssSelector("#ids button[data-copy=transaction-id]"));
+            assertTrue(copy.isDisplayed(), "the copy button, shown by its script");
+            copy.click();
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> copy.getText().equals("Copied"));
+
+            browser.get(loopback("/wallet/transaction.xhtml?id=" + refundTxn));
+            waitFor(browser, "transaction");
+            assertEquals("Refund from Mug Shop for order " + order, browser.findElement(By.id("what")).getText());
+            assertEquals("one mug chipped", browser.findElement(By.id("note")).getText());
+            assertTrue(text(browser).contains("+€5.00") && browser.findElements(By.cssSelector(".fee")).isEmpty(), text(browser));
+            assertTrue(browser.findElement(By.id("ids")).getText().contains(refundId), text(browser));
+
+            // In Chinese: whole sentences on the history page and in its CSV download.
+            browser.get(loopback("/wallet/history.xhtml?lang=zh-CN"));
+            waitFor(browser, "history");
+            String history = browser.findElement(By.id("history")).getText();
+            assertTrue(history.contains("向 Mug Shop 付款（订单 " + order + "）")
+                    && history.contains("来自 Mug Shop 的退款（订单 " + order + "）"), history);
+            String csvLink = browser.findElement(By.id("download")).getAttribute("href");
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            String csv = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies).body();
+            assertTrue(csv.contains(paymentTxn + ",商户付款,向 Mug Shop 付款（订单 " + order + "）,Mug Shop," + order
+                    + ",Blue mug,-12.00,EUR,0.00,38.00\r\n"), csv);
+
+            // The shop owner's side of the same payment: the payer, the amount, OKPay's fee and the net.
+            browser.manage().deleteAllCookies();
+            browser.get(loopback("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", shop.owner().email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            browser.get(loopback("/merchant/payments.xhtml?payment=" + paymentId));
+            waitFor(browser, "payment");
+            String shopSide = browser.findElement(By.id("payment")).getText();
+            assertTrue(shopSide.contains(payer.email()) && shopSide.contains(order) && shopSide.contains("€12.00")
+                    && shopSide.contains("€0.60") && shopSide.contains("€11.40"), shopSide);
+            assertTrue(browser.findElement(By.id("refunds")).getText().contains(refundId), text(browser));
+        } finally {
+            browser.quit();
+        }
+        assertReconciled();
+    }
+
     // ---- pages ----------------------------------------------------------------------------------------------------
 
     @Test
@@ -693,6 +828,11 @@ class CheckoutIT {
 
     String url(String path) {
         return base.toString().replaceAll("/$", "") + path;
+    }
+
+    /** The same page at 127.0.0.1, which browsers treat as a secure context (clipboard and other such APIs). */
+    String loopback(String path) {
+        return url(path).replaceFirst("//[^/:]+", "//127.0.0.1");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

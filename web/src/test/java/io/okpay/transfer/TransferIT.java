@@ -439,7 +439,7 @@ class TransferIT {
 
             browser.get(url("/wallet/history.xhtml?lang=zh-CN&type=p2p_transfer"));
             waitFor(browser, "history");
-            assertTrue(text(browser).contains("交易记录") && text(browser).contains("转给 " + jack.username()), text(browser));
+            assertTrue(text(browser).contains("交易记录") && text(browser).contains("转账给 " + jack.username()), text(browser));
         } finally {
             browser.quit();
         }
@@ -500,17 +500,19 @@ class TransferIT {
         assertTrue(export.body().startsWith("\uFEFF"), "UTF-8 with a byte order mark");
         assertTrue(export.body().endsWith("\r\n"));
         List<String> rows = List.of(export.body().substring(1).split("\r\n"));
-        assertEquals(List.of("Date (UTC),Transaction,Type,Description,Counterparty,Note,Amount,Currency,Fee,Balance after",
-                usdTopUp + ",topup,Top-up,,,100.00,USD,0.00,100.00",
-                firstTxn + ",p2p_transfer,Transfer," + mo.username() + ",'=cmd(),-12.50,USD,0.00,87.50",
-                secondTxn + ",p2p_transfer,Transfer," + mo.username() + ",\"rent, \"\"May\"\"\",-1.25,USD,0.00,86.25",
-                eurTopUp + ",topup,Top-up,,,5.00,EUR,0.00,5.00"),
+        assertEquals(List.of("Date (UTC),Transaction,Type,Description,Counterparty,Order,Note,Amount,Currency,Fee,Balance after",
+                usdTopUp + ",Top-up,Top-up,,,,100.00,USD,0.00,100.00",
+                firstTxn + ",Transfer,Transfer to " + mo.username() + "," + mo.username() + ",,'=cmd(),-12.50,USD,0.00,87.50",
+                secondTxn + ",Transfer,Transfer to " + mo.username() + "," + mo.username()
+                        + ",,\"rent, \"\"May\"\"\",-1.25,USD,0.00,86.25",
+                eurTopUp + ",Top-up,Top-up,,,,5.00,EUR,0.00,5.00"),
                 rows.stream().map(r -> r.startsWith("Date") ? r : r.substring(r.indexOf(',') + 1)).toList());
         rows.stream().skip(1).forEach(r -> assertTrue(Instant.parse(r.substring(0, r.indexOf(','))).isAfter(Instant.now().minusSeconds(600)), r));
         List<String> moRows = List.of(http.get("/api/v1/transactions/export?" + range, auth(mo)).body().substring(1).split("\r\n"));
-        assertEquals("日期（UTC）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", moRows.get(0));
+        assertEquals("日期（UTC）,交易号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", moRows.get(0));
         assertEquals(3, moRows.size(), moRows.toString());
-        assertTrue(moRows.get(1).endsWith(",p2p_transfer,转账," + lena.username() + ",'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
+        assertTrue(moRows.get(1).endsWith(",转账,来自 " + lena.username() + " 的转账," + lena.username()
+                + ",,'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
         assertEquals(2, http.get("/api/v1/transactions/export?currency=EUR&" + range, auth(lena)).body().split("\r\n").length);
         assertFieldError(http.get("/api/v1/transactions/export?from=2025-01-01&to=2026-01-02", auth(lena)), "to", "export_range_too_long");
         assertEquals(200, http.get("/api/v1/transactions/export?from=2025-01-01&to=2026-01-01", auth(lena)).statusCode(), "366 days");
@@ -540,11 +542,11 @@ class TransferIT {
         assertEquals(200, csv.statusCode(), csv.body());
         List<String> lines = List.of(csv.body().substring(1).split("\r\n"));
         assertEquals(8, lines.size(), "header, opening, 3 entries, in, out, closing: " + csv.body());
-        assertEquals(month.atDay(1) + "T00:00:00Z,,opening_balance,Opening balance,,,,USD,,0.00", lines.get(1));
+        assertEquals(month.atDay(1) + "T00:00:00Z,,Opening balance,,,,,,USD,,0.00", lines.get(1));
         assertTrue(lines.get(3).contains(",'=cmd(),-12.50,USD,0.00,87.50"), lines.get(3));
-        assertTrue(lines.get(5).endsWith(",money_in,Money in,,,100.00,USD,,"), lines.get(5));
-        assertTrue(lines.get(6).endsWith(",money_out,Money out,,,-13.75,USD,,"), lines.get(6));
-        assertTrue(lines.get(7).endsWith(",closing_balance,Closing balance,,,,USD,,86.25"), lines.get(7));
+        assertTrue(lines.get(5).endsWith(",,Money in,,,,,100.00,USD,,"), lines.get(5));
+        assertTrue(lines.get(6).endsWith(",,Money out,,,,,-13.75,USD,,"), lines.get(6));
+        assertTrue(lines.get(7).endsWith(",,Closing balance,,,,,,USD,,86.25"), lines.get(7));
         assertEquals(csv.body(), http.get("/api/v1/statements/" + month + "?currency=USD&format=csv", auth(lena)).body());
         assertTrue(http.get("/api/v1/statements/" + month + "?currency=USD", auth(lena)).headers()
                 .firstValue("Content-Type").orElse("").startsWith("application/json"), "JSON unless CSV is asked for");
@@ -579,8 +581,11 @@ class TransferIT {
             press(browser, browser.findElement(By.linkText(transactionId)));
             waitFor(browser, "transaction");
             String detail = browser.findElement(By.id("transaction")).getText();
-            assertTrue(detail.contains(quinn.username()) && detail.contains("books <3") && detail.contains("-$5.00")
-                    && detail.contains("$35.00") && detail.contains(Http.json(sent).getString("id")), detail);
+            assertTrue(detail.contains("Transfer to " + quinn.username()) && detail.contains("books <3")
+                    && detail.contains("-$5.00") && detail.contains("$35.00"), detail);
+            String ids = browser.findElement(By.id("ids")).getText();
+            assertTrue(ids.contains(transactionId) && ids.contains(Http.json(sent).getString("id")), ids);
+            assertTrue(detail.indexOf("Transfer to") < detail.indexOf("-$5.00"), "what it was first, then the amount: " + detail);
             browser.get(url("/wallet/transaction.xhtml?id=" + othersTransaction));
             assertTrue(text(browser).contains("Page not found"), "someone else's transaction: " + text(browser));
 
@@ -593,7 +598,7 @@ class TransferIT {
             assertTrue(text(browser).contains("月度对账单") && text(browser).contains("UTC"), text(browser));
             assertTrue(browser.findElement(By.id("opening")).getText().contains("0.00"), text(browser));
             assertTrue(browser.findElement(By.id("closing")).getText().contains("35.00"), text(browser));
-            assertTrue(browser.findElement(By.id("entries")).getText().contains("转给 " + quinn.username()), text(browser));
+            assertTrue(browser.findElement(By.id("entries")).getText().contains("转账给 " + quinn.username()), text(browser));
             assertTrue(browser.findElement(By.id("print")).isDisplayed(), "the print button, shown by its script");
             String csvLink = browser.findElement(By.id("download")).getAttribute("href");
             String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
@@ -601,7 +606,7 @@ class TransferIT {
             HttpResponse<String> csv = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies);
             assertEquals(200, csv.statusCode(), csv.body());
             assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易号"), csv.body());
-            assertTrue(csv.body().contains(",closing_balance,期末余额,,,,USD,,35.00\r\n"), csv.body());
+            assertTrue(csv.body().contains(",,期末余额,,,,,,USD,,35.00\r\n"), csv.body());
             HttpResponse<String> anonymous = http.get(csvLink.substring(csvLink.indexOf("/wallet/")));
             assertFalse(anonymous.body().contains("期末余额") || anonymous.body().contains("Closing"), "signed out: no statement");
 

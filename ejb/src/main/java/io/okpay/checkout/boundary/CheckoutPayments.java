@@ -5,6 +5,7 @@ import io.okpay.checkout.control.CheckoutRecords;
 import io.okpay.checkout.control.CheckoutRules;
 import io.okpay.checkout.control.CheckoutViews;
 import io.okpay.checkout.entity.CheckoutPayment;
+import io.okpay.checkout.entity.CheckoutRefund;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.PaymentStatus;
 import io.okpay.checkout.entity.SessionStatus;
@@ -41,8 +42,13 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * People paying checkout sessions from their balance, and merchants reading their payments.
@@ -189,6 +195,58 @@ public class CheckoutPayments {
             page.add(views.payment(p, records.session(p.sessionId()).orElseThrow()));
         }
         return new PaymentPage(page, rows.size() > size);
+    }
+
+    /**
+     * The checkout payments and refunds these ledger transactions made, by transaction id, as their payer sees them
+     * (shop, order, payment, refund); other transactions are not in the map.
+     */
+    public Map<String, ShopOrder> ordersOf(Collection<String> transactionIds) {
+        Map<String, ShopOrder> orders = new HashMap<>();
+        if (transactionIds.isEmpty()) {
+            return orders;
+        }
+        Map<String, String> shopNames = new HashMap<>();
+        em.createQuery("SELECT p, s FROM CheckoutPayment p, CheckoutSession s WHERE s.publicId = p.sessionId "
+                        + "AND p.transactionId IN :ids", Object[].class)
+                .setParameter("ids", transactionIds).getResultStream().forEach(row -> {
+                    CheckoutPayment payment = (CheckoutPayment) row[0];
+                    CheckoutSession session = (CheckoutSession) row[1];
+                    orders.put(payment.transactionId(), new ShopOrder(payment.transactionId(), payment.merchantId(),
+                            shopName(payment.merchantId(), shopNames), session.merchantReference(),
+                            session.description(), payment.publicId(), null, null));
+                });
+        em.createQuery("SELECT r, p, s FROM CheckoutRefund r, CheckoutPayment p, CheckoutSession s "
+                        + "WHERE p.publicId = r.paymentId AND s.publicId = p.sessionId AND r.transactionId IN :ids", Object[].class)
+                .setParameter("ids", transactionIds).getResultStream().forEach(row -> {
+                    CheckoutRefund refund = (CheckoutRefund) row[0];
+                    CheckoutPayment payment = (CheckoutPayment) row[1];
+                    CheckoutSession session = (CheckoutSession) row[2];
+                    orders.put(refund.transactionId(), new ShopOrder(refund.transactionId(), payment.merchantId(),
+                            shopName(payment.merchantId(), shopNames), session.merchantReference(),
+                            session.description(), payment.publicId(), refund.publicId(), refund.reason()));
+                });
+        return orders;
+    }
+
+    /**
+     * The ledger transactions of this payer's payments and refunds at shops whose name matches {@code like} (a
+     * lower-case LIKE pattern escaped with '!'), for a history filtered by counterparty.
+     */
+    public Set<String> transactionsAtShops(String payerId, String like) {
+        Set<String> found = new HashSet<>(em.createQuery("SELECT p.transactionId FROM CheckoutPayment p, Merchant m "
+                        + "WHERE m.publicId = p.merchantId AND p.payerId = :payer AND p.transactionId IS NOT NULL "
+                        + "AND lower(m.businessName) LIKE :term ESCAPE '!'", String.class)
+                .setParameter("payer", payerId).setParameter("term", like).getResultList());
+        found.addAll(em.createQuery("SELECT r.transactionId FROM CheckoutRefund r, CheckoutPayment p, Merchant m "
+                        + "WHERE p.publicId = r.paymentId AND m.publicId = p.merchantId AND p.payerId = :payer "
+                        + "AND r.transactionId IS NOT NULL AND lower(m.businessName) LIKE :term ESCAPE '!'", String.class)
+                .setParameter("payer", payerId).setParameter("term", like).getResultList());
+        return found;
+    }
+
+    private String shopName(String merchantId, Map<String, String> known) {
+        return known.computeIfAbsent(merchantId, id -> merchants.require(id).businessName());
     }
 
     private PaymentView alreadyPaid(CheckoutPayment payment, String payerId) {

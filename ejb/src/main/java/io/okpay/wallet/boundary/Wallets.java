@@ -1,10 +1,13 @@
 package io.okpay.wallet.boundary;
 
+import io.okpay.checkout.boundary.CheckoutPayments;
+import io.okpay.checkout.boundary.ShopOrder;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.LedgerAccounts;
+import io.okpay.ledger.entity.AccountType;
 import io.okpay.ledger.entity.LedgerEntry;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.ledger.entity.Purpose;
@@ -57,6 +60,9 @@ public class Wallets {
 
     @EJB
     Users users;
+
+    @EJB
+    CheckoutPayments checkoutPayments;
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -118,9 +124,9 @@ public class Wallets {
         }
         List<Activity.Item> lines = items(userId, wallets, rows);
         Activity.Item first = lines.get(0);
-        String reference = first.transferId() != null ? first.transferId() : referenceOf(transactionId);
+        String reference = first.reference() != null ? first.reference() : referenceOf(transactionId);
         return new TransactionDetail(transactionId, first.code(), first.createdAt(), first.note(), first.counterparty(),
-                reference, lines);
+                first.order(), reference, lines);
     }
 
     /**
@@ -229,14 +235,18 @@ public class Wallets {
         return query.getResultList();
     }
 
-    /** Rows of {@link #ENTRY_ROWS} as the person sees them: signed change, running balance, counterparty, note, fee. */
+    /**
+     * Rows of {@link #ENTRY_ROWS} as the person sees them: signed change, running balance, the other side (a person,
+     * or the shop and its order), note, and the fee this person paid (never another party's).
+     */
     private List<Activity.Item> items(String userId, Map<Long, AccountSnapshot> wallets, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> transactionIds = rows.stream().map(row -> (String) row[1]).distinct().toList();
         Map<String, Transfer> transfers = transfersOf(transactionIds);
-        Map<String, Long> fees = feesOf(rows.stream().map(row -> ((LedgerEntry) row[0]).transactionId())
+        Map<String, ShopOrder> orders = checkoutPayments.ordersOf(transactionIds);
+        Map<String, Long> fees = feesPaidBy(userId, rows.stream().map(row -> ((LedgerEntry) row[0]).transactionId())
                 .collect(Collectors.toSet()));
         Map<String, String> names = new HashMap<>();
         List<Activity.Item> items = new ArrayList<>();
@@ -244,30 +254,60 @@ public class Wallets {
             LedgerEntry entry = (LedgerEntry) row[0];
             AccountSnapshot wallet = wallets.get(entry.accountId());
             int exponent = exponent(wallet.currency());
-            Transfer transfer = transfers.get((String) row[1]);
-            String counterparty = transfer == null ? null : counterparty(transfer, userId, names);
+            String transactionId = (String) row[1];
+            Transfer transfer = transfers.get(transactionId);
+            ShopOrder order = orders.get(transactionId);
+            String counterparty = transfer != null ? counterparty(transfer, userId, names)
+                    : order != null ? order.shopName() : null;
+            String note = (String) row[3];
+            if (note == null && order != null) {
+                note = order.refundId() != null ? order.reason() : order.description();
+            }
             long fee = fees.getOrDefault(entry.transactionId() + ":" + wallet.currency(), 0L);
-            items.add(new Activity.Item((String) row[1], (String) row[2],
+            items.add(new Activity.Item(transactionId, (String) row[2],
                     new Money(Math.multiplyExact(wallet.type().normalSign(), entry.amount()), wallet.currency(), exponent),
                     new Money(entry.balanceAfter(), wallet.currency(), exponent), entry.createdAt(),
-                    transfer == null ? null : transfer.publicId(), counterparty, (String) row[3],
+                    transfer == null ? null : transfer.publicId(), counterparty, note,
+                    order == null ? null : order.merchantReference(),
+                    transfer != null ? transfer.publicId() : order != null ? order.reference() : null,
                     new Money(fee, wallet.currency(), exponent)));
         }
         return items;
     }
 
     /**
-     * What OKPay's FEES accounts took in these transactions, by "transaction:currency", as a positive amount (FEES is
-     * revenue: a fee is a credit, negative in the ledger).
+     * What OKPay's fees in these transactions cost this person, by "transaction:currency", as a positive amount (FEES
+     * is revenue: a fee is a credit, negative in the ledger). Read from each transaction's entries: a fee is paid by
+     * the only party (person or shop, not OKPay's own accounts) whose accounts the transaction moves in that currency;
+     * between two parties by the one receiving money, from whose share OKPay took it (a shop's fee on a payment is the
+     * shop's, and its payer paid exactly the price).
      */
-    private Map<String, Long> feesOf(Collection<Long> transactionIds) {
+    private Map<String, Long> feesPaidBy(String userId, Collection<Long> transactionIds) {
         Map<String, Long> fees = new HashMap<>();
-        em.createQuery("SELECT e.transactionId, e.currency, SUM(e.amount) FROM LedgerEntry e, LedgerAccount a "
-                        + "WHERE a.id = e.accountId AND a.purpose = :fees AND e.transactionId IN :ids "
-                        + "GROUP BY e.transactionId, e.currency", Object[].class)
-                .setParameter("fees", Purpose.FEES).setParameter("ids", transactionIds).getResultStream()
-                .forEach(row -> fees.put(row[0] + ":" + row[1], -((Number) row[2]).longValue()));
-        return fees;
+        Map<String, Map<String, Long>> parties = new HashMap<>();
+        em.createQuery("SELECT e.transactionId, e.currency, a.ownerType, a.ownerId, a.purpose, a.type, e.amount "
+                        + "FROM LedgerEntry e, LedgerAccount a WHERE a.id = e.accountId AND e.transactionId IN :ids",
+                        Object[].class)
+                .setParameter("ids", transactionIds).getResultStream().forEach(row -> {
+                    String key = row[0] + ":" + row[1];
+                    long amount = ((Number) row[6]).longValue();
+                    if (row[4] == Purpose.FEES) {
+                        fees.merge(key, -amount, Long::sum);
+                    } else if (row[2] != OwnerType.HOUSE) {
+                        long change = Math.multiplyExact(((AccountType) row[5]).normalSign(), amount);
+                        parties.computeIfAbsent(key, k -> new HashMap<>()).merge(row[2] + ":" + row[3], change, Long::sum);
+                    }
+                });
+        String me = OwnerType.USER + ":" + userId;
+        Map<String, Long> paid = new HashMap<>();
+        fees.forEach((key, fee) -> {
+            Map<String, Long> sides = parties.getOrDefault(key, Map.of());
+            boolean mine = sides.size() == 1 ? sides.containsKey(me) : sides.getOrDefault(me, 0L) > 0;
+            if (mine && fee != 0) {
+                paid.put(key, fee);
+            }
+        });
+        return paid;
     }
 
     /** The transfers these ledger transactions belong to, by transaction id: the sending and the escrow settlement. */
@@ -285,7 +325,8 @@ public class Wallets {
 
     /**
      * The ledger transactions of the person's transfers whose other side's username or e-mail address contains the
-     * term (case-insensitive), including an invited address nobody claimed yet.
+     * term (case-insensitive), including an invited address nobody claimed yet, and of their payments and refunds at
+     * shops whose name contains it.
      */
     private Set<String> transactionsWith(String userId, String term) {
         String like = "%" + term.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
@@ -302,6 +343,7 @@ public class Wallets {
                         found.add((String) row[1]);
                     }
                 });
+        found.addAll(checkoutPayments.transactionsAtShops(userId, like));
         return found;
     }
 
@@ -314,7 +356,7 @@ public class Wallets {
         return names.computeIfAbsent(other, id -> users.require(id).displayName());
     }
 
-    /** What caused a transaction that is not a transfer: its top-up or its conversion. */
+    /** What caused a transaction that is neither a transfer nor a shop's: its top-up or its conversion. */
     private String referenceOf(String transactionId) {
         for (String sql : List.of("SELECT public_id FROM topup WHERE transaction_id = ?1",
                 "SELECT conversion_id FROM fx_quote WHERE transaction_id = ?1")) {

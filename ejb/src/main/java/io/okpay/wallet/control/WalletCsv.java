@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The person's history and statements as CSV files for a spreadsheet: column headers and descriptions in the
- * person's language, dates as UTC ISO-8601, amounts as plain decimal strings (signed: positive when money came in).
+ * The person's history and statements as CSV files for a spreadsheet: column headers, types and descriptions in the
+ * person's language (whole sentences, as the pages say them), the other side and the order as this person sees them,
+ * dates as UTC ISO-8601, amounts as plain decimal strings (signed: positive when money came in), the fee only where
+ * this person paid it.
  */
 public final class WalletCsv {
 
-    static final List<String> COLUMNS = List.of("date", "transaction", "type", "description", "counterparty", "note",
+    static final List<String> COLUMNS = List.of("date", "transaction", "type", "description", "counterparty", "order", "note",
             "amount", "currency", "fee", "balance_after");
 
     private WalletCsv() {
@@ -49,13 +51,13 @@ public final class WalletCsv {
     }
 
     private static List<String> row(Activity.Item item, Locale locale) {
-        String codeKey = "activity.code." + item.code();
         List<String> cells = new ArrayList<>();
         cells.add(item.createdAt().toString());
         cells.add(item.transactionId());
-        cells.add(item.code());
-        cells.add(Messages.get(locale, Messages.has(locale, codeKey) ? codeKey : "activity.code.other"));
+        cells.add(ActivityText.kind(item.code(), locale));
+        cells.add(ActivityText.sentence(item, locale));
         cells.add(item.counterparty());
+        cells.add(item.order());
         cells.add(item.note());
         cells.add(item.change().toDecimal());
         cells.add(item.currency());
@@ -66,7 +68,7 @@ public final class WalletCsv {
 
     private static List<String> summary(String date, String kind, Locale locale, String amount, String currency,
                                         String balance) {
-        return java.util.Arrays.asList(date, null, kind, Messages.get(locale, "statement." + kind), null, null, amount,
-                currency, null, balance);
+        return java.util.Arrays.asList(date, null, Messages.get(locale, "statement." + kind), null, null, null, null,
+                amount, currency, null, balance);
     }
 }

@@ -19,7 +19,7 @@ class StatementTest {
 
     static Activity.Item entry(long change, long after) {
         return new Activity.Item("txn_x", "topup", eur(change), eur(after), Instant.parse("2026-10-05T00:00:00Z"),
-                null, null, null, eur(0));
+                null, null, null, null, null, eur(0));
     }
 
     static Statement statement(long opening, List<Activity.Item> entries, long in, long out, long closing) {

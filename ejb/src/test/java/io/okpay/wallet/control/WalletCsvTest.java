@@ -20,22 +20,34 @@ class WalletCsvTest {
     }
 
     static Activity.Item item(String id, String code, long change, long after, String when, String counterparty, String note) {
-        return new Activity.Item(id, code, usd(change), usd(after), Instant.parse(when), null, counterparty, note, usd(0));
+        return new Activity.Item(id, code, usd(change), usd(after), Instant.parse(when), null, counterparty, note, null,
+                null, usd(0));
     }
 
     @Test
-    @DisplayName("history: headers in the person's language, one row per entry, notes neutralised")
+    @DisplayName("history: headers, types and descriptions as whole sentences in the person's language, notes neutralised")
     void history() {
         List<Activity.Item> items = List.of(
                 item("txn_1", "topup", 10000, 10000, "2026-11-02T10:00:00Z", null, "Card"),
-                item("txn_2", "p2p_transfer", -1250, 8750, "2026-11-03T11:30:00.123456Z", "bob", "=cmd()"));
+                item("txn_2", "p2p_transfer", -1250, 8750, "2026-11-03T11:30:00.123456Z", "bob", "=cmd()"),
+                new Activity.Item("txn_3", "payment", usd(-2500), usd(6250), Instant.parse("2026-11-04T09:00:00Z"), null,
+                        "Mug Shop", "Two blue mugs", "W-77", "pay_1", usd(0)),
+                new Activity.Item("txn_4", "refund", usd(500), usd(6750), Instant.parse("2026-11-05T09:00:00Z"), null,
+                        "Mug Shop", "chipped", "W-77", "re_1", usd(0)));
         String[] lines = WalletCsv.history(items, Locale.ENGLISH).split("\r\n");
-        assertEquals(3, lines.length);
-        assertEquals("\uFEFFDate (UTC),Transaction,Type,Description,Counterparty,Note,Amount,Currency,Fee,Balance after", lines[0]);
-        assertEquals("2026-11-02T10:00:00Z,txn_1,topup,Top-up,,Card,100.00,USD,0.00,100.00", lines[1]);
-        assertEquals("2026-11-03T11:30:00.123456Z,txn_2,p2p_transfer,Transfer,bob,'=cmd(),-12.50,USD,0.00,87.50", lines[2]);
-        String chinese = WalletCsv.history(items, Locale.SIMPLIFIED_CHINESE).split("\r\n")[0];
-        assertEquals("\uFEFF日期（UTC）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", chinese);
+        assertEquals(5, lines.length);
+        assertEquals("\uFEFFDate (UTC),Transaction,Type,Description,Counterparty,Order,Note,Amount,Currency,Fee,Balance after", lines[0]);
+        assertEquals("2026-11-02T10:00:00Z,txn_1,Top-up,Top-up,,,Card,100.00,USD,0.00,100.00", lines[1]);
+        assertEquals("2026-11-03T11:30:00.123456Z,txn_2,Transfer,Transfer to bob,bob,,'=cmd(),-12.50,USD,0.00,87.50", lines[2]);
+        assertEquals("2026-11-04T09:00:00Z,txn_3,Payment to a shop,Payment to Mug Shop for order W-77,Mug Shop,W-77,"
+                + "Two blue mugs,-25.00,USD,0.00,62.50", lines[3]);
+        assertEquals("2026-11-05T09:00:00Z,txn_4,Refund from a shop,Refund from Mug Shop for order W-77,Mug Shop,W-77,"
+                + "chipped,5.00,USD,0.00,67.50", lines[4]);
+        String[] chinese = WalletCsv.history(items, Locale.SIMPLIFIED_CHINESE).split("\r\n");
+        assertEquals("\uFEFF日期（UTC）,交易号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", chinese[0]);
+        assertEquals("2026-11-03T11:30:00.123456Z,txn_2,转账,转账给 bob,bob,,'=cmd(),-12.50,USD,0.00,87.50", chinese[2]);
+        assertEquals("2026-11-04T09:00:00Z,txn_3,商户付款,向 Mug Shop 付款（订单 W-77）,Mug Shop,W-77,Two blue mugs,"
+                + "-25.00,USD,0.00,62.50", chinese[3]);
     }
 
     @Test
@@ -48,9 +60,12 @@ class WalletCsvTest {
                 usd(10000), usd(1250), usd(9250));
         String[] lines = WalletCsv.statement(statement, Locale.ENGLISH).split("\r\n");
         assertEquals(7, lines.length);
-        assertEquals("2026-11-01T00:00:00Z,,opening_balance,Opening balance,,,,USD,,5.00", lines[1]);
-        assertEquals("2026-11-03T11:00:00Z,,money_in,Money in,,,100.00,USD,,", lines[4]);
-        assertEquals("2026-11-03T11:00:00Z,,money_out,Money out,,,-12.50,USD,,", lines[5]);
-        assertEquals("2026-11-03T11:00:00Z,,closing_balance,Closing balance,,,,USD,,92.50", lines[6]);
+        assertEquals("2026-11-01T00:00:00Z,,Opening balance,,,,,,USD,,5.00", lines[1]);
+        assertEquals("2026-11-03T11:00:00Z,txn_2,Transfer,Transfer to bob,bob,,,-12.50,USD,0.00,92.50", lines[3]);
+        assertEquals("2026-11-03T11:00:00Z,,Money in,,,,,100.00,USD,,", lines[4]);
+        assertEquals("2026-11-03T11:00:00Z,,Money out,,,,,-12.50,USD,,", lines[5]);
+        assertEquals("2026-11-03T11:00:00Z,,Closing balance,,,,,,USD,,92.50", lines[6]);
+        assertEquals("2026-11-03T11:00:00Z,,期末余额,,,,,,USD,,92.50",
+                WalletCsv.statement(statement, Locale.SIMPLIFIED_CHINESE).split("\r\n")[6]);
     }
 }

@@ -3,12 +3,12 @@ package io.okpay.wallet.faces;
 import io.okpay.identity.faces.CurrentUser;
 import io.okpay.identity.faces.PageMessages;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.transfer.boundary.Transfers;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.Balance;
 import io.okpay.wallet.boundary.Wallets;
+import io.okpay.wallet.control.ActivityText;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,9 +48,10 @@ public class HomePage {
     public record BalanceCard(String currency, String balance, String available, boolean reserved) {
     }
 
-    /** A movement as shown: what, with whom, the note as its sender wrote it, signed amount and the balance after it. */
-    public record ActivityLine(String when, String what, String counterparty, String note, String change,
-                               String balanceAfter, boolean incoming, String transactionId) {
+    /** A movement as shown: what it was with whom as one sentence, the note as its sender wrote it, signed amount and
+     *  the balance after it. */
+    public record ActivityLine(String when, String what, String note, String change, String balanceAfter,
+                               boolean incoming, String transactionId) {
     }
 
     /** Money the person sent to an address without an account, waiting until {@code until} to be claimed. */
@@ -86,16 +87,10 @@ public class HomePage {
 
     /** Lines of a history page in the page's language; shared with the history page. */
     public static List<ActivityLine> lines(Activity activity, Locale locale) {
-        return activity.items().stream().map(item -> {
-            boolean incoming = item.change().isPositive();
-            String codeKey = "activity.code." + item.code();
-            String what = Messages.get(locale, Messages.has(locale, codeKey) ? codeKey : "activity.code.other");
-            String counterparty = item.counterparty() == null ? null
-                    : Messages.get(locale, incoming ? "activity.from" : "activity.to", item.counterparty());
-            String change = (incoming ? "+" : "") + MoneyFormat.format(item.change(), locale);
-            return new ActivityLine(TIME.format(item.createdAt()), what, counterparty, item.note(), change,
-                    MoneyFormat.format(item.balanceAfter(), locale), incoming, item.transactionId());
-        }).toList();
+        return activity.items().stream().map(item -> new ActivityLine(TIME.format(item.createdAt()),
+                ActivityText.sentence(item, locale), item.note(),
+                (item.incoming() ? "+" : "") + MoneyFormat.format(item.change(), locale),
+                MoneyFormat.format(item.balanceAfter(), locale), item.incoming(), item.transactionId())).toList();
     }
 
     static Locale locale() {

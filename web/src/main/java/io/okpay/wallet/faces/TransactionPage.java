@@ -2,11 +2,11 @@ package io.okpay.wallet.faces;
 
 import io.okpay.identity.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.TransactionDetail;
 import io.okpay.wallet.boundary.Wallets;
+import io.okpay.wallet.control.ActivityText;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * /wallet/transaction.xhtml?id=txn_...: one transaction of the person's: what it was, with whom, the note, and per
- * balance it moved the amount, fee and balance after; its ids. Someone else's, or an unknown id, is the 404 page.
+ * /wallet/transaction.xhtml?id=txn_...: one transaction of the person's, their side of it: what it was with whom (a
+ * person, or the shop and its order), per balance it moved the amount, the fee where they paid one and the balance
+ * after, the note and date; then its ids, small and copyable. Someone else's, or an unknown id, is the 404 page.
  */
 @Named
 @RequestScoped
@@ -36,7 +37,7 @@ public class TransactionPage {
     private TransactionDetail detail;
     private List<Line> lines = List.of();
 
-    /** One balance the transaction moved, formatted: signed amount, fee, balance after. */
+    /** One balance the transaction moved, formatted: signed amount, the fee this person paid (null: none), balance after. */
     public record Line(String currency, String amount, String fee, String balanceAfter, boolean incoming) {
     }
 
@@ -59,15 +60,19 @@ public class TransactionPage {
     }
 
     private static Line line(Activity.Item item, Locale locale) {
-        boolean incoming = item.change().isPositive();
-        return new Line(item.currency(), (incoming ? "+" : "") + MoneyFormat.format(item.change(), locale),
-                MoneyFormat.format(item.fee(), locale), MoneyFormat.format(item.balanceAfter(), locale), incoming);
+        return new Line(item.currency(), (item.incoming() ? "+" : "") + MoneyFormat.format(item.change(), locale),
+                item.fee().isPositive() ? MoneyFormat.format(item.fee(), locale) : null,
+                MoneyFormat.format(item.balanceAfter(), locale), item.incoming());
     }
 
+    /** What it was with whom, as one sentence ("Payment to Mug Shop for order W-77"). */
     public String getWhat() {
-        Locale locale = HomePage.locale();
-        String key = "activity.code." + detail.code();
-        return Messages.get(locale, Messages.has(locale, key) ? key : "activity.code.other");
+        return ActivityText.sentence(detail.lines().get(0), HomePage.locale());
+    }
+
+    /** Whether this person paid a fee on any balance, for the hint that explains it. */
+    public boolean isFeePaid() {
+        return lines.stream().anyMatch(line -> line.fee() != null);
     }
 
     public String getWhen() {

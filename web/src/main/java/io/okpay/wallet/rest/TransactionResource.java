@@ -45,15 +45,19 @@ public class TransactionResource {
     @Context
     SecurityContext security;
 
-    /** {@code amount} is signed: positive when money came in; {@code fee} is what OKPay kept, in the same currency. */
+    /**
+     * {@code amount} is signed: positive when money came in; {@code fee} is what the caller paid OKPay, in the same
+     * currency (a shop's fee on the caller's payment is the shop's, not theirs); {@code counterparty} is the other
+     * person, or the shop of a payment or refund, with its {@code order} reference.
+     */
     public record TransactionDto(String transaction_id, String type, String currency, String amount, String fee,
                                  String balance_after, String created, String transfer_id, String counterparty,
-                                 String note) {
+                                 String order, String note) {
 
         static TransactionDto of(Activity.Item item) {
             return new TransactionDto(item.transactionId(), item.code(), item.currency(), item.change().toDecimal(),
                     item.fee().toDecimal(), item.balanceAfter().toDecimal(), item.createdAt().toString(),
-                    item.transferId(), item.counterparty(), item.note());
+                    item.transferId(), item.counterparty(), item.order(), item.note());
         }
     }
 
@@ -65,11 +69,11 @@ public class TransactionResource {
     }
 
     public record TransactionDetailDto(String transaction_id, String type, String created, String counterparty,
-                                       String note, String reference, List<DetailLine> lines) {
+                                       String order, String note, String reference, List<DetailLine> lines) {
 
         static TransactionDetailDto of(TransactionDetail detail) {
             return new TransactionDetailDto(detail.transactionId(), detail.code(), detail.createdAt().toString(),
-                    detail.counterparty(), detail.note(), detail.reference(), detail.lines().stream()
+                    detail.counterparty(), detail.order(), detail.note(), detail.reference(), detail.lines().stream()
                     .map(l -> new DetailLine(l.currency(), l.change().toDecimal(), l.fee().toDecimal(),
                             l.balanceAfter().toDecimal())).toList());
         }
