@@ -439,7 +439,7 @@ class TransferIT {
 
             browser.get(url("/wallet/history.xhtml?lang=zh-CN&type=p2p_transfer"));
             waitFor(browser, "history");
-            assertTrue(text(browser).contains("交易记录") && text(browser).contains("转给 " + jack.username()), text(browser));
+            assertTrue(text(browser).contains("交易记录") && text(browser).contains("收款方：" + jack.username()), text(browser));
         } finally {
             browser.quit();
         }
@@ -508,7 +508,7 @@ class TransferIT {
                 rows.stream().map(r -> r.startsWith("Date") ? r : r.substring(r.indexOf(',') + 1)).toList());
         rows.stream().skip(1).forEach(r -> assertTrue(Instant.parse(r.substring(0, r.indexOf(','))).isAfter(Instant.now().minusSeconds(600)), r));
         List<String> moRows = List.of(http.get("/api/v1/transactions/export?" + range, auth(mo)).body().substring(1).split("\r\n"));
-        assertEquals("日期（UTC）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", moRows.get(0));
+        assertEquals("日期（UTC）,交易编号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", moRows.get(0));
         assertEquals(3, moRows.size(), moRows.toString());
         assertTrue(moRows.get(1).endsWith(",p2p_transfer,转账," + lena.username() + ",'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
         assertEquals(2, http.get("/api/v1/transactions/export?currency=EUR&" + range, auth(lena)).body().split("\r\n").length);
@@ -593,14 +593,14 @@ class TransferIT {
             assertTrue(text(browser).contains("月度对账单") && text(browser).contains("UTC"), text(browser));
             assertTrue(browser.findElement(By.id("opening")).getText().contains("0.00"), text(browser));
             assertTrue(browser.findElement(By.id("closing")).getText().contains("35.00"), text(browser));
-            assertTrue(browser.findElement(By.id("entries")).getText().contains("转给 " + quinn.username()), text(browser));
+            assertTrue(browser.findElement(By.id("entries")).getText().contains("收款方：" + quinn.username()), text(browser));
             assertTrue(browser.findElement(By.id("print")).isDisplayed(), "the print button, shown by its script");
             String csvLink = browser.findElement(By.id("download")).getAttribute("href");
             String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(java.util.stream.Collectors.joining("; "));
             HttpResponse<String> csv = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies);
             assertEquals(200, csv.statusCode(), csv.body());
-            assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易号"), csv.body());
+            assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易编号"), csv.body());
             assertTrue(csv.body().contains(",closing_balance,期末余额,,,,USD,,35.00\r\n"), csv.body());
             HttpResponse<String> anonymous = http.get(csvLink.substring(csvLink.indexOf("/wallet/")));
             assertFalse(anonymous.body().contains("期末余额") || anonymous.body().contains("Closing"), "signed out: no statement");
