@@ -215,7 +215,7 @@ class IdentityBrowserIT {
         assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
         String text = page();
         assertTrue(text.contains("登录 OKPay"), text);
-        assertTrue(text.contains("电子邮箱") && text.contains("忘记密码？"), text);
+        assertTrue(text.contains("邮箱") && text.contains("忘记密码？"), text);
 
         type("signin:email", "nobody@example.com");
         type("signin:password", "wrong password here");

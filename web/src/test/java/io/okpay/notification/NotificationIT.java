@@ -103,7 +103,7 @@ class NotificationIT {
     }
 
     @Test
-    @DisplayName("an e-mail leaves over SMTP in the recipient's language, as text and HTML")
+    @DisplayName("an e-mail leaves over SMTP in the recipient's language, as text and HTML, signed with the configured operator")
     void mailInChinese() throws Exception {
         String to = "mail-" + UUID.randomUUID() + "@example.com";
         tx.begin();
@@ -114,12 +114,19 @@ class NotificationIT {
         assertTrue(received.html().contains("<a href=\"https://okpay.example/\""), received.html());
         assertTrue(received.html().contains("lang=\"zh-CN\""));
         assertTrue(MailCatcher.link(received, "okpay.example").startsWith("https://okpay.example/"));
+        // Every mail names the operator configured in arquillian.xml, in the mail's language, in both parts.
+        String operator = "OKPay 由 Teapot-Payments-Ltd（12-Harbour-Road-Leith）运营。牌照：EMI-licence-900123。客服邮箱：help@teapot-payments.example";
+        assertTrue(received.text().strip().endsWith(operator), received.text());
+        assertTrue(received.html().contains(operator), received.html());
 
         String english = "mail-" + UUID.randomUUID() + "@example.com";
         tx.begin();
         mail.send(english, Locale.ENGLISH, "smtp_check", "https://okpay.example/");
         tx.commit();
-        assertTrue(MailCatcher.await(english, "OKPay test message").text().contains("the mail settings work"));
+        MailCatcher.Received inEnglish = MailCatcher.await(english, "OKPay test message");
+        assertTrue(inEnglish.text().contains("the mail settings work"));
+        assertTrue(inEnglish.text().contains("OKPay is run by Teapot-Payments-Ltd, 12-Harbour-Road-Leith. Licence: EMI-licence-900123."
+                + " Support: help@teapot-payments.example"), inEnglish.text());
     }
 
     private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {

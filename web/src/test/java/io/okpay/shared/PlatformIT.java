@@ -49,7 +49,7 @@ class PlatformIT {
         assertTrue(english.body().contains("lang=\"en\""));
 
         HttpResponse<String> chinese = http.get("/", "Accept-Language", "zh-CN,zh;q=0.9");
-        assertTrue(chinese.body().contains("一个钱包，管好你的每一种货币"), chinese.body());
+        assertTrue(chinese.body().contains("一个钱包，管好您的每一种货币"), chinese.body());
         assertTrue(chinese.body().contains("lang=\"zh-CN\""));
 
         HttpResponse<String> switched = http.get("/?lang=zh-CN", "Accept-Language", "en");
@@ -59,6 +59,37 @@ class PlatformIT {
 
         HttpResponse<String> remembered = http.get("/", "Accept-Language", "en", "Cookie", "okpay_lang=zh-CN");
         assertTrue(remembered.body().contains("免费注册"));
+    }
+
+    @Test
+    @DisplayName("the configured operator is named on every footer, and on the terms and privacy pages in both languages")
+    void operatorFromConfiguration() {
+        // arquillian.xml configures okpay.operator.* with these values instead of the samples.
+        HttpResponse<String> landing = http.get("/", "Accept-Language", "en");
+        assertTrue(landing.body().contains("OKPay is run by Teapot-Payments-Ltd, 12-Harbour-Road-Leith. Licence: EMI-licence-900123."
+                + " Support: help@teapot-payments.example"), landing.body());
+        assertFalse(landing.body().contains("sample operator"), "the sample operator is replaced");
+        assertTrue(landing.body().contains("/legal/terms.xhtml") && landing.body().contains("/legal/privacy.xhtml"));
+        assertTrue(http.get("/help.xhtml", "Accept-Language", "zh-CN").body()
+                .contains("OKPay 由 Teapot-Payments-Ltd（12-Harbour-Road-Leith）运营。牌照：EMI-licence-900123。客服邮箱：help@teapot-payments.example"));
+
+        for (String page : new String[] {"/legal/terms.xhtml", "/legal/privacy.xhtml"}) {
+            HttpResponse<String> english = http.get(page, "Accept-Language", "en");
+            assertEquals(200, english.statusCode(), page);
+            assertTrue(english.body().contains("<dd id=\"operator-name\">Teapot-Payments-Ltd</dd>"), english.body());
+            assertTrue(english.body().contains("<dd id=\"operator-address\">12-Harbour-Road-Leith</dd>"), english.body());
+            assertTrue(english.body().contains("<dd id=\"operator-licence\">EMI-licence-900123</dd>"), english.body());
+            assertTrue(english.body().contains("href=\"mailto:help@teapot-payments.example\""), english.body());
+            assertTrue(english.body().contains("Sample text."), english.body());
+
+            HttpResponse<String> chinese = http.get(page, "Accept-Language", "zh-CN");
+            assertEquals(200, chinese.statusCode(), page);
+            assertTrue(chinese.body().contains("示例文本。"), chinese.body());
+            assertTrue(chinese.body().contains("Teapot-Payments-Ltd（地址：12-Harbour-Road-Leith"), chinese.body());
+            assertTrue(chinese.body().contains("本服务的运营方"), chinese.body());
+        }
+        assertTrue(http.get("/legal/terms.xhtml", "Accept-Language", "en").body().contains("Terms of service"));
+        assertTrue(http.get("/legal/privacy.xhtml", "Accept-Language", "zh-CN").body().contains("隐私政策"));
     }
 
     @Test

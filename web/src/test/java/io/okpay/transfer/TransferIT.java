@@ -509,7 +509,7 @@ class TransferIT {
                 rows.stream().map(r -> r.startsWith("Date") ? r : r.substring(r.indexOf(',') + 1)).toList());
         rows.stream().skip(1).forEach(r -> assertTrue(Instant.parse(r.substring(0, r.indexOf(','))).isAfter(Instant.now().minusSeconds(600)), r));
         List<String> moRows = List.of(http.get("/api/v1/transactions/export?" + range, auth(mo)).body().substring(1).split("\r\n"));
-        assertEquals("日期（UTC）,交易号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", moRows.get(0));
+        assertEquals("日期（UTC）,交易编号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", moRows.get(0));
         assertEquals(3, moRows.size(), moRows.toString());
         assertTrue(moRows.get(1).endsWith(",转账,来自 " + lena.username() + " 的转账," + lena.username()
                 + ",,'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
@@ -605,7 +605,7 @@ class TransferIT {
                     .collect(java.util.stream.Collectors.joining("; "));
             HttpResponse<String> csv = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies);
             assertEquals(200, csv.statusCode(), csv.body());
-            assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易号"), csv.body());
+            assertTrue(csv.body().startsWith("\uFEFF日期（UTC）,交易编号"), csv.body());
             assertTrue(csv.body().contains(",,期末余额,,,,,,USD,,35.00\r\n"), csv.body());
             HttpResponse<String> anonymous = http.get(csvLink.substring(csvLink.indexOf("/wallet/")));
             assertFalse(anonymous.body().contains("期末余额") || anonymous.body().contains("Closing"), "signed out: no statement");

@@ -3,6 +3,7 @@ package io.okpay.notification.control;
 import io.okpay.shared.JsonBuilders;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.Messages;
+import io.okpay.shared.Operator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,6 +18,9 @@ public class MailDelivery implements OutboxHandler {
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    Operator operator;
 
     @Override
     public String type() {
@@ -38,7 +42,7 @@ public class MailDelivery implements OutboxHandler {
         Object[] args = payload.getJsonArray("args").getValuesAs(JsonString.class).stream().map(JsonString::getString).toArray();
         RenderedMail mail = RenderedMail.render(locale,
                 Messages.get(locale, "mail." + template + ".subject", args),
-                Messages.get(locale, "mail." + template + ".body", args));
+                Messages.get(locale, "mail." + template + ".body", args), operator.statement(locale));
         mailer.send(payload.getString("to"), mail);
     }
 

@@ -6,14 +6,18 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An e-mail ready to send: subject, plain text and the same words as simple, escaped HTML. */
+/**
+ * An e-mail ready to send: subject, plain text and the same words as simple, escaped HTML, signed with who runs this
+ * OKPay.
+ */
 public record RenderedMail(String subject, String text, String html) {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
 
-    static RenderedMail render(Locale locale, String subject, String body) {
+    /** {@code operator} is the operator's statement ({@link io.okpay.shared.Operator#statement}) in the same language. */
+    static RenderedMail render(Locale locale, String subject, String body, String operator) {
         String footer = Messages.get(locale, "mail.footer");
-        String text = body.strip() + "\n\n--\n" + footer + "\n";
+        String text = body.strip() + "\n\n--\n" + footer + "\n" + operator + "\n";
         StringBuilder html = new StringBuilder()
                 .append("<!DOCTYPE html><html lang=\"").append(locale.toLanguageTag()).append("\"><head><meta charset=\"UTF-8\">")
                 .append("<title>").append(escape(subject)).append("</title></head>")
@@ -25,7 +29,7 @@ public record RenderedMail(String subject, String text, String html) {
             html.append("<p>").append(linkify(escape(paragraph)).replace("\n", "<br>")).append("</p>");
         }
         html.append("<p style=\"color:#4a5568;font-size:13px;border-top:1px solid #d9dfea;padding-top:12px;margin-top:24px\">")
-                .append(escape(footer)).append("</p></div></body></html>");
+                .append(escape(footer)).append("<br>").append(escape(operator)).append("</p></div></body></html>");
         return new RenderedMail(subject, text, html.toString());
     }
 
