@@ -1,15 +1,17 @@
-// Merchant dashboard: a button that copies the new API secret to the clipboard. Without JavaScript (or without the
-// clipboard API) the button stays hidden and the secret is selected and copied by hand.
+// A button with data-copy="<element id>" copies that element's text to the clipboard: the merchant's new API secret,
+// the recovery codes (one a line). Without JavaScript (or without the clipboard API) the buttons stay hidden and the
+// text is selected and copied by hand.
 document.addEventListener('DOMContentLoaded', function () {
-    var button = document.getElementById('copy-secret');
-    if (!button || !navigator.clipboard) {
+    if (!navigator.clipboard) {
         return;
     }
-    button.hidden = false;
-    button.addEventListener('click', function () {
-        var secret = document.getElementById(button.getAttribute('data-copy'));
-        navigator.clipboard.writeText(secret.textContent.trim()).then(function () {
-            button.textContent = button.getAttribute('data-copied');
+    document.querySelectorAll('button[data-copy]').forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            var source = document.getElementById(button.getAttribute('data-copy'));
+            navigator.clipboard.writeText(source.innerText.trim()).then(function () {
+                button.textContent = button.getAttribute('data-copied');
+            });
         });
     });
 });
