@@ -5,6 +5,8 @@ import ua_parser.Client;
 import ua_parser.Parser;
 
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Set;
@@ -13,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Where a sign-in or a session came from, in words a person recognises: "Chrome on Linux, this computer", "Safari on
  * iPhone, local network", "Firefox on Windows, 203.0.113.7". The browser and system come from the User-Agent header
- * (ua-parser's shared rules); the place from the address: loopback is this computer, private and link-local ranges
- * are the local network, anything else is shown as the address.
+ * (ua-parser's shared rules); the place from the address: loopback or one of this machine's own addresses is this
+ * computer, private and link-local ranges are the local network, anything else is shown as the address.
  */
 public final class DeviceWords {
 
@@ -28,9 +30,14 @@ public final class DeviceWords {
     private DeviceWords() {
     }
 
-    /** The rules are read once, on first use (about a quarter of a second); the parser is safe to share. */
+    /** The rules are read once (a second or two of CPU); the parser is safe to share between threads. */
     private static final class Rules {
         static final Parser PARSER = new Parser();
+    }
+
+    /** Reads the rules now rather than on first use (see {@link DeviceRulesWarmUp}). */
+    static void loadRules() {
+        Rules.PARSER.parseUserAgent("");
     }
 
     /** "Chrome on Linux, this computer": the device and the place together, in the person's language. */
@@ -61,7 +68,7 @@ public final class DeviceWords {
         if (ip == null) {
             return address == null || address.isBlank() ? Messages.get(locale, "security.place.unknown") : address;
         }
-        if (ip.isLoopbackAddress() || ip.isAnyLocalAddress()) {
+        if (ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ownAddress(ip)) {
             return Messages.get(locale, "security.place.this-computer");
         }
         if (ip.isSiteLocalAddress() || ip.isLinkLocalAddress() || uniqueLocal(ip)) {
@@ -94,6 +101,15 @@ public final class DeviceWords {
             return InetAddress.getByName(address);
         } catch (UnknownHostException | IllegalArgumentException notAnAddress) {
             return null;
+        }
+    }
+
+    /** An address of one of this machine's own interfaces: the browser runs where OKPay runs. */
+    private static boolean ownAddress(InetAddress ip) {
+        try {
+            return NetworkInterface.getByInetAddress(ip) != null;
+        } catch (SocketException unknown) {
+            return false;
         }
     }
 

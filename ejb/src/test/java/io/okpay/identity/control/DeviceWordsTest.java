@@ -1,9 +1,13 @@
 package io.okpay.identity.control;
 
 import io.okpay.shared.Messages;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +63,17 @@ class DeviceWordsTest {
         }
         for (String outside : new String[]{"203.0.113.7", "172.32.0.1", "8.8.8.8", "2001:db8:0:0:0:0:0:1"}) {
             assertEquals(outside, DeviceWords.place(outside, EN));
+        }
+    }
+
+    @Test
+    @DisplayName("an address of this machine's own network interfaces is this computer too")
+    void ownAddresses() throws Exception {
+        List<InetAddress> own = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress()).toList();
+        Assumptions.assumeFalse(own.isEmpty(), "this machine has no address besides loopback");
+        for (InetAddress address : own) {
+            assertEquals("this computer", DeviceWords.place(address.getHostAddress(), EN), address.getHostAddress());
         }
     }
 
