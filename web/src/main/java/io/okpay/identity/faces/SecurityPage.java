@@ -119,6 +119,7 @@ public class SecurityPage implements Serializable {
             }
         } finally {
             code = null;
+            currentUser.refresh();
         }
     }
 
@@ -133,6 +134,7 @@ public class SecurityPage implements Serializable {
             PageMessages.show(e, "totp-confirm");
         } finally {
             totpCode = null;
+            currentUser.refresh();
         }
     }
 
@@ -149,6 +151,7 @@ public class SecurityPage implements Serializable {
             }
         } finally {
             phoneCode = null;
+            currentUser.refresh();
         }
     }
 
