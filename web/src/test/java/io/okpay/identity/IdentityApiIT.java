@@ -399,6 +399,62 @@ class IdentityApiIT {
     }
 
     @Test
+    @DisplayName("send the code again: not within 30 s (429, Retry-After); then a new code that works and the old one does not")
+    void resendCodes() {
+        String name = unique("ivo");
+        String email = name + "@example.com";
+        signUp(email, name, "en");
+        String access = accessToken(email);
+        useEmailCodes(email, access);
+
+        int before = codeMails(email);
+        JsonObject required = Http.json(passwordGrant(email, PASSWORD));
+        String first = nextCode(email, before);
+        String resendBody = "{\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\"}"
+                .formatted(required.getString("sign_in_id"), required.getString("challenge_id"));
+        HttpResponse<String> tooSoon = http.post("/api/v1/auth/token/resend", resendBody);
+        assertEquals(429, tooSoon.statusCode(), tooSoon.body());
+        assertEquals("resend_too_soon", Http.json(tooSoon).getString("code"));
+        long wait = Long.parseLong(tooSoon.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(wait >= 1 && wait <= 30, "the seconds still to wait: " + wait);
+        assertEquals(before + 1, codeMails(email), "no code was sent");
+
+        assertNotEquals("0", http.post("/api/v1/test-identity/resend-allowed/" + email, "").body());
+        assertEquals(204, http.post("/api/v1/auth/token/resend", resendBody).statusCode());
+        String second = nextCode(email, before + 1);
+        if (!second.equals(first)) {
+            HttpResponse<String> old = codeGrant(required, first);
+            assertEquals("code_invalid", Http.json(old).getString("code"), "only the newest code works: " + old.body());
+        }
+        assertEquals(200, codeGrant(required, second).statusCode());
+
+        // A step-up (here a payment's kind, through /me/step-up): the same rules, by challenge id.
+        before = codeMails(email);
+        HttpResponse<String> stepUp = http.post("/api/v1/me/step-up", "{\"action\":\"change-password\"}",
+                "Authorization", "Bearer " + access);
+        String challenge = Http.json(stepUp).getString("challenge_id");
+        nextCode(email, before);
+        HttpResponse<String> again = http.post("/api/v1/me/step-up/" + challenge + "/resend", "", "Authorization", "Bearer " + access);
+        assertEquals(429, again.statusCode(), again.body());
+        assertTrue(again.headers().firstValue("Retry-After").isPresent());
+        http.post("/api/v1/test-identity/resend-allowed/" + email, "");
+        assertEquals(204, http.post("/api/v1/me/step-up/" + challenge + "/resend", "", "Authorization", "Bearer " + access).statusCode());
+        nextCode(email, before + 1);
+        HttpResponse<String> notYours = http.post("/api/v1/me/step-up/chl_unknown/resend", "", "Authorization", "Bearer " + access);
+        assertEquals(422, notYours.statusCode(), notYours.body());
+        assertEquals("code_expired", Http.json(notYours).getString("code"));
+        for (int sent = 2; sent < 5; sent++) {
+            http.post("/api/v1/test-identity/resend-allowed/" + email, "");
+            assertEquals(204, http.post("/api/v1/me/step-up/" + challenge + "/resend", "", "Authorization", "Bearer " + access).statusCode());
+        }
+        http.post("/api/v1/test-identity/resend-allowed/" + email, "");
+        HttpResponse<String> sixth = http.post("/api/v1/me/step-up/" + challenge + "/resend", "", "Authorization", "Bearer " + access);
+        assertEquals(429, sixth.statusCode(), sixth.body());
+        assertEquals("resend_limit", Http.json(sixth).getString("code"));
+        assertTrue(Http.json(sixth).getString("detail").contains("5 codes"), sixth.body());
+    }
+
+    @Test
     @DisplayName("wrong passwords and unknown addresses get the same answer; repeated failures are throttled with Retry-After")
     void throttlingWithoutEnumeration() {
         String name = unique("jon");
@@ -541,6 +597,8 @@ class IdentityApiIT {
                 "{\"challenge_id\":\"%s\",\"code\":\"%s\"}".formatted(phoneChallenge, smsCode), "Authorization", "Bearer " + access);
         assertEquals(200, confirmed.statusCode(), confirmed.body());
         assertEquals("sms", Http.json(confirmed).getString("second_factor"));
+        assertEquals(10, Http.json(confirmed).getJsonArray("recovery_codes").size(), "turning SMS on offers recovery codes");
+        assertEquals("no-store", confirmed.headers().firstValue("Cache-Control").orElseThrow());
 
         JsonObject required = Http.json(passwordGrant(email, PASSWORD));
         assertEquals("code_required", required.getString("code"));

@@ -22,16 +22,19 @@ import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person in a real browser (headless Debian Chromium, STACK.md fact 11): signs up, confirms the address from the
- * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail, signs out and signs in with a code.
+ * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail (asking for the code again), signs out
+ * and signs in with a code; sets up an app and a phone, keeps recovery codes, and signs in with one.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -119,14 +122,40 @@ class IdentityBrowserIT {
         browser.get(url("/identity/account.xhtml"));
         waitFor("verified");
         assertTrue(page().contains("Hello, " + name), page());
-        MailCatcher.await(email, "New sign-in");
+        String signInMail = MailCatcher.await(email, "New sign-in").text();
+        assertTrue(signInMail.contains(" on Linux, this computer."), "the device and place in words: " + signInMail);
+        assertFalse(signInMail.contains("Mozilla") || signInMail.contains("127.0.0.1") || signInMail.contains("0:0:0:0"), signInMail);
 
         browser.get(url("/identity/security.xhtml"));
         assertTrue(page().contains("Off: signing in needs only your password."), page());
+        String where = browser.findElement(By.id("sessions")).getText() + browser.findElement(By.id("signins")).getText();
+        assertTrue(where.contains(" on Linux, this computer"), where);
+        assertFalse(where.contains("Mozilla") || where.contains("0:0:0:0") || where.contains("127.0.0.1"), where);
+
+        // The code step names e-mail only (no app, no phone yet); "send the code again" waits 30 s, then only the
+        // new code works.
         int codesBefore = codeMails(email);
         click("codes:on");
         waitFor("confirm:code");
-        type("confirm:code", nextCode(email, codesBefore));
+        assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
+                browser.findElement(By.id("confirm:code-hint")).getText());
+        String first = nextCode(email, codesBefore);
+        click("confirm:resend");
+        waitFor("confirm:code");
+        assertTrue(Pattern.compile("Please wait \\d+ seconds before asking again.").matcher(page()).find(), page());
+        assertEquals(codesBefore + 1, codeMails(email), "too soon: nothing sent");
+        new io.okpay.it.Http(base).post("/api/v1/test-identity/resend-allowed/" + email, "");
+        click("confirm:resend");
+        waitFor("confirm:code");
+        assertTrue(page().contains("We sent you a new code. Use the newest one: earlier codes no longer work."), page());
+        String second = nextCode(email, codesBefore + 1);
+        if (!second.equals(first)) {
+            type("confirm:code", first);
+            click("confirm:submit");
+            waitFor("confirm:code");
+            assertTrue(page().contains("This code is not correct."), page());
+        }
+        type("confirm:code", second);
         click("confirm:submit");
         waitFor("codes-state");
         assertTrue(page().contains("One-time codes by e-mail are on."), page());
@@ -147,6 +176,9 @@ class IdentityBrowserIT {
         codesBefore = codeMails(email);
         signIn(email, password);
         waitFor("code:value");
+        assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
+                browser.findElement(By.id("code-lead")).getText());
+        assertTrue(browser.findElements(By.id("recovery-hint")).isEmpty(), "no recovery codes were ever made: " + page());
         type("code:value", "000000".equals(peekCode(email)) ? "111111" : "000000");
         click("code:submit");
         waitFor("code:value");
@@ -170,6 +202,8 @@ class IdentityBrowserIT {
         click("totp-confirm:submit");
         waitFor("recovery-codes");
         assertEquals(10, browser.findElements(By.cssSelector("#recovery-codes li")).size());
+        assertTrue(browser.findElement(By.id("recovery-keep")).getText().contains("password manager"), page());
+        assertTrue(browser.findElements(By.id("sessions")).isEmpty(), "the codes are shown alone, ready to print: " + page());
         click("recovery:done");
         assertTrue(page().contains("On: sign-in codes come from your authenticator app."), page());
 
@@ -178,13 +212,42 @@ class IdentityBrowserIT {
         type("sms:phone", phone);
         click("sms:submit");
         waitFor("confirm:code");
+        assertEquals("Enter the 6-digit code that your authenticator app shows for OKPay.",
+                browser.findElement(By.id("confirm:code-hint")).getText());
+        assertTrue(browser.findElements(By.id("confirm:resend")).isEmpty(), "an app's code cannot be sent: " + page());
         type("confirm:code", AuthenticatorApp.code(secret, AuthenticatorApp.currentStep() + 1));
         click("confirm:submit");
         waitFor("phone-confirm:code");
         type("phone-confirm:code", smsCode(phone));
         click("phone-confirm:submit");
-        waitFor("sms-state");
+        // Turning SMS on offers recovery codes too (new ones: the app's are replaced).
+        waitFor("recovery-codes");
         assertTrue(page().contains("Codes by SMS are on."), page());
+        List<String> recovery = browser.findElements(By.cssSelector("#recovery-codes li")).stream().map(e -> e.getText()).toList();
+        assertEquals(10, recovery.size(), page());
+        click("recovery:done");
+        waitFor("sms-state");
+        assertTrue(browser.findElements(By.id("recovery-renew:submit")).size() == 1, page());
+
+        // Signing in now asks for the app's code, offers the recovery codes, and one of them signs in.
+        click("signout:submit");
+        waitFor("signin:email");
+        signIn(email, password);
+        waitFor("code:value");
+        assertEquals("Enter the 6-digit code that your authenticator app shows for OKPay.",
+                browser.findElement(By.id("code-lead")).getText());
+        assertTrue(browser.findElement(By.id("recovery-hint")).getText().contains("recovery codes"), page());
+        assertTrue(browser.findElements(By.id("code:resend")).isEmpty(), page());
+        type("code:value", recovery.get(0));
+        click("code:submit");
+        waitFor("balances");
+
+        // The places in Chinese too.
+        browser.get(url("/identity/security.xhtml?lang=zh-CN"));
+        waitFor("sessions");
+        String sessionsZh = browser.findElement(By.id("sessions")).getText();
+        assertTrue(sessionsZh.contains("Linux 上的") && sessionsZh.contains("，本机"), sessionsZh);
+        browser.get(url("/identity/security.xhtml?lang=en"));
     }
 
     /** The code in the newest text the SMS sandbox kept for the number (read through the test-only support resource). */

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Deployed by the identity tests only: what a black-box test cannot do through the product. Signs tokens with
- * OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes, makes an operator.
+ * OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes or its 30 seconds
+ * before "send again", makes an operator.
  */
 @Stateless
 @Path("test-identity")
@@ -59,6 +60,16 @@ public class IdentityTestSupport {
     public String expire(@PathParam("id") String challengeId) {
         return Integer.toString(em.createQuery("UPDATE Challenge c SET c.expiresAt = :past WHERE c.publicId = :id")
                 .setParameter("past", Instant.now().minus(Duration.ofSeconds(1))).setParameter("id", challengeId)
+                .executeUpdate());
+    }
+
+    /** Moves the last code of every challenge of the person 31 seconds back: "send again" is allowed without waiting. */
+    @POST
+    @Path("resend-allowed/{email}")
+    public String allowResend(@PathParam("email") String email) {
+        return Integer.toString(em.createQuery("UPDATE Challenge c SET c.lastSentAt = :past "
+                        + "WHERE c.user IN (SELECT u FROM User u WHERE u.email = :email)")
+                .setParameter("past", Instant.now().minus(Duration.ofSeconds(31))).setParameter("email", email)
                 .executeUpdate());
     }
 

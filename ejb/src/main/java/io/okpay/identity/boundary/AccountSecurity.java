@@ -3,6 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.Challenges;
+import io.okpay.identity.control.DeviceWords;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.SecondFactors;
 import io.okpay.identity.control.Throttle;
@@ -25,6 +26,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The signed-in person's own security settings. Every change is approved by a step-up code first. */
@@ -181,34 +183,39 @@ public class AccountSecurity {
         return challenges.issue(user, CONFIRM_PHONE, "stepup.action." + CONFIRM_PHONE, Challenge.Channel.SMS);
     }
 
-    public UserView confirmPhone(String userId, String challengeId, String code) {
+    /**
+     * Turns SMS codes on with the code the new number received, and returns ten new recovery codes, shown this once
+     * (a phone can be lost like an app can).
+     */
+    public List<String> confirmPhone(String userId, String challengeId, String code) {
         User user = directory.require(userId);
         challenges.verify(challengeId, user, CONFIRM_PHONE, code);
         user.useSmsCodes(true);
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "SMS codes on");
-        return UserView.of(user);
+        return secondFactors.newRecoveryCodes(user);
     }
 
-    /** One line of the sign-in history on the security page. */
-    public record SignInView(Instant at, String ip, String device, String status) {
+    /** One line of the sign-in history on the security page; {@code device} in words ("Chrome on Linux, this computer"). */
+    public record SignInView(Instant at, String device, String status) {
     }
 
-    /** A session that is still open, {@code current} for the one asking. */
-    public record SessionView(String id, Instant createdAt, Instant lastSeenAt, String ip, String device, boolean current) {
+    /** A session that is still open, {@code current} for the one asking; {@code device} in words. */
+    public record SessionView(String id, Instant createdAt, Instant lastSeenAt, String device, boolean current) {
     }
 
-    public List<SignInView> recentSignIns(String userId, int limit) {
+    public List<SignInView> recentSignIns(String userId, int limit, Locale locale) {
         User user = directory.require(userId);
         return em.createNamedQuery(SignIn.RECENT, SignIn.class).setParameter("user", user).setMaxResults(limit)
-                .getResultStream().map(s -> new SignInView(s.createdAt(), s.ip(), s.device(), s.status().name())).toList();
+                .getResultStream().map(s -> new SignInView(s.createdAt(), DeviceWords.describe(s.device(), s.ip(), locale),
+                        s.status().name())).toList();
     }
 
-    public List<SessionView> activeSessions(String userId, String currentSessionId) {
+    public List<SessionView> activeSessions(String userId, String currentSessionId, Locale locale) {
         User user = directory.require(userId);
         return em.createNamedQuery(UserSession.ACTIVE, UserSession.class).setParameter("user", user).getResultStream()
                 .filter(s -> s.createdAt().plus(SignIns.ABSOLUTE_SESSION_TIMEOUT).isAfter(Instant.now()))
-                .map(s -> new SessionView(s.publicId(), s.createdAt(), s.lastSeenAt(), s.ip(), s.device(),
-                        s.publicId().equals(currentSessionId))).toList();
+                .map(s -> new SessionView(s.publicId(), s.createdAt(), s.lastSeenAt(),
+                        DeviceWords.describe(s.device(), s.ip(), locale), s.publicId().equals(currentSessionId))).toList();
     }
 
     /** Signs out every other browser of the person. */

@@ -3,6 +3,8 @@ package io.okpay.identity.boundary;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.Challenges;
+import io.okpay.identity.control.DeviceWords;
+import io.okpay.identity.control.SecondFactors;
 import io.okpay.identity.control.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.control.Throttle;
@@ -39,9 +41,10 @@ public class SignIns {
 
     /**
      * Where a sign-in stands after the password: done, or waiting for the code of challenge {@code challengeId},
-     * which comes by {@code channel} (EMAIL, SMS or TOTP).
+     * which comes by {@code channel} (EMAIL, SMS or TOTP); {@code recoveryCodes} when the person has one left to use
+     * instead, so the prompt mentions them only then.
      */
-    public record Step(String signInId, String challengeId, String channel) {
+    public record Step(String signInId, String challengeId, String channel, boolean recoveryCodes) {
         public boolean codeRequired() {
             return challengeId != null;
         }
@@ -59,6 +62,9 @@ public class SignIns {
 
     @Inject
     Challenges challenges;
+
+    @Inject
+    SecondFactors secondFactors;
 
     @EJB
     SignInRecords records;
@@ -102,12 +108,13 @@ public class SignIns {
         em.persist(signIn);
         String challengeId = user.secondFactor()
                 ? challenges.issue(user, SIGN_IN_PURPOSE + signIn.publicId(), "code.purpose.sign-in") : null;
-        return new Step(signIn.publicId(), challengeId, challengeId == null ? null : user.strongestChannel().name());
+        return new Step(signIn.publicId(), challengeId, challengeId == null ? null : user.strongestChannel().name(),
+                challengeId != null && secondFactors.hasRecoveryCodes(user));
     }
 
     public void resendCode(String signInId, String challengeId) {
         SignIn signIn = open(signInId);
-        challenges.resend(challengeId, signIn.user(), "code.purpose.sign-in");
+        challenges.resend(challengeId, signIn.user());
     }
 
     /**
@@ -141,7 +148,7 @@ public class SignIns {
                 (user.secondFactor() ? "password and code; " : "password; ") + (openSession ? "page; " : "api; ") + signIn.device());
         mail.send(user.email(), user.locale(), "new-sign-in", user.username(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(now.atOffset(ZoneOffset.UTC)),
-                signIn.ip(), signIn.device());
+                DeviceWords.describe(signIn.device(), signIn.ip(), user.locale()));
         return new SignedIn(UserView.of(user), sessionId);
     }
 

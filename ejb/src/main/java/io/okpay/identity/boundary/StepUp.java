@@ -3,6 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
+import io.okpay.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
@@ -27,8 +28,29 @@ public class StepUp {
         return challenges.issue(user, purpose(action), "stepup.action." + action);
     }
 
-    public void resend(String userId, String challengeId, String action) {
-        challenges.resend(challengeId, directory.require(userId), "stepup.action." + action);
+    /**
+     * Sends the code of one of the person's open challenges again (an action's, or a new phone number's), on the
+     * channel it first went to; refused within 30 seconds of the last code and after five.
+     */
+    public void resend(String userId, String challengeId) {
+        challenges.resend(challengeId, directory.require(userId));
+    }
+
+    /**
+     * "Send the code again" on a page: the same challenge when it can still be answered (throttled as
+     * {@link #resend}), else a new one for the action (its code was used up by wrong tries). Returns the id to answer.
+     */
+    public String sendAgain(String userId, String challengeId, String action) {
+        User user = directory.require(userId);
+        try {
+            challenges.resend(challengeId, user);
+            return challengeId;
+        } catch (BusinessException spent) {
+            if (!"code_expired".equals(spent.code())) {
+                throw spent;
+            }
+            return challenges.issue(user, purpose(action), "stepup.action." + action);
+        }
     }
 
     public void verify(String userId, String challengeId, String action, String code) {

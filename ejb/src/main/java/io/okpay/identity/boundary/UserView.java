@@ -21,6 +21,11 @@ public record UserView(String id, String email, String displayName, Locale local
                 user.secondFactor() ? user.strongestChannel().name() : "NONE");
     }
 
+    /** Where a step-up code comes from (EMAIL, SMS or TOTP): the strongest factor, e-mail for those without one. */
+    public String codeChannel() {
+        return authenticatorApp ? "TOTP" : smsCodes ? "SMS" : "EMAIL";
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

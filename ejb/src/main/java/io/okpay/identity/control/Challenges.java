@@ -60,10 +60,14 @@ public class Challenges {
         return challenge.publicId();
     }
 
-    /** A new code for the same challenge: not within 30 seconds of the last one, at most five in all. */
-    public void resend(String challengeId, User user, String what) {
+    /**
+     * A new code for the same challenge, on the same channel: not within 30 seconds of the last one, at most five in
+     * all. The new code replaces the one sent before (only the newest works, so a code read from an old message fails
+     * rather than a code that was never sent succeeding); the tries already used stay used.
+     */
+    public void resend(String challengeId, User user) {
         Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
-                .setParameter("id", challengeId).getResultStream()
+                .setParameter("id", challengeId == null ? "" : challengeId).getResultStream()
                 .filter(c -> c.user().id().equals(user.id())).findFirst()
                 .orElseThrow(() -> new BusinessException("code_expired", 422));
         Instant now = Instant.now();
@@ -73,12 +77,25 @@ public class Challenges {
         if (challenge.channel() == Challenge.Channel.TOTP) {
             throw new BusinessException("code_from_app", 422);
         }
-        if (challenge.sends() >= MAX_SENDS || challenge.lastSentAt().plus(RESEND_AFTER).isAfter(now)) {
-            throw new BusinessException("resend_too_soon", 429, RESEND_AFTER.toSeconds());
+        if (challenge.sends() >= MAX_SENDS) {
+            throw new BusinessException("resend_limit", 429, MAX_SENDS);
+        }
+        Instant allowed = challenge.lastSentAt().plus(RESEND_AFTER);
+        if (allowed.isAfter(now)) {
+            // Whole seconds, rounded up: "wait 0 seconds" would invite a click that is refused again.
+            throw new BusinessException("resend_too_soon", 429, (Duration.between(now, allowed).toMillis() + 999) / 1000);
         }
         String code = Secrets.sixDigitCode();
         challenge.resent(hash(challenge.publicId(), code), now);
-        send(user, challenge.channel(), code, what);
+        send(user, challenge.channel(), code, what(challenge.purpose()));
+    }
+
+    /** The words for what a challenge approves, as its first code named it ("signing in", "sending money"). */
+    private static String what(String purpose) {
+        if (purpose.startsWith("sign-in:")) {
+            return "code.purpose.sign-in";
+        }
+        return "stepup.action." + (purpose.startsWith("step-up:") ? purpose.substring("step-up:".length()) : purpose);
     }
 
     /** Returns only when the code answers this user's challenge for this purpose; every try counts, even on failure. */

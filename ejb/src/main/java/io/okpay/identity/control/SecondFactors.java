@@ -85,6 +85,11 @@ public class SecondFactors {
                 }).orElse(false);
     }
 
+    /** Whether the person has a recovery code left, so that a prompt may mention them. */
+    public boolean hasRecoveryCodes(User user) {
+        return em.createNamedQuery(RecoveryCode.COUNT_UNUSED, Long.class).setParameter("user", user).getSingleResult() > 0;
+    }
+
     /** Replaces all recovery codes with ten new ones; returns them, to be shown once. */
     public List<String> newRecoveryCodes(User user) {
         em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("user", user).executeUpdate();

@@ -17,10 +17,12 @@ import java.time.Instant;
 @Entity
 @Table(name = "recovery_code")
 @NamedQuery(name = RecoveryCode.UNUSED, query = "SELECT r FROM RecoveryCode r WHERE r.user = :user AND r.codeHash = :hash AND r.usedAt IS NULL")
+@NamedQuery(name = RecoveryCode.COUNT_UNUSED, query = "SELECT COUNT(r) FROM RecoveryCode r WHERE r.user = :user AND r.usedAt IS NULL")
 @NamedQuery(name = RecoveryCode.DELETE_ALL, query = "DELETE FROM RecoveryCode r WHERE r.user = :user")
 public class RecoveryCode {
 
     public static final String UNUSED = "RecoveryCode.unused";
+    public static final String COUNT_UNUSED = "RecoveryCode.countUnused";
     public static final String DELETE_ALL = "RecoveryCode.deleteAll";
 
     @Id

@@ -8,6 +8,7 @@ import io.okpay.checkout.boundary.SessionView;
 import io.okpay.checkout.entity.SessionStatus;
 import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxQuoteView;
+import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.faces.CurrentUser;
 import io.okpay.identity.faces.PageMessages;
 import io.okpay.ledger.boundary.AccountSnapshot;
@@ -66,6 +67,9 @@ public class CheckoutPage implements Serializable {
 
     @EJB
     transient Conversions conversions;
+
+    @EJB
+    transient StepUp stepUp;
 
     @EJB
     transient LedgerAccounts accounts;
@@ -141,6 +145,17 @@ public class CheckoutPage implements Serializable {
             }
         } finally {
             code = null;
+        }
+    }
+
+    /** Sends the code again (a payer whose message got lost is not stuck); only the new code works now. */
+    public void resendCode() {
+        code = null;
+        try {
+            challengeId = stepUp.sendAgain(currentUser.id(), challengeId, CheckoutPayments.STEP_UP_ACTION);
+            PageMessages.info("code.resent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "pay");
         }
     }
 

@@ -46,6 +46,14 @@ public class CurrentUser {
         return user;
     }
 
+    /**
+     * Forgets the user read earlier in this request. The security page calls it after a change: its forms' conditions
+     * read the user before the change was applied, and the page must show the settings as they are now.
+     */
+    public void refresh() {
+        user = null;
+    }
+
     /** The session row of this browser, or null. */
     public String sessionId() {
         HttpSession session = request.getSession(false);

@@ -4,6 +4,7 @@ import io.okpay.identity.boundary.AccountSecurity;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * /identity/security.xhtml: change the password; turn one-time codes by e-mail on or off; set up or remove an
@@ -117,6 +119,7 @@ public class SecurityPage implements Serializable {
             }
         } finally {
             code = null;
+            currentUser.refresh();
         }
     }
 
@@ -131,13 +134,14 @@ public class SecurityPage implements Serializable {
             PageMessages.show(e, "totp-confirm");
         } finally {
             totpCode = null;
+            currentUser.refresh();
         }
     }
 
-    /** The code the new number received turns SMS codes on. */
+    /** The code the new number received turns SMS codes on; the recovery codes are shown once. */
     public void confirmPhone() {
         try {
-            accountSecurity.confirmPhone(currentUser.id(), phoneChallengeId, phoneCode);
+            recoveryCodes = accountSecurity.confirmPhone(currentUser.id(), phoneChallengeId, phoneCode);
             phoneChallengeId = null;
             PageMessages.info("security.sms.on");
         } catch (BusinessException e) {
@@ -147,6 +151,29 @@ public class SecurityPage implements Serializable {
             }
         } finally {
             phoneCode = null;
+            currentUser.refresh();
+        }
+    }
+
+    /** The step-up code again; only the new one works, so the field is emptied. */
+    public void resendCode() {
+        code = null;
+        try {
+            challengeId = stepUp.sendAgain(currentUser.id(), challengeId, action(pending));
+            PageMessages.info("code.resent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "confirm");
+        }
+    }
+
+    /** The code to the new phone number again. */
+    public void resendPhoneCode() {
+        phoneCode = null;
+        try {
+            stepUp.resend(currentUser.id(), phoneChallengeId);
+            PageMessages.info("code.resent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "phone-confirm");
         }
     }
 
@@ -156,16 +183,20 @@ public class SecurityPage implements Serializable {
     }
 
     public List<AccountSecurity.SignInView> getRecentSignIns() {
-        return accountSecurity.recentSignIns(currentUser.id(), 10);
+        return accountSecurity.recentSignIns(currentUser.id(), 10, locale());
     }
 
     public List<AccountSecurity.SessionView> getSessions() {
-        return accountSecurity.activeSessions(currentUser.id(), currentUser.sessionId());
+        return accountSecurity.activeSessions(currentUser.id(), currentUser.sessionId(), locale());
     }
 
     /** Times on the page: UTC, to the minute. */
     public String time(Instant at) {
         return TIME.format(at);
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
     public void cancel() {
@@ -182,15 +213,19 @@ public class SecurityPage implements Serializable {
 
     private void begin(Pending what) {
         try {
-            challengeId = stepUp.begin(currentUser.id(), switch (what) {
-                case PASSWORD -> AccountSecurity.CHANGE_PASSWORD;
-                case EMAIL -> AccountSecurity.CHANGE_EMAIL;
-                default -> AccountSecurity.CHANGE_SECOND_FACTOR;
-            });
+            challengeId = stepUp.begin(currentUser.id(), action(what));
             pending = what;
         } catch (BusinessException e) {
             PageMessages.show(e, "security");
         }
+    }
+
+    private static String action(Pending what) {
+        return switch (what) {
+            case PASSWORD -> AccountSecurity.CHANGE_PASSWORD;
+            case EMAIL -> AccountSecurity.CHANGE_EMAIL;
+            default -> AccountSecurity.CHANGE_SECOND_FACTOR;
+        };
     }
 
     public Pending getPending() {

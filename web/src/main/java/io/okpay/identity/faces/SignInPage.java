@@ -41,6 +41,7 @@ public class SignInPage implements Serializable {
     private String signInId;
     private String challengeId;
     private String channel;
+    private boolean recoveryCodes;
     private String returnTo;
 
     public void signIn() throws IOException {
@@ -57,6 +58,7 @@ public class SignInPage implements Serializable {
         signInId = step.signInId();
         challengeId = step.challengeId();
         channel = step.channel();
+        recoveryCodes = step.recoveryCodes();
         if (!step.codeRequired()) {
             finish(new SignInCredential(signInId, null, null));
         }
@@ -67,12 +69,20 @@ public class SignInPage implements Serializable {
         code = null;
     }
 
+    /** A new code replaces the one sent before; the field is emptied, as what was typed there no longer works. */
     public void resendCode() {
+        code = null;
         try {
             signIns.resendCode(signInId, challengeId);
-            PageMessages.info("signin.code.resent");
+            PageMessages.info("code.resent");
         } catch (BusinessException e) {
-            PageMessages.show(e, "code");
+            if (e.code().startsWith("resend_")) {
+                PageMessages.show(e, "code");
+                return;
+            }
+            // This sign-in or its code is over (expired, out of tries): start again from the password.
+            restart();
+            PageMessages.show(e, "signin");
         }
     }
 
@@ -85,6 +95,11 @@ public class SignInPage implements Serializable {
     /** EMAIL, SMS or TOTP: where the code of this sign-in comes from. */
     public String getChannel() {
         return channel;
+    }
+
+    /** Whether the person has recovery codes left: only then does the prompt offer them. */
+    public boolean isRecoveryCodes() {
+        return recoveryCodes;
     }
 
     public boolean isCodeStep() {

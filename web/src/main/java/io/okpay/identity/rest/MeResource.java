@@ -4,13 +4,17 @@ import io.okpay.identity.boundary.AccountSecurity;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.Users;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Messages;
+import io.okpay.shared.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -49,6 +53,9 @@ public class MeResource {
     @Context
     SecurityContext security;
 
+    @Context
+    HttpServletRequest http;
+
     public record StepUpRequest(String action) {
     }
 
@@ -76,6 +83,23 @@ public class MeResource {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("action", "invalid_value")));
         }
         return Response.status(201).entity(new Challenge(stepUp.begin(userId(), action))).build();
+    }
+
+    @POST
+    @Path("step-up/{challenge_id}/resend")
+    @Operation(summary = "Send the code of an open challenge again (a step-up, a payment's, a new phone number's): "
+            + "only the new code works then; at most every 30 seconds (429 resend_too_soon with Retry-After), five codes in all")
+    public Response resend(@PathParam("challenge_id") String challengeId) {
+        try {
+            stepUp.resend(userId(), challengeId);
+        } catch (BusinessException e) {
+            if ("resend_too_soon".equals(e.code())) {
+                return Response.fromResponse(Problems.of(e, Messages.supported(http.getLocale())))
+                        .header("Retry-After", e.args()[0]).build();
+            }
+            throw e;
+        }
+        return Response.noContent().build();
     }
 
     @PUT
@@ -166,12 +190,18 @@ public class MeResource {
                 .build();
     }
 
+    /** The second factor now in use, and the ten recovery codes made when SMS codes were turned on (shown once). */
+    public record PhoneConfirmation(String second_factor, List<String> recovery_codes) {
+    }
+
     @POST
     @Path("phone/confirmation")
-    @Operation(summary = "Confirm the phone number with the SMS code; codes then come by SMS")
-    public UserResource.Account confirmPhone(Approval request) {
+    @Operation(summary = "Confirm the phone number with the SMS code; codes then come by SMS. Answers ten new recovery codes, shown once")
+    public Response confirmPhone(Approval request) {
         Approval body = request == null ? new Approval(null, null) : request;
-        return UserResource.Account.of(accountSecurity.confirmPhone(userId(), body.challenge_id(), body.code()));
+        List<String> codes = accountSecurity.confirmPhone(userId(), body.challenge_id(), body.code());
+        String factor = UserResource.Account.of(users.require(userId())).second_factor();
+        return Response.ok(new PhoneConfirmation(factor, codes)).header("Cache-Control", "no-store").build();
     }
 
     private String userId() {

@@ -1,6 +1,7 @@
 package io.okpay.identity.rest;
 
 import io.okpay.identity.boundary.ApiTokens;
+import io.okpay.identity.boundary.SignIns;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.rest.Problems;
@@ -36,6 +37,9 @@ public class TokenResource {
 
     @EJB
     ApiTokens apiTokens;
+
+    @EJB
+    SignIns signIns;
 
     @Context
     HttpServletRequest http;
@@ -75,8 +79,30 @@ public class TokenResource {
                 .header("Cache-Control", "no-store").build();
     }
 
+    public record ResendRequest(String sign_in_id, String challenge_id) {
+    }
+
+    @POST
+    @Path("resend")
+    @Operation(summary = "Send the code of a sign-in (401 code_required) again: only the new code works then; at most "
+            + "every 30 seconds (429 resend_too_soon with Retry-After), five codes in all")
+    public Response resend(ResendRequest request) {
+        ResendRequest body = request == null ? new ResendRequest(null, null) : request;
+        try {
+            signIns.resendCode(body.sign_in_id(), body.challenge_id());
+        } catch (EJBException e) {
+            if (e.getCause() instanceof BusinessException business) {
+                return refused(business);
+            }
+            throw e;
+        } catch (BusinessException e) {
+            return refused(e);
+        }
+        return Response.noContent().build();
+    }
+
     private Response refused(BusinessException e) {
-        if ("sign_in_throttled".equals(e.code())) {
+        if ("sign_in_throttled".equals(e.code()) || "resend_too_soon".equals(e.code())) {
             return Response.fromResponse(Problems.of(e, locale())).header("Retry-After", e.args()[0]).build();
         }
         // Wrong codes are 401 here: the caller is not signed in.

@@ -114,6 +114,18 @@ public class SendPage implements Serializable {
         return null;
     }
 
+    /** Sends the code again; the field is emptied, as only the new code works now. */
+    public String resendCode() {
+        code = null;
+        try {
+            challengeId = stepUp.sendAgain(currentUser.id(), challengeId, Transfers.STEP_UP_ACTION);
+            PageMessages.info("code.resent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "confirm");
+        }
+        return null;
+    }
+
     public String back() {
         step = Step.FORM;
         return null;
