@@ -1,6 +1,7 @@
 package io.okpay.wallet.control;
 
 import io.okpay.shared.Money;
+import io.okpay.shared.TimeZones;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.Statement;
 import org.junit.jupiter.api.DisplayName;
@@ -8,12 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class WalletCsvTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     static Money usd(long minor) {
         return new Money(minor, "USD", 2);
@@ -29,20 +33,21 @@ class WalletCsvTest {
         List<Activity.Item> items = List.of(
                 item("txn_1", "topup", 10000, 10000, "2026-11-02T10:00:00Z", null, "Card"),
                 item("txn_2", "p2p_transfer", -1250, 8750, "2026-11-03T11:30:00.123456Z", "bob", "=cmd()"));
-        String[] lines = WalletCsv.history(items, Locale.ENGLISH).split("\r\n");
+        String[] lines = WalletCsv.history(items, Locale.ENGLISH, TimeZones.UTC).split("\r\n");
         assertEquals(3, lines.length);
         assertEquals("\uFEFFDate (UTC),Transaction,Type,Description,Counterparty,Note,Amount,Currency,Fee,Balance after", lines[0]);
         assertEquals("2026-11-02T10:00:00Z,txn_1,topup,Top-up,,Card,100.00,USD,0.00,100.00", lines[1]);
-        assertEquals("2026-11-03T11:30:00.123456Z,txn_2,p2p_transfer,Transfer,bob,'=cmd(),-12.50,USD,0.00,87.50", lines[2]);
-        String chinese = WalletCsv.history(items, Locale.SIMPLIFIED_CHINESE).split("\r\n")[0];
-        assertEquals("\uFEFF日期（UTC）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", chinese);
+        assertEquals("2026-11-03T11:30:00Z,txn_2,p2p_transfer,Transfer,bob,'=cmd(),-12.50,USD,0.00,87.50", lines[2]);
+        String[] chinese = WalletCsv.history(items, Locale.SIMPLIFIED_CHINESE, SHANGHAI).split("\r\n");
+        assertEquals("\uFEFF日期（Asia/Shanghai）,交易号,类型,说明,对方,备注,金额,币种,手续费,交易后余额", chinese[0]);
+        assertEquals("2026-11-03T19:30:00+08:00", chinese[2].split(",")[0], "the person's local time, with its offset");
     }
 
     @Test
     @DisplayName("statement: opening, entries, totals in and out, closing")
     void statement() {
-        Statement statement = new Statement(YearMonth.of(2026, 11), "USD", Instant.parse("2026-11-01T00:00:00Z"),
-                Instant.parse("2026-12-01T00:00:00Z"), usd(500),
+        Statement statement = new Statement(YearMonth.of(2026, 11), TimeZones.UTC, "USD",
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"), usd(500),
                 List.of(item("txn_1", "topup", 10000, 10500, "2026-11-02T10:00:00Z", null, null),
                         item("txn_2", "p2p_transfer", -1250, 9250, "2026-11-03T11:00:00Z", "bob", null)),
                 usd(10000), usd(1250), usd(9250));
@@ -52,5 +57,19 @@ class WalletCsvTest {
         assertEquals("2026-11-03T11:00:00Z,,money_in,Money in,,,100.00,USD,,", lines[4]);
         assertEquals("2026-11-03T11:00:00Z,,money_out,Money out,,,-12.50,USD,,", lines[5]);
         assertEquals("2026-11-03T11:00:00Z,,closing_balance,Closing balance,,,,USD,,92.50", lines[6]);
+    }
+
+    @Test
+    @DisplayName("statement in Shanghai: the month opens at local midnight, entries in local time")
+    void statementInShanghai() {
+        YearMonth november = YearMonth.of(2026, 11);
+        Statement statement = new Statement(november, SHANGHAI, "USD", Statement.monthStart(november, SHANGHAI),
+                Statement.monthStart(november.plusMonths(1), SHANGHAI), usd(0),
+                List.of(item("txn_1", "topup", 10000, 10000, "2026-10-31T16:30:00Z", null, null)),
+                usd(10000), usd(0), usd(10000));
+        String[] lines = WalletCsv.statement(statement, Locale.ENGLISH).split("\r\n");
+        assertEquals("\uFEFFDate (Asia/Shanghai)", lines[0].split(",")[0]);
+        assertEquals("2026-11-01T00:00:00+08:00,,opening_balance,Opening balance,,,,USD,,0.00", lines[1]);
+        assertEquals("2026-11-01T00:30:00+08:00,txn_1,topup,Top-up,,,100.00,USD,0.00,100.00", lines[2]);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -24,7 +22,6 @@ import java.util.List;
 public class SecurityPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** What waits for its step-up code. */
     public enum Pending { PASSWORD, EMAIL, PHONE, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
@@ -163,9 +160,9 @@ public class SecurityPage implements Serializable {
         return accountSecurity.activeSessions(currentUser.id(), currentUser.sessionId());
     }
 
-    /** Times on the page: UTC, to the minute. */
+    /** Times on the page: the person's time zone, to the minute. */
     public String time(Instant at) {
-        return TIME.format(at);
+        return currentUser.time(at);
     }
 
     public void cancel() {

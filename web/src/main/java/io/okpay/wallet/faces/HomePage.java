@@ -5,6 +5,7 @@ import io.okpay.identity.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
+import io.okpay.shared.TimeZones;
 import io.okpay.transfer.boundary.Transfers;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.Balance;
@@ -16,8 +17,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +28,6 @@ import java.util.Locale;
 @Named
 @RequestScoped
 public class HomePage {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @EJB
     Wallets wallets;
@@ -62,9 +60,9 @@ public class HomePage {
         Locale locale = locale();
         String userId = currentUser.id();
         balances = wallets.balances(userId).stream().map(b -> card(b, locale)).toList();
-        recent = lines(wallets.activity(userId, null, null, null, 5), locale);
+        recent = lines(wallets.activity(userId, null, null, null, 5), locale, currentUser.zone());
         waiting = transfers.waitingForClaim(userId).stream().map(t -> new WaitingTransfer(t.id(), t.recipient().email(),
-                MoneyFormat.format(t.amount(), locale), TIME.format(t.claimUntil()))).toList();
+                MoneyFormat.format(t.amount(), locale), currentUser.time(t.claimUntil()))).toList();
     }
 
     /** Takes back a transfer still waiting for its recipient; the money is back in the balance at once. */
@@ -84,8 +82,8 @@ public class HomePage {
                 MoneyFormat.format(balance.available(), locale), !balance.available().equals(balance.balance()));
     }
 
-    /** Lines of a history page in the page's language; shared with the history page. */
-    public static List<ActivityLine> lines(Activity activity, Locale locale) {
+    /** Lines of a history page in the page's language and the person's time zone; shared with the history page. */
+    public static List<ActivityLine> lines(Activity activity, Locale locale, ZoneId zone) {
         return activity.items().stream().map(item -> {
             boolean incoming = item.change().isPositive();
             String codeKey = "activity.code." + item.code();
@@ -93,7 +91,7 @@ public class HomePage {
             String counterparty = item.counterparty() == null ? null
                     : Messages.get(locale, incoming ? "activity.from" : "activity.to", item.counterparty());
             String change = (incoming ? "+" : "") + MoneyFormat.format(item.change(), locale);
-            return new ActivityLine(TIME.format(item.createdAt()), what, counterparty, change,
+            return new ActivityLine(TimeZones.format(item.createdAt(), zone, locale), what, counterparty, change,
                     MoneyFormat.format(item.balanceAfter(), locale), incoming, item.transactionId());
         }).toList();
     }
