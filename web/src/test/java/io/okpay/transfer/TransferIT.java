@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -32,9 +34,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -509,7 +516,8 @@ class TransferIT {
                 rows.stream().map(r -> r.startsWith("Date") ? r : r.substring(r.indexOf(',') + 1)).toList());
         rows.stream().skip(1).forEach(r -> assertTrue(Instant.parse(r.substring(0, r.indexOf(','))).isAfter(Instant.now().minusSeconds(600)), r));
         List<String> moRows = List.of(http.get("/api/v1/transactions/export?" + range, auth(mo)).body().substring(1).split("\r\n"));
-        assertEquals("日期（UTC）,交易编号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", moRows.get(0));
+        assertEquals("日期（Asia/Shanghai）,交易编号,类型,说明,对方,订单,备注,金额,币种,手续费,交易后余额", moRows.get(0),
+                "signed up in Chinese without a time zone: China's");
         assertEquals(3, moRows.size(), moRows.toString());
         assertTrue(moRows.get(1).endsWith(",转账,来自 " + lena.username() + " 的转账," + lena.username()
                 + ",,'=cmd(),12.50,USD,0.00,12.50"), moRows.get(1));
@@ -619,6 +627,123 @@ class TransferIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    @DisplayName("a person in Shanghai: zone from the browser at sign-up; local times on pages, in the CSV and the e-mail; "
+            + "local days and months in filters and statements; the zone changed on the account page and by the API")
+    void timesInThePersonsZone() throws Exception {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        String name = "tz" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String email = name + "@example.com";
+        WebDriver browser = Browsers.chromium();
+        try {
+            // The browser says it is in Shanghai; English alone would have meant UTC, so the zone came from the page.
+            ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Shanghai"));
+            browser.get(url("/signup.xhtml?lang=en"));
+            waitFor(browser, "signup");
+            type(browser, "signup:email", email);
+            type(browser, "signup:username", name);
+            type(browser, "signup:password", PASSWORD);
+            assertEquals("Asia/Shanghai", browser.findElement(By.id("signup:timeZone")).getAttribute("value"));
+            click(browser, "signup:submit");
+            String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
+            assertEquals(204, http.post("/api/v1/users/verification",
+                    "{\"token\":\"" + link.substring(link.indexOf("token=") + 6) + "\"}").statusCode());
+            HttpResponse<String> token = http.post("/api/v1/auth/token", """
+                    {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+            assertEquals(200, token.statusCode(), token.body());
+            Person ling = new Person(Http.json(http.get("/api/v1/me", "Authorization", "Bearer "
+                    + Http.json(token).getString("access_token"))).getString("id"), email, name,
+                    Http.json(token).getString("access_token"));
+            assertEquals("Asia/Shanghai en", Http.json(http.get("/api/v1/me", auth(ling))).getString("time_zone") + " "
+                    + Http.json(http.get("/api/v1/me", auth(ling))).getString("locale"));
+            assertTrue(MailCatcher.await(email, "New sign-in").text().contains(" GMT+8"), "the sign-in notice in her time");
+
+            String topUp = http.post("/api/v1/test-transfer/fund/" + ling.id() + "/USD/20.00", "").body();
+            Instant created = Instant.parse(Http.json(http.get("/api/v1/transactions/" + topUp, auth(ling))).getString("created"));
+            String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(created.atZone(shanghai)) + " GMT+8";
+            LocalDate day = LocalDate.ofInstant(created, shanghai);
+
+            // CSV: the header names the zone, each date carries its offset.
+            List<String> rows = List.of(http.get("/api/v1/transactions/export?from=" + day + "&to=" + day, auth(ling))
+                    .body().substring(1).split("\r\n"));
+            assertEquals(2, rows.size(), rows.toString());
+            assertTrue(rows.get(0).startsWith("Date (Asia/Shanghai),"), rows.get(0));
+            assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(created.truncatedTo(ChronoUnit.SECONDS).atZone(shanghai))
+                    + "," + topUp, rows.get(1).substring(0, rows.get(1).indexOf(",topup")));
+            assertTrue(rows.get(1).startsWith(day + "T") && rows.get(1).contains("+08:00,"), rows.get(1));
+
+            // The statement's month is her local month: it opens at midnight in Shanghai.
+            YearMonth month = YearMonth.from(created.atZone(shanghai));
+            JsonObject statement = Http.json(http.get("/api/v1/statements/" + month + "?currency=USD", auth(ling)));
+            assertEquals("Asia/Shanghai " + month.atDay(1) + "T00:00:00+08:00 " + month.plusMonths(1).atDay(1) + "T00:00:00+08:00",
+                    statement.getString("time_zone") + " " + statement.getString("from") + " " + statement.getString("to"));
+            assertEquals(List.of(topUp), statement.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                    .map(t -> t.getString("transaction_id")).toList());
+
+            // Days are hers whatever the clock says: Kiritimati (UTC+14) and Pago Pago (UTC-11) never share a date.
+            LocalDate kiritimatiDay = LocalDate.ofInstant(created, ZoneId.of("Pacific/Kiritimati"));
+            String sameDay = "/api/v1/transactions?from=" + kiritimatiDay + "&to=" + kiritimatiDay;
+            assertEquals(200, changeZone(ling, "Pacific/Kiritimati").statusCode());
+            assertEquals(1, Http.json(http.get(sameDay, auth(ling))).getJsonArray("data").size(), "her day in Kiritimati");
+            assertEquals(200, changeZone(ling, "Pacific/Pago_Pago").statusCode());
+            assertEquals(0, Http.json(http.get(sameDay, auth(ling))).getJsonArray("data").size(), "not yet that day in Pago Pago");
+            assertFieldError(changeZone(ling, "Mars/Olympus_Mons"), "time_zone", "time_zone_invalid");
+            assertEquals("Asia/Shanghai", Http.json(changeZone(ling, "Asia/Shanghai")).getString("time_zone"));
+
+            // A transfer's receipts say when, each in its reader's zone: hers in Shanghai, the sender's in UTC.
+            Person sender = person("en");
+            fund(sender, "USD", "10.00");
+            String gift = """
+                    {"to":"%s","amount":"2.00","currency":"USD","note":"茶钱"}""".formatted(email);
+            HttpResponse<String> given = send(sender, "tz1", withCode(gift,
+                    Http.json(send(sender, "tz1", gift)).getString("challenge_id"), codeFor(sender, 0)));
+            assertEquals(201, given.statusCode(), given.body());
+            String received = MailCatcher.await(email, "You received").text();
+            assertTrue(received.matches("(?s).* on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} GMT\\+8\\..*"), received);
+            String sentReceipt = MailCatcher.await(sender.email(), "You sent").text();
+            assertTrue(sentReceipt.matches("(?s).* on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} GMT\\..*"), sentReceipt);
+
+            // Pages: home, history and detail show her local time.
+            browser.get(url("/signin.xhtml?lang=en"));
+            type(browser, "signin:email", email);
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            browser.get(url("/wallet/home.xhtml"));
+            assertTrue(text(browser).contains(local), local + " on the home page: " + text(browser));
+            browser.get(url("/wallet/history.xhtml?from=" + day + "&to=" + day));
+            waitFor(browser, "history");
+            assertTrue(browser.findElement(By.id("history")).getText().contains(local), browser.findElement(By.id("history")).getText());
+            browser.get(url("/wallet/transaction.xhtml?id=" + topUp));
+            waitFor(browser, "transaction");
+            assertTrue(browser.findElement(By.id("transaction")).getText().contains(local), text(browser));
+            browser.get(url("/wallet/statement.xhtml"));
+            waitFor(browser, "statement");
+            assertTrue(text(browser).contains(month.atDay(1) + " to " + month.atEndOfMonth() + " (Asia/Shanghai)"), text(browser));
+
+            // The account page changes the zone; the same moment then reads in Paris time.
+            browser.get(url("/identity/account.xhtml"));
+            waitFor(browser, "zone");
+            Select zones = new Select(browser.findElement(By.id("zone:time_zone")));
+            assertEquals("Asia/Shanghai", zones.getFirstSelectedOption().getAttribute("value"));
+            zones.selectByValue("Europe/Paris");
+            click(browser, "zone:save");
+            assertTrue(text(browser).contains("Your time zone is now Europe/Paris."), text(browser));
+            browser.get(url("/wallet/transaction.xhtml?id=" + topUp));
+            waitFor(browser, "transaction");
+            ZonedDateTime inParis = created.atZone(ZoneId.of("Europe/Paris"));
+            assertTrue(text(browser).contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(inParis)
+                    + " GMT+" + inParis.getOffset().getTotalSeconds() / 3600), text(browser));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    HttpResponse<String> changeZone(Person person, String zone) {
+        return http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/time-zone"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"time_zone\":\"" + zone + "\"}")), auth(person));
     }
 
     static String detailLine(JsonObject detail) {

@@ -10,6 +10,7 @@ import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.NewApiKey;
 import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -59,7 +60,7 @@ public class DemoShopAccounts {
         }
         Instant now = Instant.now();
         User owner = new User(Secrets.publicId("usr"), OWNER_EMAIL, OWNER_USERNAME,
-                PasswordHasher.hash(Secrets.token()), Locale.ENGLISH, now);
+                PasswordHasher.hash(Secrets.token()), Locale.ENGLISH, TimeZones.UTC, now);
         owner.verifyEmail(now);
         em.persist(owner);
         em.flush();

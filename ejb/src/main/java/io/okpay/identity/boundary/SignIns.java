@@ -13,6 +13,7 @@ import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserSession;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,8 +23,6 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -147,7 +146,7 @@ public class SignIns {
         auditLog.record(user.publicId(), "SIGN_IN", signIn.ip(),
                 (user.secondFactor() ? "password and code; " : "password; ") + (openSession ? "page; " : "api; ") + signIn.device());
         mail.send(user.email(), user.locale(), "new-sign-in", user.username(),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(now.atOffset(ZoneOffset.UTC)),
+                TimeZones.format(now, user.timeZone(), user.locale()),
                 DeviceWords.describe(signIn.device(), signIn.ip(), user.locale()));
         return new SignedIn(UserView.of(user), sessionId);
     }

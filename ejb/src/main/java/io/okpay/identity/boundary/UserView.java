@@ -4,19 +4,20 @@ import io.okpay.identity.entity.Role;
 import io.okpay.identity.entity.User;
 
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who someone is, for other features and for the pages: the public id ({@code usr_...}), how to address them, and
- * whether their e-mail address is verified (money may only move once it is).
+ * Who someone is, for other features and for the pages: the public id ({@code usr_...}), how to address them, the
+ * language and time zone they read in, and whether their e-mail address is verified (money may only move once it is).
  */
-public record UserView(String id, String email, String displayName, Locale locale, boolean emailVerified,
+public record UserView(String id, String email, String displayName, Locale locale, ZoneId timeZone, boolean emailVerified,
                        Set<Role> roles, boolean emailCodes, boolean authenticatorApp, boolean smsCodes,
                        String secondFactor) implements Serializable {
 
     static UserView of(User user) {
-        return new UserView(user.publicId(), user.email(), user.username(), user.locale(), user.emailVerified(),
+        return new UserView(user.publicId(), user.email(), user.username(), user.locale(), user.timeZone(), user.emailVerified(),
                 Set.copyOf(user.roles()), user.emailCodes(), user.totpEnabled(), user.smsCodes(),
                 user.secondFactor() ? user.strongestChannel().name() : "NONE");
     }

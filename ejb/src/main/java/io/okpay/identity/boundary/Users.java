@@ -11,6 +11,7 @@ import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;
+import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -21,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,11 @@ public class Users {
     @Inject
     UserDirectory directory;
 
-    public UserView signUp(String email, String username, String password, Locale locale) {
+    /**
+     * A new account. The time zone comes from the browser or app; an unknown or missing one becomes the usual zone of
+     * the language (see {@link TimeZones#chosen}) rather than an error, since nobody can fix what their browser sends.
+     */
+    public UserView signUp(String email, String username, String password, Locale locale, String timeZone) {
         String address = UserDirectory.normalizeEmail(email);
         String name = username == null ? "" : username.trim();
         List<FieldError> errors = new ArrayList<>();
@@ -65,8 +71,9 @@ public class Users {
             throw BusinessException.invalid(errors);
         }
         Instant now = Instant.now();
-        User user = new User(Secrets.publicId("usr"), address, name, PasswordHasher.hash(password),
-                Messages.supported(locale), now);
+        Locale language = Messages.supported(locale);
+        User user = new User(Secrets.publicId("usr"), address, name, PasswordHasher.hash(password), language,
+                TimeZones.chosen(timeZone, language), now);
         em.persist(user);
         auditLog.record(user.publicId(), "SIGNED_UP", "-", "");
         sendVerification(user, now);
@@ -114,6 +121,18 @@ public class Users {
             throw new BusinessException("resend_too_soon", 429, VERIFICATION_RESEND_AFTER.toSeconds());
         }
         sendVerification(user, now);
+    }
+
+    /** Moves the person to another time zone; one that is not a known region id is a field error here, on purpose. */
+    public UserView changeTimeZone(String userId, String timeZone) {
+        String asked = timeZone == null ? "" : timeZone.trim();
+        if (!TimeZones.CHOICES.contains(asked)) {
+            throw BusinessException.invalid(List.of(new FieldError("time_zone", "time_zone_invalid")));
+        }
+        User user = directory.require(userId);
+        user.changeTimeZone(ZoneId.of(asked));
+        auditLog.record(user.publicId(), "TIME_ZONE_CHANGED", "-", asked);
+        return UserView.of(user);
     }
 
     /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -38,6 +39,9 @@ public class User {
 
     @Column(nullable = false)
     private String locale;
+
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone;
 
     @Column(nullable = false)
     private String roles;
@@ -72,12 +76,14 @@ public class User {
     protected User() {
     }
 
-    public User(String publicId, String email, String username, String passwordHash, Locale locale, Instant now) {
+    public User(String publicId, String email, String username, String passwordHash, Locale locale, ZoneId timeZone,
+                Instant now) {
         this.publicId = publicId;
         this.email = email;
         this.username = username;
         this.passwordHash = passwordHash;
         this.locale = locale.toLanguageTag();
+        this.timeZone = timeZone.getId();
         this.roles = Role.USER.name();
         this.createdAt = now;
         this.passwordChangedAt = now;
@@ -105,6 +111,15 @@ public class User {
 
     public Locale locale() {
         return Locale.forLanguageTag(locale);
+    }
+
+    /** The zone the person reads dates in. */
+    public ZoneId timeZone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public void changeTimeZone(ZoneId zone) {
+        timeZone = zone.getId();
     }
 
     public Set<Role> roles() {

@@ -22,6 +22,7 @@ import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
+import io.okpay.shared.TimeZones;
 import io.okpay.transfer.control.TransferRecords;
 import io.okpay.transfer.control.TransferRules;
 import io.okpay.transfer.entity.Transfer;
@@ -156,14 +157,18 @@ public class Transfers {
                     money.minor(), money.currency(), quote.note(), posted.id(), key, posted.createdAt(),
                     posted.createdAt().plus(Duration.ofDays(claimDays)));
         } else {
+            // The receipts say when, each in its reader's own time zone (to the minute: the posting follows at once).
+            Instant now = Instant.now();
             UserView recipient = request.recipient();
             AccountSnapshot into = accounts.wallet(OwnerType.USER, recipient.id(), money.currency());
             posting = new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
                     List.of(Line.debit(from.id(), money), Line.credit(into.id(), money)), null, List.of(
                     mail(sender.email(), sender.locale(), "transfer-sent", sender.displayName(), senderAmount,
-                            recipient.displayName(), recipient.email(), shownNote),
+                            recipient.displayName(), recipient.email(), shownNote,
+                            TimeZones.format(now, sender.timeZone(), sender.locale())),
                     mail(recipient.email(), recipient.locale(), "transfer-received", recipient.displayName(),
-                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), shownNote)));
+                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), shownNote,
+                            TimeZones.format(now, recipient.timeZone(), recipient.locale()))));
             rowOf = posted -> new Transfer(PublicIds.newId("tr"), sender.id(), recipient.id(), money.minor(),
                     money.currency(), quote.note(), TransferStatus.COMPLETED, posted.id(), key, posted.createdAt());
         }

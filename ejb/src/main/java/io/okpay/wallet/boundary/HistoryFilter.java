@@ -5,7 +5,7 @@ import io.okpay.shared.BusinessException.FieldError;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +33,11 @@ public record HistoryFilter(String currency, String type, Instant from, Instant 
     }
 
     /**
-     * From the dates people give (YYYY-MM-DD, UTC days, both days included). A malformed date or a range that ends
-     * before it starts is a 400 with a field error on {@code from} or {@code to}.
+     * From the dates people give (YYYY-MM-DD, days in the person's time zone, both days included). A malformed date or
+     * a range that ends before it starts is a 400 with a field error on {@code from} or {@code to}.
      */
-    public static HistoryFilter of(String currency, String type, String fromDay, String toDay, String counterparty) {
+    public static HistoryFilter of(String currency, String type, String fromDay, String toDay, String counterparty,
+                                   ZoneId zone) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate from = day(fromDay, "from", errors);
         LocalDate to = day(toDay, "to", errors);
@@ -47,15 +48,16 @@ public record HistoryFilter(String currency, String type, Instant from, Instant 
             throw BusinessException.invalid(errors);
         }
         return new HistoryFilter(blankToNull(currency), blankToNull(type),
-                from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), blankToNull(counterparty));
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), blankToNull(counterparty));
     }
 
     /**
      * An export needs both ends of the range and covers at most {@link #MAX_EXPORT_DAYS} days, so one file stays a
      * size a spreadsheet opens.
      */
-    public static HistoryFilter forExport(String currency, String type, String fromDay, String toDay, String counterparty) {
+    public static HistoryFilter forExport(String currency, String type, String fromDay, String toDay, String counterparty,
+                                          ZoneId zone) {
         List<FieldError> missing = new ArrayList<>();
         if (blankToNull(fromDay) == null) {
             missing.add(new FieldError("from", "date_required"));
@@ -66,8 +68,9 @@ public record HistoryFilter(String currency, String type, Instant from, Instant 
         if (!missing.isEmpty()) {
             throw BusinessException.invalid(missing);
         }
-        HistoryFilter filter = of(currency, type, fromDay, toDay, counterparty);
-        if (filter.from().plus(java.time.Duration.ofDays(MAX_EXPORT_DAYS)).isBefore(filter.to())) {
+        HistoryFilter filter = of(currency, type, fromDay, toDay, counterparty, zone);
+        // Counted in days, not hours: a range across a daylight-saving change is still its number of days.
+        if (LocalDate.parse(fromDay.trim()).plusDays(MAX_EXPORT_DAYS).isBefore(LocalDate.parse(toDay.trim()).plusDays(1))) {
             throw BusinessException.invalid(List.of(new FieldError("to", "export_range_too_long", MAX_EXPORT_DAYS)));
         }
         return filter;

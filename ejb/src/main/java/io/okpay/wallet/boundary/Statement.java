@@ -4,15 +4,22 @@ import io.okpay.shared.Money;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * One calendar month (UTC) of one wallet: the balance when it began, every entry in order, and the balance when it
+ * One calendar month of one wallet, in the person's time zone ({@code from} and {@code to} are its first moment and
+ * the first moment of the next month there): the balance when it began, every entry in order, and the balance when it
  * ended (or now, for the current month). {@code moneyIn} and {@code moneyOut} are the sums of the credits and of the
  * debits, both positive. Always {@code opening + moneyIn - moneyOut = closing}: the constructor refuses anything else.
  */
-public record Statement(YearMonth month, String currency, Instant from, Instant to, Money opening, List<Activity.Item> entries,
-                        Money moneyIn, Money moneyOut, Money closing) {
+public record Statement(YearMonth month, ZoneId zone, String currency, Instant from, Instant to, Money opening,
+                        List<Activity.Item> entries, Money moneyIn, Money moneyOut, Money closing) {
+
+    /** The first moment of the month where the person lives: midnight of its first day in their zone. */
+    public static Instant monthStart(YearMonth month, ZoneId zone) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
 
     public Statement {
         entries = List.copyOf(entries);

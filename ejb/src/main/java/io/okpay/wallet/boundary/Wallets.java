@@ -4,6 +4,8 @@ import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.ShopOrder;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
+import io.okpay.fx.boundary.ExchangeRates;
+import io.okpay.fx.control.RateTable;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.LedgerAccounts;
@@ -15,17 +17,20 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.transfer.entity.Transfer;
+import io.okpay.wallet.control.CurrencyChoice;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +69,9 @@ public class Wallets {
 
     @EJB
     CheckoutPayments checkoutPayments;
+
+    @Inject
+    ExchangeRates rates;
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -130,10 +139,12 @@ public class Wallets {
     }
 
     /**
-     * The statement of one month (YYYY-MM, UTC) of one currency: a field error for a malformed or future month or an
-     * unknown currency; an empty statement with zero balances for a month before the wallet existed.
+     * The statement of one month (YYYY-MM, in the person's time zone) of one currency: a field error for a malformed
+     * or future month or an unknown currency; an empty statement with zero balances for a month before the wallet
+     * existed.
      */
     public Statement statement(String userId, String month, String currency) {
+        ZoneId zone = zoneOf(userId);
         List<FieldError> errors = new ArrayList<>();
         YearMonth wanted = null;
         try {
@@ -141,7 +152,7 @@ public class Wallets {
             if (wanted.getYear() < HistoryFilter.FIRST_YEAR) {
                 throw new DateTimeParseException("before any money moved on OKPay", month, 0);
             }
-            if (wanted.isAfter(YearMonth.now(ZoneOffset.UTC))) {
+            if (wanted.isAfter(YearMonth.now(zone))) {
                 errors.add(new FieldError("month", "statement_month_future"));
             }
         } catch (DateTimeParseException e) {
@@ -154,12 +165,12 @@ public class Wallets {
         if (!errors.isEmpty()) {
             throw BusinessException.invalid(errors);
         }
-        Instant from = wanted.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = wanted.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = Statement.monthStart(wanted, zone);
+        Instant to = Statement.monthStart(wanted.plusMonths(1), zone);
         Money zero = Money.zero(known.code(), known.exponent());
         Map<Long, AccountSnapshot> wallets = walletsOf(userId, known.code());
         if (wallets.isEmpty()) {
-            return new Statement(wanted, known.code(), from, to, zero, List.of(), zero, zero, zero);
+            return new Statement(wanted, zone, known.code(), from, to, zero, List.of(), zero, zero, zero);
         }
         long walletId = wallets.keySet().iterator().next();
         // The opening is read on its own (the last balance before the month), so the constructor's check that the
@@ -183,12 +194,42 @@ public class Wallets {
         }
         Money openingBalance = new Money(opening, known.code(), known.exponent());
         Money closing = entries.isEmpty() ? openingBalance : entries.get(entries.size() - 1).balanceAfter();
-        return new Statement(wanted, known.code(), from, to, openingBalance, entries, moneyIn, moneyOut, closing);
+        return new Statement(wanted, zone, known.code(), from, to, openingBalance, entries, moneyIn, moneyOut, closing);
     }
 
     /** The language the person chose, for files made for them (CSV column headers). */
     public Locale languageOf(String userId) {
         return users.require(userId).locale();
+    }
+
+    /**
+     * The currency a form preselects for the person (see {@link CurrencyChoice}), or for a visitor (null);
+     * {@code browserLocales} are the browser's, in its order of preference. Balances in different currencies compare at mid-market rates, or by
+     * their figures when OKPay has no rates at the moment.
+     */
+    public String preferredCurrency(String userId, List<Locale> browserLocales) {
+        List<Money> held = userId == null ? List.of() : balances(userId).stream().map(Balance::balance).toList();
+        Function<Money, BigDecimal> worth = money -> new BigDecimal(money.toDecimal());
+        if (held.stream().filter(Money::isPositive).count() > 1) {
+            try {
+                RateTable table = rates.current();
+                worth = money -> new BigDecimal(money.toDecimal())
+                        .multiply(table.rate(money.currency(), "EUR").orElse(BigDecimal.ZERO));
+            } catch (BusinessException e) {
+                // no rates just now: the figures decide
+            }
+        }
+        List<Locale> locales = new ArrayList<>();
+        if (userId != null) {
+            locales.add(languageOf(userId));
+        }
+        locales.addAll(browserLocales);
+        return CurrencyChoice.preferred(held, worth, locales, currencies.enabled().stream().map(Currency::code).toList());
+    }
+
+    /** The time zone the person chose: their days and months (filters, statements) and the dates in their files. */
+    public ZoneId zoneOf(String userId) {
+        return users.require(userId).timeZone();
     }
 
     private Map<Long, AccountSnapshot> walletsOf(String userId, String currency) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,8 +25,20 @@ class StatementTest {
     }
 
     static Statement statement(long opening, List<Activity.Item> entries, long in, long out, long closing) {
-        return new Statement(YearMonth.of(2026, 10), "EUR", Instant.parse("2026-10-01T00:00:00Z"),
+        return new Statement(YearMonth.of(2026, 10), ZoneOffset.UTC, "EUR", Instant.parse("2026-10-01T00:00:00Z"),
                 Instant.parse("2026-11-01T00:00:00Z"), eur(opening), entries, eur(in), eur(out), eur(closing));
+    }
+
+    @Test
+    @DisplayName("a month is the person's local month: midnight of its first day in their zone")
+    void monthBoundaries() {
+        YearMonth november = YearMonth.of(2026, 11);
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), Statement.monthStart(november, ZoneOffset.UTC));
+        assertEquals(Instant.parse("2026-10-31T16:00:00Z"), Statement.monthStart(november, ZoneId.of("Asia/Shanghai")));
+        assertEquals(Instant.parse("2026-11-01T04:00:00Z"), Statement.monthStart(november, ZoneId.of("America/New_York")),
+                "New York is still on summer time on 1 November 2026");
+        assertEquals(Instant.parse("2026-12-01T05:00:00Z"), Statement.monthStart(november.plusMonths(1),
+                ZoneId.of("America/New_York")), "and on winter time by December");
     }
 
     @Test

@@ -21,10 +21,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -78,7 +76,7 @@ public class MerchantPaymentsPage implements Serializable {
                 paymentRefunds = refunds.of(merchant.id(), paymentId);
                 return;
             }
-            PaymentPage page = payments.list(merchant.id(), status, day(from, 0), day(to, 1), startingAfter, PAGE_SIZE);
+            PaymentPage page = payments.list(merchant.id(), status, day(from, 0, currentUser.zone()), day(to, 1, currentUser.zone()), startingAfter, PAGE_SIZE);
             rows = page.payments();
             hasMore = page.hasMore();
         } catch (BusinessException e) {
@@ -100,12 +98,13 @@ public class MerchantPaymentsPage implements Serializable {
         load();
     }
 
-    private static Instant day(String date, int plusDays) {
+    /** The start of a day of the owner's, in their time zone. */
+    private static Instant day(String date, int plusDays, ZoneId zone) {
         if (date == null || date.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(date.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return LocalDate.parse(date.strip()).plusDays(plusDays).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             throw new BusinessException("date_invalid", 400);
         }
@@ -120,8 +119,7 @@ public class MerchantPaymentsPage implements Serializable {
     }
 
     public String date(Instant at) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()).withZone(ZoneOffset.UTC)
-                .format(at) + " UTC";
+        return currentUser.time(at);
     }
 
     /** The id of the last payment shown, for the link to the next page; null when there is no next page. */

@@ -17,6 +17,8 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
+import io.okpay.wallet.faces.PreferredCurrency;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -68,10 +70,13 @@ public class TopUpPage implements Serializable {
     @Inject
     transient ReceivingAccount bank;
 
+    @Inject
+    transient PreferredCurrency preferredCurrency;
+
     private Step step = Step.METHOD;
     private TopUpMethod method;
     private String amount;
-    private String currency = "USD";
+    private String currency;
     // What was typed for the card: dropped as soon as the processor has tokenised it.
     private transient String number;
     private transient String cvc;
@@ -93,6 +98,12 @@ public class TopUpPage implements Serializable {
     private TopUpStatus status;
     private String reference;
     private String expiresText;
+
+    /** The form starts in the currency the person holds most of, or the one of their country. */
+    @PostConstruct
+    void start() {
+        currency = preferredCurrency.code();
+    }
 
     public String chooseCard() {
         method = TopUpMethod.CARD;
@@ -229,7 +240,7 @@ public class TopUpPage implements Serializable {
         reference = view.reference();
         expiresText = view.expiresAt() == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                 .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
-                .format(view.expiresAt().atZone(ZoneOffset.UTC));
+                .format(view.expiresAt().atZone(currentUser.zone()));
         status = view.status();
         amountText = format(view.amount());
         feeText = format(view.fee());

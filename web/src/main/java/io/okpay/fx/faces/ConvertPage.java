@@ -10,6 +10,8 @@ import io.okpay.identity.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
+import io.okpay.wallet.faces.PreferredCurrency;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -45,9 +47,12 @@ public class ConvertPage implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    transient PreferredCurrency preferredCurrency;
+
     private Step step = Step.FORM;
-    private String sellCurrency = "USD";
-    private String buyCurrency = "EUR";
+    private String sellCurrency;
+    private String buyCurrency;
     private String amount;
     private String side = "sell";
     private String key;
@@ -60,6 +65,13 @@ public class ConvertPage implements Serializable {
     private Instant expiresAt;
     private boolean expired;
     private String reference;
+
+    /** Selling what the person holds most of, buying euros (or dollars when that is euros). */
+    @PostConstruct
+    void start() {
+        sellCurrency = preferredCurrency.code();
+        buyCurrency = "EUR".equals(sellCurrency) ? "USD" : "EUR";
+    }
 
     public List<String> getCurrencies() {
         return currencies.enabled().stream().map(Currency::code).sorted().toList();

@@ -2,6 +2,7 @@ package io.okpay.identity.faces;
 
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
+import io.okpay.shared.TimeZones;
 import io.okpay.shared.security.OkPayIdentityStore;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,6 +11,9 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The signed-in person for pages and other features' beans: {@code #{currentUser.signedIn}},
@@ -52,6 +56,16 @@ public class CurrentUser {
      */
     public void refresh() {
         user = null;
+    }
+
+    /** The zone the signed-in person reads dates in; UTC for someone not signed in. */
+    public ZoneId zone() {
+        return isSignedIn() ? getUser().timeZone() : TimeZones.UTC;
+    }
+
+    /** A moment as this person reads it: their zone, to the minute, with its offset ({@code #{currentUser.time(at)}}). */
+    public String time(Instant at) {
+        return TimeZones.format(at, zone(), request.getLocale());
     }
 
     /** The session row of this browser, or null. */

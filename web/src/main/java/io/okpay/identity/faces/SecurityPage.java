@@ -11,8 +11,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +24,6 @@ import java.util.Locale;
 public class SecurityPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** What waits for its step-up code. */
     public enum Pending { PASSWORD, EMAIL, PHONE, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
@@ -190,9 +187,9 @@ public class SecurityPage implements Serializable {
         return accountSecurity.activeSessions(currentUser.id(), currentUser.sessionId(), locale());
     }
 
-    /** Times on the page: UTC, to the minute. */
+    /** Times on the page: the person's time zone, to the minute. */
     public String time(Instant at) {
-        return TIME.format(at);
+        return currentUser.time(at);
     }
 
     private static Locale locale() {

@@ -9,7 +9,10 @@ import jakarta.inject.Named;
 
 import java.util.Locale;
 
-/** /signup.xhtml: e-mail, username, password and language; then a verification link goes out by e-mail. */
+/**
+ * /signup.xhtml: e-mail, username, password and language, and the browser's time zone from a hidden field; then a
+ * verification link goes out by e-mail.
+ */
 @Named
 @RequestScoped
 public class SignUpPage {
@@ -21,12 +24,13 @@ public class SignUpPage {
     private String username;
     private String password;
     private String language;
+    private String timeZone;
 
     public String submit() {
         try {
             String chosen = language == null || language.isBlank()
                     ? FacesContext.getCurrentInstance().getViewRoot().getLocale().toLanguageTag() : language;
-            users.signUp(email, username, password, Locale.forLanguageTag(chosen));
+            users.signUp(email, username, password, Locale.forLanguageTag(chosen), timeZone);
         } catch (BusinessException e) {
             PageMessages.show(e, "signup");
             return null;
@@ -66,5 +70,13 @@ public class SignUpPage {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 }

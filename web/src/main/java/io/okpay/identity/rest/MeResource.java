@@ -27,8 +27,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The caller's own account (bearer token): who they are, and the security settings of the security page. Changes take
- * a step-up code: first {@code POST /me/step-up} with the action, then the change with {@code challenge_id} and
+ * The caller's own account (bearer token): who they are, their time zone, and the security settings of the security
+ * page. Security changes take a step-up code: first {@code POST /me/step-up} with the action, then the change with {@code challenge_id} and
  * {@code code}.
  */
 @Path("me")
@@ -68,10 +68,21 @@ public class MeResource {
     public record PasswordChange(String current_password, String new_password, String challenge_id, String code) {
     }
 
+    public record TimeZoneChange(String time_zone) {
+    }
+
     @GET
     @Operation(summary = "The signed-in account")
     public UserResource.Account me() {
         return UserResource.Account.of(users.require(userId()));
+    }
+
+    @PUT
+    @Path("time-zone")
+    @Operation(summary = "Change the time zone (an IANA id such as Asia/Shanghai) of dates, days and statement months; "
+            + "no code needed")
+    public UserResource.Account timeZone(TimeZoneChange request) {
+        return UserResource.Account.of(users.changeTimeZone(userId(), request == null ? null : request.time_zone()));
     }
 
     @POST

@@ -34,27 +34,29 @@ public class UserResource {
     @Context
     UriInfo uriInfo;
 
-    public record SignUp(String email, String username, String password, String locale) {
+    /** {@code time_zone}: an IANA id such as Asia/Shanghai; missing or unknown, the usual zone of the language. */
+    public record SignUp(String email, String username, String password, String locale, String time_zone) {
     }
 
     public record Verification(String token) {
     }
 
     /** The public view of an account; never the entity. */
-    public record Account(String id, String email, String username, String locale, boolean email_verified,
-                          String second_factor) {
+    public record Account(String id, String email, String username, String locale, String time_zone,
+                          boolean email_verified, String second_factor) {
         static Account of(UserView user) {
             return new Account(user.id(), user.email(), user.displayName(), user.locale().toLanguageTag(),
-                    user.emailVerified(), user.secondFactor().toLowerCase(Locale.ROOT));
+                    user.timeZone().getId(), user.emailVerified(), user.secondFactor().toLowerCase(Locale.ROOT));
         }
     }
 
     @POST
     @Operation(summary = "Create an account; a verification link is e-mailed")
     public Response signUp(SignUp request) {
-        SignUp body = request == null ? new SignUp(null, null, null, null) : request;
+        SignUp body = request == null ? new SignUp(null, null, null, null, null) : request;
         UserView user = users.signUp(body.email(), body.username(), body.password(),
-                body.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.locale().replace('_', '-')));
+                body.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.locale().replace('_', '-')),
+                body.time_zone());
         return Response.created(uriInfo.getBaseUriBuilder().path("me").build()).entity(Account.of(user)).build();
     }
 

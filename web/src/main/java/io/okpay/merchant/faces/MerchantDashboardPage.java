@@ -22,8 +22,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +36,6 @@ public class MerchantDashboardPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String OPEN_FORM = "open";
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** A key as listed: hint, dates in the page's format, active or not. */
     public record KeyLine(String id, String hint, String created, String lastUsed, String revoked, boolean active)
@@ -88,7 +85,7 @@ public class MerchantDashboardPage implements Serializable {
         merchant = merchants.ofOwner(currentUser.id()).orElse(null);
         if (merchant != null) {
             Locale locale = locale();
-            keys = apiKeys.list(currentUser.id()).stream().map(MerchantDashboardPage::line).toList();
+            keys = apiKeys.list(currentUser.id()).stream().map(this::line).toList();
             balances = merchantBalances.of(merchant.id()).stream().map(b -> card(b, locale)).toList();
         }
     }
@@ -168,10 +165,10 @@ public class MerchantDashboardPage implements Serializable {
     }
 
     private void reload() {
-        keys = apiKeys.list(currentUser.id()).stream().map(MerchantDashboardPage::line).toList();
+        keys = apiKeys.list(currentUser.id()).stream().map(this::line).toList();
     }
 
-    static KeyLine line(ApiKeyView key) {
+    KeyLine line(ApiKeyView key) {
         return new KeyLine(key.id(), key.hint(), time(key.createdAt()), time(key.lastUsedAt()), time(key.revokedAt()),
                 key.active());
     }
@@ -181,8 +178,8 @@ public class MerchantDashboardPage implements Serializable {
                 MoneyFormat.format(balance.available(), locale), !balance.available().equals(balance.balance()));
     }
 
-    private static String time(Instant at) {
-        return at == null ? null : TIME.format(at);
+    private String time(Instant at) {
+        return at == null ? null : currentUser.time(at);
     }
 
     private static Locale locale() {

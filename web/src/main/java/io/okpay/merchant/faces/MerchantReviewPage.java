@@ -1,5 +1,6 @@
 package io.okpay.merchant.faces;
 
+import io.okpay.identity.faces.CurrentUser;
 import io.okpay.identity.faces.PageMessages;
 import io.okpay.merchant.boundary.MerchantReviews;
 import io.okpay.merchant.boundary.MerchantView;
@@ -9,6 +10,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
@@ -32,6 +34,9 @@ public class MerchantReviewPage implements Serializable {
 
     @EJB
     transient MerchantReviews reviews;
+
+    @Inject
+    transient CurrentUser currentUser;
 
     private MerchantStatus status = MerchantStatus.PENDING;
     private List<MerchantView> merchants;
@@ -81,6 +86,6 @@ public class MerchantReviewPage implements Serializable {
     }
 
     public String created(MerchantView merchant) {
-        return MerchantDashboardPage.TIME.format(merchant.createdAt());
+        return currentUser.time(merchant.createdAt());
     }
 }

@@ -152,7 +152,7 @@ public class AdminPayoutsPage implements Serializable {
     private List<Row> rows(EnumSet<PayoutStatus> statuses) {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         return payouts.inStatus(statuses, null, 100).payouts().stream().map((PayoutView p) -> new Row(p.id(),
-                PayoutFormPage.TIME.format(p.createdAt()), p.owner().id(), MoneyFormat.format(p.amount(), locale),
+                currentUser.time(p.createdAt()), p.owner().id(), MoneyFormat.format(p.amount(), locale),
                 p.ibanMasked() + " · " + p.accountHolder(), "payout.status." + p.status().wireName())).toList();
     }
 

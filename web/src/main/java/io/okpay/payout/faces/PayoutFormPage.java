@@ -2,6 +2,7 @@ package io.okpay.payout.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
+import io.okpay.identity.faces.CurrentUser;
 import io.okpay.identity.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
@@ -10,12 +11,12 @@ import io.okpay.payout.boundary.Payouts;
 import io.okpay.payout.entity.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 
 import java.io.Serializable;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +31,6 @@ import java.util.UUID;
 public abstract class PayoutFormPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Set<String> FORM_FIELDS = Set.of("amount", "currency", "iban", "account_holder");
 
     public enum Step { FORM, CONFIRM, DONE }
@@ -46,10 +46,13 @@ public abstract class PayoutFormPage implements Serializable {
     @EJB
     transient Currencies currencies;
 
+    @Inject
+    transient CurrentUser currentUser;
+
     private Step step = Step.FORM;
     private String key = UUID.randomUUID().toString();
     private String amount;
-    private String currency = "EUR";
+    private String currency;
     private String iban;
     private String accountHolder;
     private String amountText;
@@ -61,6 +64,14 @@ public abstract class PayoutFormPage implements Serializable {
 
     /** Whose money the form moves, or null when the signed-in person may not use this page. */
     protected abstract PayoutOwner owner();
+
+    /** The currency the form starts with. */
+    protected abstract String startingCurrency();
+
+    @PostConstruct
+    void start() {
+        currency = startingCurrency();
+    }
 
     public boolean isAllowed() {
         return owner() != null;
@@ -125,7 +136,7 @@ public abstract class PayoutFormPage implements Serializable {
             PayoutOwner owner = owner();
             Locale locale = locale();
             rows = owner == null ? List.of() : payouts.list(owner, null, 20).payouts().stream()
-                    .map(p -> new Row(p.id(), TIME.format(p.createdAt()), MoneyFormat.format(p.total(), locale),
+                    .map(p -> new Row(p.id(), currentUser.time(p.createdAt()), MoneyFormat.format(p.total(), locale),
                             p.ibanMasked() + " · " + p.accountHolder(), "payout.status." + p.status().wireName(),
                             p.status() == PayoutStatus.PENDING))
                     .toList();

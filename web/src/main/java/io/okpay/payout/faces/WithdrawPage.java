@@ -1,7 +1,7 @@
 package io.okpay.payout.faces;
 
-import io.okpay.identity.faces.CurrentUser;
 import io.okpay.payout.boundary.PayoutOwner;
+import io.okpay.wallet.faces.PreferredCurrency;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,10 +14,15 @@ public class WithdrawPage extends PayoutFormPage {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    transient CurrentUser currentUser;
+    transient PreferredCurrency preferredCurrency;
 
     @Override
     protected PayoutOwner owner() {
         return currentUser.isSignedIn() ? PayoutOwner.person(currentUser.id()) : null;
+    }
+
+    @Override
+    protected String startingCurrency() {
+        return currentUser.isSignedIn() ? preferredCurrency.code() : "EUR";
     }
 }

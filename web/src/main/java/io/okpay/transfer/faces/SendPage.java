@@ -11,6 +11,8 @@ import io.okpay.transfer.boundary.StepUpRequired;
 import io.okpay.transfer.boundary.TransferQuote;
 import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;
+import io.okpay.wallet.faces.PreferredCurrency;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -49,11 +51,14 @@ public class SendPage implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    @Inject
+    transient PreferredCurrency preferredCurrency;
+
     private Step step = Step.FORM;
     private String key = UUID.randomUUID().toString();
     private String to;
     private String amount;
-    private String currency = "USD";
+    private String currency;
     private String note;
     private String challengeId;
     private String code;
@@ -65,6 +70,12 @@ public class SendPage implements Serializable {
     private String totalText;
     private String reference;
     private int claimDays;
+
+    /** The form starts in the currency the person holds most of, or the one of their country. */
+    @PostConstruct
+    void start() {
+        currency = preferredCurrency.code();
+    }
 
     public List<String> getCurrencies() {
         return currencies.enabled().stream().map(Currency::code).sorted().toList();

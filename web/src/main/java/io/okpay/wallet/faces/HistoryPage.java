@@ -16,7 +16,6 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * /wallet/history.xhtml: every movement of the person's balances, newest first, with the balance after each; filters
- * by currency, type, dates (UTC) and counterparty in the query string (plain GET, so a filtered page can be bookmarked),
+ * by currency, type, dates (the person's days) and counterparty in the query string (plain GET, so a filtered page can be bookmarked),
  * older pages by cursor, and the same filters as a CSV download.
  */
 @Named
@@ -64,9 +63,9 @@ public class HistoryPage {
         type = type != null && TYPES.contains(type) ? type : null;
         Locale locale = HomePage.locale();
         try {
-            Activity page = wallets.activity(currentUser.id(), HistoryFilter.of(currency, type, from, to, counterparty),
-                    before, 25);
-            lines = HomePage.lines(page, locale);
+            Activity page = wallets.activity(currentUser.id(), HistoryFilter.of(currency, type, from, to, counterparty,
+                    currentUser.zone()), before, 25);
+            lines = HomePage.lines(page, locale, currentUser.zone());
             nextCursor = page.nextCursor();
         } catch (BusinessException e) {
             errors = e.fieldErrors().stream().map(f -> Messages.get(locale, "history.filter." + f.field()) + ": "
@@ -84,7 +83,7 @@ public class HistoryPage {
      * ends of its range).
      */
     public String getExportQuery() {
-        LocalDate end = day(to) == null ? LocalDate.now(ZoneOffset.UTC) : day(to);
+        LocalDate end = day(to) == null ? LocalDate.now(currentUser.zone()) : day(to);
         LocalDate start = day(from) == null ? end.minusDays(HistoryFilter.MAX_EXPORT_DAYS - 1) : day(from);
         return query(Map.of("from", start.toString(), "to", end.toString()));
     }

@@ -4,6 +4,7 @@ import io.okpay.identity.faces.CurrentUser;
 import io.okpay.identity.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
+import io.okpay.shared.TimeZones;
 import io.okpay.transfer.boundary.Transfers;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.Balance;
@@ -16,8 +17,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +28,6 @@ import java.util.Locale;
 @Named
 @RequestScoped
 public class HomePage {
-
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @EJB
     Wallets wallets;
@@ -63,9 +61,9 @@ public class HomePage {
         Locale locale = locale();
         String userId = currentUser.id();
         balances = wallets.balances(userId).stream().map(b -> card(b, locale)).toList();
-        recent = lines(wallets.activity(userId, null, null, null, 5), locale);
+        recent = lines(wallets.activity(userId, null, null, null, 5), locale, currentUser.zone());
         waiting = transfers.waitingForClaim(userId).stream().map(t -> new WaitingTransfer(t.id(), t.recipient().email(),
-                MoneyFormat.format(t.amount(), locale), TIME.format(t.claimUntil()))).toList();
+                MoneyFormat.format(t.amount(), locale), currentUser.time(t.claimUntil()))).toList();
     }
 
     /** Takes back a transfer still waiting for its recipient; the money is back in the balance at once. */
@@ -85,9 +83,9 @@ public class HomePage {
                 MoneyFormat.format(balance.available(), locale), !balance.available().equals(balance.balance()));
     }
 
-    /** Lines of a history page in the page's language; shared with the history page. */
-    public static List<ActivityLine> lines(Activity activity, Locale locale) {
-        return activity.items().stream().map(item -> new ActivityLine(TIME.format(item.createdAt()),
+    /** Lines of a history page in the page's language and the person's time zone; shared with the history page. */
+    public static List<ActivityLine> lines(Activity activity, Locale locale, ZoneId zone) {
+        return activity.items().stream().map(item -> new ActivityLine(TimeZones.format(item.createdAt(), zone, locale),
                 ActivityText.sentence(item, locale), item.note(),
                 (item.incoming() ? "+" : "") + MoneyFormat.format(item.change(), locale),
                 MoneyFormat.format(item.balanceAfter(), locale), item.incoming(), item.transactionId())).toList();

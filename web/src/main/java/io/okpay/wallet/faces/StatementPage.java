@@ -7,7 +7,6 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.wallet.boundary.Activity;
-import io.okpay.wallet.boundary.Balance;
 import io.okpay.wallet.boundary.Statement;
 import io.okpay.wallet.boundary.Wallets;
 import jakarta.ejb.EJB;
@@ -18,14 +17,13 @@ import jakarta.inject.Named;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * /wallet/statement.xhtml?month=YYYY-MM&currency=EUR: the monthly statement of one balance (months in UTC) — opening
- * balance, every movement, totals, closing balance — printable, with its CSV download. Without parameters: this month
- * of the person's first balance.
+ * /wallet/statement.xhtml?month=YYYY-MM&currency=EUR: the monthly statement of one balance (the person's local month)
+ * — opening balance, every movement, totals, closing balance — printable, with its CSV download. Without parameters:
+ * this month of the person's preferred currency.
  */
 @Named
 @RequestScoped
@@ -40,6 +38,9 @@ public class StatementPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    PreferredCurrency preferredCurrency;
+
     private String month;
     private String currency;
     private Statement statement;
@@ -49,16 +50,15 @@ public class StatementPage {
     /** Runs as the view action, after the query parameters are set. */
     public void load() {
         if (month == null) {
-            month = YearMonth.now(ZoneOffset.UTC).toString();
+            month = YearMonth.now(currentUser.zone()).toString();
         }
         if (currency == null) {
-            currency = wallets.balances(currentUser.id()).stream().map(Balance::currency).findFirst()
-                    .orElse(getCurrencies().get(0));
+            currency = preferredCurrency.code();
         }
         Locale locale = HomePage.locale();
         try {
             statement = wallets.statement(currentUser.id(), month, currency);
-            lines = HomePage.lines(new Activity(statement.entries(), null), locale);
+            lines = HomePage.lines(new Activity(statement.entries(), null), locale, statement.zone());
         } catch (BusinessException e) {
             errors = e.fieldErrors().stream().map(f -> Messages.get(locale, "statement.field." + f.field()) + ": "
                     + Messages.get(locale, "error." + f.code(), f.args())).toList();
@@ -76,7 +76,7 @@ public class StatementPage {
 
     public String getPeriod() {
         return Messages.get(HomePage.locale(), "statement.period", statement.month().atDay(1).toString(),
-                statement.month().atEndOfMonth().toString());
+                statement.month().atEndOfMonth().toString(), statement.zone().getId());
     }
 
     public String getOpening() {

@@ -76,7 +76,7 @@ public class TransactionPage {
     }
 
     public String getWhen() {
-        return HomePage.TIME.format(detail.createdAt());
+        return currentUser.time(detail.createdAt());
     }
 
     public TransactionDetail getDetail() {

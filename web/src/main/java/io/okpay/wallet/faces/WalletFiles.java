@@ -15,12 +15,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * The CSV downloads of the history and statement pages, for a signed-in person (the /wallet/* constraint in web.xml
- * guards them; the API's CSV needs a token, which pages do not have). Column headers follow the page's language.
+ * guards them; the API's CSV needs a token, which pages do not have). Column headers follow the page's language,
+ * dates the person's time zone.
  * Plain GETs that change nothing, so a link is enough; a refused range answers 400 with the reason as text.
  */
 @WebServlet(urlPatterns = {WalletFiles.HISTORY, WalletFiles.STATEMENT})
@@ -42,10 +44,11 @@ public class WalletFiles extends HttpServlet {
                 send(response, WalletCsv.statement(statement, locale),
                         "okpay-statement-" + statement.month() + "-" + statement.currency() + ".csv");
             } else {
+                ZoneId zone = wallets.zoneOf(userId);
                 HistoryFilter filter = HistoryFilter.forExport(request.getParameter("currency"),
                         request.getParameter("type"), request.getParameter("from"), request.getParameter("to"),
-                        request.getParameter("counterparty"));
-                send(response, WalletCsv.history(wallets.export(userId, filter), locale), "okpay-transactions-"
+                        request.getParameter("counterparty"), zone);
+                send(response, WalletCsv.history(wallets.export(userId, filter), locale, zone), "okpay-transactions-"
                         + request.getParameter("from").trim() + "-to-" + request.getParameter("to").trim() + ".csv");
             }
         } catch (BusinessException e) {

@@ -19,10 +19,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Monthly statements: one calendar month (UTC) of one balance, as JSON, or as CSV with {@code Accept: text/csv} or
+ * Monthly statements: one calendar month of one balance in the caller's time zone ({@code from} and {@code to} carry
+ * its offset), as JSON, or as CSV with {@code Accept: text/csv} or
  * {@code ?format=csv}. A future month is a field error; a month before the balance existed is an empty statement.
  */
 @Path("statements")
@@ -42,13 +44,18 @@ public class StatementResource {
     @Context
     HttpHeaders headers;
 
-    /** Balances as decimal strings; {@code money_in} and {@code money_out} are both positive. */
-    public record StatementDto(String month, String currency, String from, String to, String opening_balance,
-                               String money_in, String money_out, String closing_balance,
+    /**
+     * Balances as decimal strings; {@code money_in} and {@code money_out} are both positive; {@code from} and {@code to}
+     * are the month's first moment and the next month's, in {@code time_zone} with its offset.
+     */
+    public record StatementDto(String month, String currency, String time_zone, String from, String to,
+                               String opening_balance, String money_in, String money_out, String closing_balance,
                                List<TransactionResource.TransactionDto> entries) {
 
         static StatementDto of(Statement s) {
-            return new StatementDto(s.month().toString(), s.currency(), s.from().toString(), s.to().toString(),
+            return new StatementDto(s.month().toString(), s.currency(), s.zone().getId(),
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.from().atZone(s.zone())),
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(s.to().atZone(s.zone())),
                     s.opening().toDecimal(), s.moneyIn().toDecimal(), s.moneyOut().toDecimal(), s.closing().toDecimal(),
                     s.entries().stream().map(TransactionResource.TransactionDto::of).toList());
         }
@@ -56,7 +63,7 @@ public class StatementResource {
 
     @GET
     @Path("{month}")
-    @Operation(summary = "The statement of one month (YYYY-MM, UTC) of one currency: opening balance, entries oldest "
+    @Operation(summary = "The statement of one month (YYYY-MM, in the caller's time zone) of one currency: opening balance, entries oldest "
             + "first, totals in and out, closing balance; as CSV with Accept: text/csv or format=csv")
     public Response statement(@PathParam("month") String month, @QueryParam("currency") String currency,
                               @QueryParam("format") String format) {

@@ -23,13 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * The caller's history across all their balances, newest first: each movement with the balance after it (the running
  * balance per currency). Filters {@code currency}, {@code type} (p2p_transfer, topup ...), {@code from} and {@code to}
- * (YYYY-MM-DD, UTC days, both included) and {@code counterparty} (part of a username or e-mail address); pages with
+ * (YYYY-MM-DD, days in the caller's time zone, both included) and {@code counterparty} (part of a username or e-mail address); pages with
  * {@code limit} (up to 100) and {@code starting_after} = the previous page's {@code next_cursor} (opaque). One
  * transaction in detail, and the same filters as a CSV file.
  */
@@ -89,8 +90,8 @@ public class TransactionResource {
         if (limit < 1 || limit > 100) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("limit", "limit_invalid", 100)));
         }
-        Activity page = wallets.activity(caller(), HistoryFilter.of(currency, type, from, to, counterparty),
-                decode(startingAfter), limit);
+        Activity page = wallets.activity(caller(), HistoryFilter.of(currency, type, from, to, counterparty,
+                wallets.zoneOf(caller())), decode(startingAfter), limit);
         return new TransactionList(page.items().stream().map(TransactionDto::of).toList(), page.nextCursor() != null,
                 encode(page.nextCursor()));
     }
@@ -98,13 +99,15 @@ public class TransactionResource {
     @GET
     @Path("export")
     @Produces(Csv.MEDIA_TYPE)
-    @Operation(summary = "The caller's transactions from one day to another (at most 366 days, UTC) as a CSV file, "
-            + "oldest first; the same filters as the list; column headers in the caller's language")
+    @Operation(summary = "The caller's transactions from one day to another (at most 366 days, the caller's local days) "
+            + "as a CSV file, oldest first; the same filters as the list; column headers in the caller's language, dates "
+            + "in the caller's time zone with its offset")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("currency") String currency, @QueryParam("type") String type,
                            @QueryParam("counterparty") String counterparty) {
-        HistoryFilter filter = HistoryFilter.forExport(currency, type, from, to, counterparty);
-        String csv = WalletCsv.history(wallets.export(caller(), filter), wallets.languageOf(caller()));
+        ZoneId zone = wallets.zoneOf(caller());
+        HistoryFilter filter = HistoryFilter.forExport(currency, type, from, to, counterparty, zone);
+        String csv = WalletCsv.history(wallets.export(caller(), filter), wallets.languageOf(caller()), zone);
         return attachment(csv, "okpay-transactions-" + from.trim() + "-to-" + to.trim() + ".csv");
     }
 

@@ -21,8 +21,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +33,6 @@ import java.util.List;
 public class WebhooksPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
     private static final int LOG_SIZE = 50;
 
     @EJB
@@ -163,7 +160,7 @@ public class WebhooksPage implements Serializable {
     }
 
     public String time(Instant instant) {
-        return instant == null ? "" : TIME.format(instant);
+        return instant == null ? "" : currentUser.time(instant);
     }
 
     public List<EndpointView> getEndpointList() {
