@@ -14,7 +14,7 @@ import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.entity.MerchantStatus;
 import io.okpay.shared.Money;
 import io.okpay.shared.rest.Problems;
-import io.okpay.transfer.boundary.StepUpRequired;
+import io.okpay.identity.boundary.StepUpRequired;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.ejb.Stateless;

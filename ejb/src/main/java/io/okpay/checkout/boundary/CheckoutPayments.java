@@ -27,7 +27,7 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
-import io.okpay.transfer.boundary.StepUpRequired;
+import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.webhook.boundary.WebhookEvents;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -6,7 +6,7 @@ import io.okpay.checkout.control.CheckoutViews;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.SessionStatus;
 import io.okpay.currency.boundary.Amounts;
-import io.okpay.ledger.control.WriteConflict;
+import io.okpay.shared.persistence.WriteConflict;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;

@@ -7,7 +7,7 @@ import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.PaymentStatus;
 import io.okpay.checkout.entity.RefundStatus;
 import io.okpay.checkout.entity.SessionStatus;
-import io.okpay.ledger.control.WriteConflicts;
+import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.shared.BusinessException;
 import io.okpay.webhook.boundary.WebhookEvents;
 import jakarta.ejb.EJB;

@@ -27,7 +27,7 @@ import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
-import io.okpay.ledger.control.DatabaseFailures;
+import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.ledger.entity.Purpose;
 import io.okpay.notification.boundary.Mail;

@@ -14,7 +14,7 @@ import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
-import io.okpay.ledger.control.WriteConflict;
+import io.okpay.shared.persistence.WriteConflict;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.ledger.entity.Purpose;
 import io.okpay.shared.BusinessException;

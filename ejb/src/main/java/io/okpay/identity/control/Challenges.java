@@ -6,6 +6,7 @@ import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Sms;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
+import io.okpay.shared.crypto.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -3,7 +3,7 @@ package io.okpay.ledger.boundary;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.ledger.control.AccountOpening;
-import io.okpay.ledger.control.DatabaseFailures;
+import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.entity.AccountStatus;
 import io.okpay.ledger.entity.LedgerAccount;
 import io.okpay.ledger.entity.OwnerType;

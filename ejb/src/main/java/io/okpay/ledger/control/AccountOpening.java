@@ -3,6 +3,7 @@ package io.okpay.ledger.control;
 import io.okpay.ledger.entity.LedgerAccount;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.ledger.entity.Purpose;
+import io.okpay.shared.persistence.WriteConflicts;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -15,6 +15,7 @@ import io.okpay.ledger.entity.TransactionKind;
 import io.okpay.notification.boundary.Outbox;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.PublicIds;
+import io.okpay.shared.persistence.WriteConflicts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

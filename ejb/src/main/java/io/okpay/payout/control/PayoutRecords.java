@@ -1,7 +1,7 @@
 package io.okpay.payout.control;
 
 import io.okpay.audit.boundary.AuditLog;
-import io.okpay.ledger.control.WriteConflicts;
+import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.ledger.entity.OwnerType;
 import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;

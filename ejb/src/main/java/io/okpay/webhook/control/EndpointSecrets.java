@@ -1,6 +1,6 @@
 package io.okpay.webhook.control;
 
-import io.okpay.identity.control.MasterKey;
+import io.okpay.shared.crypto.MasterKey;
 import io.okpay.identity.control.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

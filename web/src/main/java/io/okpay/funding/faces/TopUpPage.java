@@ -12,7 +12,7 @@ import io.okpay.funding.entity.CardBrand;
 import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.funding.entity.TopUpStatus;
 import io.okpay.funding.rest.ReceivingAccount;
-import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;

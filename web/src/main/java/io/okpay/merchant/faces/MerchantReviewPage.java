@@ -1,6 +1,6 @@
 package io.okpay.merchant.faces;
 
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.MerchantReviews;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.entity.MerchantStatus;

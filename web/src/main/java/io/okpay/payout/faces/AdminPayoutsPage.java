@@ -1,7 +1,7 @@
 package io.okpay.payout.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutBatchFile;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;

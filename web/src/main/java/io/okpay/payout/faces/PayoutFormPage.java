@@ -2,7 +2,7 @@ package io.okpay.payout.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
 import io.okpay.payout.boundary.PayoutView;

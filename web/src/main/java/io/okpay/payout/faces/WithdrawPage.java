@@ -1,6 +1,6 @@
 package io.okpay.payout.faces;
 
-import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.payout.boundary.PayoutOwner;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

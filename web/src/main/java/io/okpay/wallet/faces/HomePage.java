@@ -1,7 +1,7 @@
 package io.okpay.wallet.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
