@@ -17,7 +17,7 @@ import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.shared.persistence.WriteConflict;
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;

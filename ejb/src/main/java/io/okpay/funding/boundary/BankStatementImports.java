@@ -17,7 +17,7 @@ import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.shared.persistence.DatabaseFailures;
-import io.okpay.ledger.entity.Purpose;
+import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;

@@ -5,7 +5,7 @@ import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.payout.boundary.PayoutView;

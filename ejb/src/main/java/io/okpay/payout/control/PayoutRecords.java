@@ -2,7 +2,7 @@ package io.okpay.payout.control;
 
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.shared.persistence.WriteConflicts;
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;
 import io.okpay.payout.entity.PayoutStatus;

@@ -1,6 +1,6 @@
 package io.okpay.payout.entity;
 
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
