@@ -1,7 +1,7 @@
 package io.okpay.checkout.control;
 
 import io.okpay.identity.control.PasswordHasher;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.merchant.boundary.ApiKeyView;

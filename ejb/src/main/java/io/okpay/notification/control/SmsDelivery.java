@@ -1,5 +1,6 @@
 package io.okpay.notification.control;
 
+import io.okpay.notification.boundary.OutboxHandler;
 import io.okpay.shared.crypto.MasterKey;
 import io.okpay.notification.boundary.Sms;
 import jakarta.enterprise.context.ApplicationScoped;
