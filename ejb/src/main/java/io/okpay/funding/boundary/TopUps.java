@@ -8,7 +8,6 @@ import io.okpay.funding.control.CardAuthorisation.Status;
 import io.okpay.funding.control.CardChecks;
 import io.okpay.funding.control.CardGateway;
 import io.okpay.funding.control.CardToken;
-import io.okpay.funding.control.FeeQuote;
 import io.okpay.funding.control.FeeSchedule;
 import io.okpay.funding.control.TopUpRecords;
 import io.okpay.funding.control.VoucherRedemptions;

@@ -1,5 +1,6 @@
 package io.okpay.funding.control;
 
+import io.okpay.funding.boundary.FeeQuote;
 import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Money;

@@ -7,7 +7,7 @@ import io.okpay.funding.boundary.TopUpView;
 import io.okpay.funding.boundary.TopUps;
 import io.okpay.funding.control.CardChecks;
 import io.okpay.funding.control.CardToken;
-import io.okpay.funding.control.FeeQuote;
+import io.okpay.funding.boundary.FeeQuote;
 import io.okpay.funding.entity.CardBrand;
 import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.funding.entity.TopUpStatus;
