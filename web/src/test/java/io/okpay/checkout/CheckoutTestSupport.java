@@ -11,7 +11,7 @@ import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.merchant.boundary.Merchants;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import io.okpay.shared.Money;
 import io.okpay.shared.rest.Problems;
 import io.okpay.identity.boundary.StepUpRequired;

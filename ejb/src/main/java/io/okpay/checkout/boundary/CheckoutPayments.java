@@ -7,7 +7,6 @@ import io.okpay.checkout.control.CheckoutViews;
 import io.okpay.checkout.entity.CheckoutPayment;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.PaymentStatus;
-import io.okpay.checkout.entity.SessionStatus;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;

@@ -4,7 +4,6 @@ import io.okpay.checkout.control.CheckoutRecords;
 import io.okpay.checkout.control.CheckoutRules;
 import io.okpay.checkout.control.CheckoutViews;
 import io.okpay.checkout.entity.CheckoutSession;
-import io.okpay.checkout.entity.SessionStatus;
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.shared.persistence.WriteConflict;
 import io.okpay.merchant.boundary.Merchants;

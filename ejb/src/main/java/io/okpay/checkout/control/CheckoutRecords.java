@@ -6,7 +6,7 @@ import io.okpay.checkout.entity.CheckoutRefund;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.PaymentStatus;
 import io.okpay.checkout.entity.RefundStatus;
-import io.okpay.checkout.entity.SessionStatus;
+import io.okpay.checkout.boundary.SessionStatus;
 import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.shared.BusinessException;
 import io.okpay.webhook.boundary.WebhookEvents;

@@ -9,7 +9,7 @@ import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.NewApiKey;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -2,7 +2,6 @@ package io.okpay.payout.boundary;
 
 import io.okpay.payout.control.Iban;
 import io.okpay.payout.entity.Payout;
-import io.okpay.payout.entity.PayoutStatus;
 import io.okpay.shared.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

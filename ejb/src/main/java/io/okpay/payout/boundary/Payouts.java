@@ -26,7 +26,6 @@ import io.okpay.payout.control.PayoutOutcomes;
 import io.okpay.payout.control.PayoutRecords;
 import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;
-import io.okpay.payout.entity.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;

@@ -10,7 +10,7 @@ import io.okpay.merchant.boundary.Merchants;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.entity.Payout;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.webhook.boundary.WebhookEvents;
 import jakarta.ejb.EJB;

@@ -5,7 +5,7 @@ import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

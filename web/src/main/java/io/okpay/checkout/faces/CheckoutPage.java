@@ -5,7 +5,7 @@ import io.okpay.checkout.boundary.CheckoutSessions;
 import io.okpay.checkout.boundary.PayQuote;
 import io.okpay.checkout.boundary.PaymentView;
 import io.okpay.checkout.boundary.SessionView;
-import io.okpay.checkout.entity.SessionStatus;
+import io.okpay.checkout.boundary.SessionStatus;
 import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxQuoteView;
 import io.okpay.shared.faces.CurrentUser;

@@ -3,7 +3,7 @@ package io.okpay.merchant.faces;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.MerchantReviews;
 import io.okpay.merchant.boundary.MerchantView;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

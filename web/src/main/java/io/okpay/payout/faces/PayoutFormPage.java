@@ -7,7 +7,7 @@ import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import jakarta.ejb.EJB;
