@@ -95,7 +95,7 @@ public final class DevServer {
         started.add(() -> ChildProcesses.stop(payara, Duration.ofSeconds(30)));
 
         String base = "http://localhost:" + httpPort;
-        // Payara prints its "ready" line even when the deployment failed: ask the application itself.
+        // Payara prints its "ready" line even when the deployment failed (STACK.md fact 5): ask the application itself.
         boolean ready = ChildProcesses.await(Duration.ofMinutes(5), payara,
                 () -> ChildProcesses.httpStatus(base + "/health/ready") == 200 && ChildProcesses.httpStatus(base + "/") == 200);
         if (!ready) {
