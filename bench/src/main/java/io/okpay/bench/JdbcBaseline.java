@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The database's own limit for the same money movement (STACK.md fact 16): per transfer one transaction that locks
+ * The database's own limit for the same money movement: per transfer one transaction that locks
  * both balances in id order with one SELECT ... FOR UPDATE, inserts two entries, updates two balances and commits
  * (durable commits, the server's default). Works in a schema of its own, {@code okpay_bench_baseline}, on the given
  * server, so OKPay's ledger is never touched.

@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Brings the schema up to date before anything else touches the database, then checks the JPA mapping against it.
  * Payara builds the persistence unit at deploy time, before any start-up bean, so Hibernate itself must not validate
- * (STACK.md fact 3): it runs with hbm2ddl none and this bean validates after Flyway.
+ * (on a fresh database it would fail): it runs with hbm2ddl none and this bean validates after Flyway.
  * The datasource is defined here so its URL and credentials come from MicroProfile Config (DB_URL, DB_USER, DB_PASSWORD).
  */
 @DataSourceDefinition(

@@ -1,5 +1,7 @@
 /**
  * The shared kernel every feature uses: the business-exception family, localized messages, schema migration and the
- * datasource definition, database readiness, and who runs this OKPay (the operator, from configuration).
+ * datasource definition, database readiness, and who runs this OKPay (the operator, from configuration);
+ * {@code persistence} reads database failures and turns lost writes into a retryable conflict, {@code crypto} holds the
+ * installation's master key (derived keys, sealing).
  */
 package io.okpay.shared;

@@ -2,7 +2,7 @@ package io.okpay.fx;
 
 import io.okpay.fx.boundary.ExchangeRates;
 import io.okpay.fx.control.RateProvider;
-import io.okpay.fx.control.RateTable;
+import io.okpay.fx.boundary.RateTable;
 import io.okpay.shared.BusinessException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -57,7 +57,7 @@ public final class EmbeddedDatabase implements Watchdog.Child {
                 .addArg("--innodb-buffer-pool-size=256M")
                 .addArg("--max-connections=300");
         if ("root".equals(System.getProperty("user.name"))) {
-            // mariadbd refuses to run as root unless told to (STACK.md fact 12).
+            // mariadbd refuses to run as root unless told to (--user=root).
             config.addArg("--user=root");
         }
         try {
@@ -133,7 +133,7 @@ public final class EmbeddedDatabase implements Watchdog.Child {
                 s.execute("FLUSH PRIVILEGES");
             }
             s.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            // A client over 127.0.0.1 matches 'u'@'127.0.0.1', over the socket 'u'@'localhost' (STACK.md fact 14).
+            // A client over 127.0.0.1 matches 'u'@'127.0.0.1', over the socket 'u'@'localhost'.
             for (String host : new String[]{"localhost", "127.0.0.1"}) {
                 String account = "'" + user + "'@'" + host + "'";
                 s.execute("CREATE USER IF NOT EXISTS " + account);

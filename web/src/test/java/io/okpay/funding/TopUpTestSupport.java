@@ -1,8 +1,8 @@
 package io.okpay.funding;
 
 import io.okpay.ledger.boundary.LedgerAccounts;
-import io.okpay.ledger.entity.OwnerType;
-import io.okpay.ledger.entity.Purpose;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.Purpose;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -2,7 +2,7 @@ package io.okpay.fx;
 
 import io.okpay.fx.control.EcbReferenceRates;
 import io.okpay.fx.control.RateProvider;
-import io.okpay.fx.control.RateTable;
+import io.okpay.fx.boundary.RateTable;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

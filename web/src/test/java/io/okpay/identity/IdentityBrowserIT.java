@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A person in a real browser (headless Debian Chromium, STACK.md fact 11): signs up, confirms the address from the
+ * A person in a real browser (headless Debian Chromium, see Browsers): signs up, confirms the address from the
  * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail (asking for the code again), signs out
  * and signs in with a code; sets up an app and a phone, keeps recovery codes, and signs in with one.
  */

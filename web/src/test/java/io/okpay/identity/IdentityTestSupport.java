@@ -1,6 +1,6 @@
 package io.okpay.identity;
 
-import io.okpay.identity.control.MasterKey;
+import io.okpay.shared.crypto.MasterKey;
 import io.okpay.identity.control.TokenSigner;
 import io.okpay.identity.entity.SigningKey;
 import jakarta.ejb.Stateless;

@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
-/** Headless Debian Chromium for the browser tests (STACK.md fact 11), and the few moves they all make. */
+/**
+ * Headless Debian Chromium for the browser tests, and the few moves they all make. Debian's own chromium and
+ * chromium-driver, never a browser a tool downloads; fonts-noto-cjk, or Chinese renders as boxes.
+ */
 public final class Browsers {
 
     private Browsers() {

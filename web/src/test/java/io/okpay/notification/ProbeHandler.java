@@ -1,6 +1,6 @@
 package io.okpay.notification;
 
-import io.okpay.notification.control.OutboxHandler;
+import io.okpay.notification.boundary.OutboxHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

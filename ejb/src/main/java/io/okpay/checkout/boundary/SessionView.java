@@ -1,6 +1,5 @@
 package io.okpay.checkout.boundary;
 
-import io.okpay.checkout.entity.SessionStatus;
 import io.okpay.shared.Money;
 
 import java.io.Serializable;

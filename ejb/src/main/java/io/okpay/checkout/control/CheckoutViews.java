@@ -6,7 +6,7 @@ import io.okpay.checkout.boundary.SessionView;
 import io.okpay.checkout.entity.CheckoutPayment;
 import io.okpay.checkout.entity.CheckoutRefund;
 import io.okpay.checkout.entity.CheckoutSession;
-import io.okpay.checkout.entity.SessionStatus;
+import io.okpay.checkout.boundary.SessionStatus;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.Users;

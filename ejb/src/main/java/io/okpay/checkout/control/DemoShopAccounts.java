@@ -1,7 +1,7 @@
 package io.okpay.checkout.control;
 
 import io.okpay.identity.control.PasswordHasher;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.merchant.boundary.ApiKeyView;
@@ -9,7 +9,7 @@ import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.NewApiKey;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

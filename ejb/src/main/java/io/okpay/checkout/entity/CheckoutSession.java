@@ -1,5 +1,6 @@
 package io.okpay.checkout.entity;
 
+import io.okpay.checkout.boundary.SessionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,7 +25,7 @@ import java.time.Instant;
 @NamedQuery(name = CheckoutSession.OF_MERCHANT, query = "SELECT s FROM CheckoutSession s WHERE s.merchantId = :merchantId "
         + "AND s.id < :before ORDER BY s.id DESC")
 @NamedQuery(name = CheckoutSession.DUE, query = "SELECT s.publicId FROM CheckoutSession s WHERE s.status = "
-        + "io.okpay.checkout.entity.SessionStatus.OPEN AND s.expiresAt <= :now ORDER BY s.expiresAt")
+        + "io.okpay.checkout.boundary.SessionStatus.OPEN AND s.expiresAt <= :now ORDER BY s.expiresAt")
 public class CheckoutSession {
 
     public static final String BY_PUBLIC_ID = "CheckoutSession.byPublicId";

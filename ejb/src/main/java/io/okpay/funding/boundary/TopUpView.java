@@ -1,7 +1,5 @@
 package io.okpay.funding.boundary;
 
-import io.okpay.funding.entity.TopUpMethod;
-import io.okpay.funding.entity.TopUpStatus;
 import io.okpay.shared.Money;
 
 import java.time.Instant;

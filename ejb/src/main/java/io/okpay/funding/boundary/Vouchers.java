@@ -2,7 +2,6 @@ package io.okpay.funding.boundary;
 
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.funding.control.FeeSchedule;
-import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.funding.entity.Voucher;
 import io.okpay.funding.entity.VoucherCode;
 import io.okpay.shared.BusinessException;

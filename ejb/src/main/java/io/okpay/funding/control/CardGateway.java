@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code card_gateway_unavailable} (503): the processor was not reachable, too slow, or is resting behind an open
  * circuit. After such a failure on {@link #authorise} the outcome is unknown: look the authorisation up by its
  * idempotency key ({@link #findByIdempotencyKey}) and void it, or authorise again with the same key, which never
- * authorises twice. Calls never happen inside a ledger transaction (DESIGN.md).
+ * authorises twice. Calls never happen inside a ledger transaction: no remote call while a database transaction is
+ * open.
  */
 public interface CardGateway {
 

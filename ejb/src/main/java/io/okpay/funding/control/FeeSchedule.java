@@ -1,6 +1,7 @@
 package io.okpay.funding.control;
 
-import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.boundary.FeeQuote;
+import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;

@@ -1,9 +1,9 @@
 package io.okpay.funding.control;
 
 import io.okpay.funding.entity.TopUp;
-import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.funding.entity.TopUpReference;
-import io.okpay.funding.entity.TopUpStatus;
+import io.okpay.funding.boundary.TopUpStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.PublicIds;
 import jakarta.ejb.Stateless;

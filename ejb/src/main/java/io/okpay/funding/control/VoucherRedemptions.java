@@ -3,7 +3,7 @@ package io.okpay.funding.control;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.funding.entity.TopUp;
-import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.funding.entity.Voucher;
 import io.okpay.funding.entity.VoucherCode;
 import io.okpay.shared.BusinessException;

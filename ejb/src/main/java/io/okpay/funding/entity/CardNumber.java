@@ -1,5 +1,6 @@
 package io.okpay.funding.entity;
 
+import io.okpay.funding.boundary.CardBrand;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package io.okpay.funding.entity;
 
+import io.okpay.funding.boundary.CardBrand;
 import io.okpay.funding.control.CardToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

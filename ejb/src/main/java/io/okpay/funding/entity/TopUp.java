@@ -1,5 +1,7 @@
 package io.okpay.funding.entity;
 
+import io.okpay.funding.boundary.TopUpMethod;
+import io.okpay.funding.boundary.TopUpStatus;
 import io.okpay.funding.control.CardToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,6 @@
 package io.okpay.fx.boundary;
 
 import io.okpay.fx.control.RateProvider;
-import io.okpay.fx.control.RateTable;
 import io.okpay.shared.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.okpay.fx.control;
 
+import io.okpay.fx.boundary.RateTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

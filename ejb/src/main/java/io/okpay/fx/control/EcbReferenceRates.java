@@ -1,5 +1,6 @@
 package io.okpay.fx.control;
 
+import io.okpay.fx.boundary.RateTable;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;

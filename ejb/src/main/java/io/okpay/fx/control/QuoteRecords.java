@@ -1,7 +1,7 @@
 package io.okpay.fx.control;
 
 import io.okpay.fx.entity.FxQuote;
-import io.okpay.ledger.control.WriteConflicts;
+import io.okpay.shared.persistence.WriteConflicts;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -4,7 +4,7 @@ import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
 import io.okpay.identity.control.RefreshTokens;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.Throttle;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;

@@ -1,7 +1,7 @@
 package io.okpay.identity.boundary;
 
 import io.okpay.audit.boundary.AuditLog;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.entity.SignIn;
 import io.okpay.identity.entity.User;
 import jakarta.ejb.EJB;

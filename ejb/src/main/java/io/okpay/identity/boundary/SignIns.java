@@ -5,7 +5,7 @@ import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.DeviceWords;
 import io.okpay.identity.control.SecondFactors;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.control.Throttle;
 import io.okpay.identity.entity.SignIn;

@@ -3,7 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserToken;

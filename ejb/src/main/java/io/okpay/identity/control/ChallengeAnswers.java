@@ -1,6 +1,7 @@
 package io.okpay.identity.control;
 
 import io.okpay.identity.entity.Challenge;
+import io.okpay.shared.crypto.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.inject.Inject;

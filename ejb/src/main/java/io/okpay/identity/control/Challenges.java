@@ -6,6 +6,8 @@ import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Sms;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
+import io.okpay.shared.crypto.MasterKey;
+import io.okpay.shared.crypto.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

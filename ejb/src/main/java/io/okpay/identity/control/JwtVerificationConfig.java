@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Tells Payara's MicroProfile JWT which keys to trust and which issuer to expect (STACK.md fact 7).
+ * Tells Payara's MicroProfile JWT which keys to trust and which issuer to expect. A ConfigSource
+ * registered in META-INF/services; it must live in the ejb jar, not WEB-INF/classes, or the EAR on Payara Server fails
+ * to deploy with "No issuer found".
  * <p>
  * The keys are handed over as {@code mp.jwt.verify.publickey.location}, a file holding the public JWK Set of
  * {@link SigningKeys}, not as {@code mp.jwt.verify.publickey} itself: Payara reads the key setting while deploying,

@@ -1,6 +1,7 @@
 package io.okpay.identity.control;
 
 import io.okpay.identity.entity.RefreshToken;
+import io.okpay.shared.crypto.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

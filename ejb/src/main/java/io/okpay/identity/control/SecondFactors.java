@@ -2,6 +2,7 @@ package io.okpay.identity.control;
 
 import io.okpay.identity.entity.RecoveryCode;
 import io.okpay.identity.entity.User;
+import io.okpay.shared.crypto.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

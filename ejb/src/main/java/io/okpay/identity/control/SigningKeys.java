@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.okpay.identity.entity.SigningKey;
+import io.okpay.shared.crypto.MasterKey;
+import io.okpay.shared.crypto.Secrets;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;

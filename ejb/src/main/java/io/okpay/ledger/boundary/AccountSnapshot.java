@@ -1,10 +1,6 @@
 package io.okpay.ledger.boundary;
 
-import io.okpay.ledger.entity.AccountStatus;
-import io.okpay.ledger.entity.AccountType;
 import io.okpay.ledger.entity.LedgerAccount;
-import io.okpay.ledger.entity.OwnerType;
-import io.okpay.ledger.entity.Purpose;
 
 import java.time.Instant;
 

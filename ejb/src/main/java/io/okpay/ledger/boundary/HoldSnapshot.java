@@ -1,6 +1,5 @@
 package io.okpay.ledger.boundary;
 
-import io.okpay.ledger.entity.HoldState;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.okpay.ledger.boundary;
 
-import io.okpay.ledger.control.DatabaseFailures;
+import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.control.Fingerprint;
 import io.okpay.ledger.control.Journal;
 import io.okpay.ledger.control.PostingRules;

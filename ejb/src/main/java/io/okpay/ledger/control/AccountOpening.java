@@ -1,8 +1,9 @@
 package io.okpay.ledger.control;
 
 import io.okpay.ledger.entity.LedgerAccount;
-import io.okpay.ledger.entity.OwnerType;
-import io.okpay.ledger.entity.Purpose;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.Purpose;
+import io.okpay.shared.persistence.WriteConflicts;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,5 +1,9 @@
 package io.okpay.ledger.entity;
 
+import io.okpay.ledger.boundary.AccountStatus;
+import io.okpay.ledger.boundary.AccountType;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.Purpose;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

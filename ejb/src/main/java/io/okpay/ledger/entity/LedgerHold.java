@@ -1,5 +1,6 @@
 package io.okpay.ledger.entity;
 
+import io.okpay.ledger.boundary.HoldState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +18,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "ledger_hold")
-@NamedQuery(name = LedgerHold.DUE, query = "SELECT h.id FROM LedgerHold h WHERE h.state = io.okpay.ledger.entity.HoldState.PENDING "
+@NamedQuery(name = LedgerHold.DUE, query = "SELECT h.id FROM LedgerHold h WHERE h.state = io.okpay.ledger.boundary.HoldState.PENDING "
         + "AND h.expiresAt <= :now ORDER BY h.expiresAt")
 public class LedgerHold {
 

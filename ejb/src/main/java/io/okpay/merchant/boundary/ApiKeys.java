@@ -7,7 +7,6 @@ import io.okpay.identity.control.TokenSigner;
 import io.okpay.merchant.control.SecretKeys;
 import io.okpay.merchant.entity.ApiKey;
 import io.okpay.merchant.entity.Merchant;
-import io.okpay.merchant.entity.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.PublicIds;
 import jakarta.ejb.EJB;

@@ -2,7 +2,6 @@ package io.okpay.merchant.boundary;
 
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
-import io.okpay.merchant.entity.MerchantStatus;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Outbox;
 import io.okpay.notification.entity.OutboxEvent;

@@ -1,7 +1,6 @@
 package io.okpay.merchant.boundary;
 
 import io.okpay.merchant.entity.Merchant;
-import io.okpay.merchant.entity.MerchantStatus;
 
 import java.io.Serializable;
 import java.time.Instant;

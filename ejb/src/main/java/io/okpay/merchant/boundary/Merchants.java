@@ -6,7 +6,6 @@ import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.merchant.entity.Merchant;
-import io.okpay.merchant.entity.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.PublicIds;

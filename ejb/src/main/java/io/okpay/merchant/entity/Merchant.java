@@ -1,5 +1,6 @@
 package io.okpay.merchant.entity;
 
+import io.okpay.merchant.boundary.MerchantStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

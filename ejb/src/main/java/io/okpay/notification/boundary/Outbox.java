@@ -19,7 +19,7 @@ public class Outbox {
     /**
      * Must run inside the caller's transaction: the event exists exactly when the change that caused it commits.
      *
-     * @param type        selects the {@link io.okpay.notification.control.OutboxHandler} that will deliver it
+     * @param type        selects the {@link io.okpay.notification.boundary.OutboxHandler} that will deliver it
      * @param payloadJson everything the handler needs, as JSON
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)

@@ -1,6 +1,6 @@
 package io.okpay.notification.boundary;
 
-import io.okpay.identity.control.MasterKey;
+import io.okpay.shared.crypto.MasterKey;
 import io.okpay.shared.Messages;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,5 +1,6 @@
 package io.okpay.notification.control;
 
+import io.okpay.notification.boundary.OutboxHandler;
 import io.okpay.shared.JsonBuilders;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.Messages;

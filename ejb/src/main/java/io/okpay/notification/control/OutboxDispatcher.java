@@ -1,5 +1,6 @@
 package io.okpay.notification.control;
 
+import io.okpay.notification.boundary.OutboxHandler;
 import io.okpay.notification.entity.OutboxEvent;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;

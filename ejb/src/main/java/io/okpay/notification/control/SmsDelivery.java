@@ -1,6 +1,7 @@
 package io.okpay.notification.control;
 
-import io.okpay.identity.control.MasterKey;
+import io.okpay.notification.boundary.OutboxHandler;
+import io.okpay.shared.crypto.MasterKey;
 import io.okpay.notification.boundary.Sms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

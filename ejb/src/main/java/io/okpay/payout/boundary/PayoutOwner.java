@@ -1,6 +1,6 @@
 package io.okpay.payout.boundary;
 
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
 
 import java.io.Serializable;
 

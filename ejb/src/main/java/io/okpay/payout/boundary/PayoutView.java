@@ -2,7 +2,6 @@ package io.okpay.payout.boundary;
 
 import io.okpay.payout.control.Iban;
 import io.okpay.payout.entity.Payout;
-import io.okpay.payout.entity.PayoutStatus;
 import io.okpay.shared.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -52,7 +51,7 @@ public record PayoutView(String id, PayoutOwner owner, Money amount, Money fee, 
                 .add("currency", amount.currency())
                 .add("bank_account", Json.createObjectBuilder().add("iban_last4", ibanLast4)
                         .add("account_holder", accountHolder));
-        if (owner.type() == io.okpay.ledger.entity.OwnerType.MERCHANT) {
+        if (owner.type() == io.okpay.ledger.boundary.OwnerType.MERCHANT) {
             json.add("merchant_id", owner.id());
         }
         if (failureReason != null) {

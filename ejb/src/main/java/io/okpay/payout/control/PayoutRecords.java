@@ -1,11 +1,11 @@
 package io.okpay.payout.control;
 
 import io.okpay.audit.boundary.AuditLog;
-import io.okpay.ledger.control.WriteConflicts;
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.shared.persistence.WriteConflicts;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,7 @@
 package io.okpay.payout.entity;
 
-import io.okpay.ledger.entity.OwnerType;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.payout.boundary.PayoutStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -28,8 +29,8 @@ import java.time.Instant;
 @NamedQuery(name = Payout.IN_STATUS, query = "SELECT p FROM Payout p WHERE p.status IN :statuses AND p.id > :after ORDER BY p.id")
 @NamedQuery(name = Payout.OF_BATCH, query = "SELECT p FROM Payout p WHERE p.batchId = :batchId ORDER BY p.id")
 @NamedQuery(name = Payout.CLAIM_FOR_BATCH, query = "UPDATE Payout p SET p.batchId = :batchId, "
-        + "p.status = io.okpay.payout.entity.PayoutStatus.PROCESSING, p.exportedAt = :at "
-        + "WHERE p.status = io.okpay.payout.entity.PayoutStatus.PENDING AND p.holdId IS NOT NULL AND p.holdExpiresAt > :at")
+        + "p.status = io.okpay.payout.boundary.PayoutStatus.PROCESSING, p.exportedAt = :at "
+        + "WHERE p.status = io.okpay.payout.boundary.PayoutStatus.PENDING AND p.holdId IS NOT NULL AND p.holdExpiresAt > :at")
 @NamedQuery(name = Payout.BEGIN, query = "UPDATE Payout p SET p.status = :during, p.decidedBy = :actor, p.failureReason = :reason "
         + "WHERE p.id = :id AND p.status IN :from")
 @NamedQuery(name = Payout.FINISH, query = "UPDATE Payout p SET p.status = :done, p.settledTransactionId = :transactionId, "

@@ -1,6 +1,6 @@
 package io.okpay.transfer.control;
 
-import io.okpay.ledger.control.WriteConflicts;
+import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.transfer.entity.Transfer;
 import io.okpay.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;

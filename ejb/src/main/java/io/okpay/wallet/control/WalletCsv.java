@@ -2,6 +2,7 @@ package io.okpay.wallet.control;
 
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.Activity;
+import io.okpay.wallet.boundary.ActivityText;
 import io.okpay.wallet.boundary.Statement;
 
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.okpay.webhook.control;
 
-import io.okpay.identity.control.MasterKey;
-import io.okpay.identity.control.Secrets;
+import io.okpay.shared.crypto.MasterKey;
+import io.okpay.shared.crypto.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

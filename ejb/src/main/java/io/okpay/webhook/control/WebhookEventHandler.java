@@ -1,6 +1,6 @@
 package io.okpay.webhook.control;
 
-import io.okpay.notification.control.OutboxHandler;
+import io.okpay.notification.boundary.OutboxHandler;
 import io.okpay.webhook.boundary.WebhookEvents;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

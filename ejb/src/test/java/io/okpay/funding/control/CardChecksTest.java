@@ -1,6 +1,6 @@
 package io.okpay.funding.control;
 
-import io.okpay.funding.entity.CardBrand;
+import io.okpay.funding.boundary.CardBrand;
 import io.okpay.funding.entity.CardDetails;
 import io.okpay.funding.entity.CardNumber;
 import io.okpay.shared.BusinessException;

@@ -2,7 +2,7 @@ package io.okpay.funding.control;
 
 import io.okpay.funding.control.CardAuthorisation.DeclineReason;
 import io.okpay.funding.control.CardAuthorisation.Status;
-import io.okpay.funding.entity.CardBrand;
+import io.okpay.funding.boundary.CardBrand;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;

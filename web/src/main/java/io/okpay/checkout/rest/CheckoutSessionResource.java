@@ -12,7 +12,7 @@ import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.rest.Problems;
-import io.okpay.transfer.boundary.StepUpRequired;
+import io.okpay.identity.boundary.StepUpRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.json.Json;

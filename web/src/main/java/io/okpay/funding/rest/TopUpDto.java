@@ -1,7 +1,7 @@
 package io.okpay.funding.rest;
 
 import io.okpay.funding.boundary.TopUpView;
-import io.okpay.funding.entity.TopUpStatus;
+import io.okpay.funding.boundary.TopUpStatus;
 import io.okpay.shared.Messages;
 
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.okpay.funding.rest;
 import io.okpay.funding.boundary.CardInput;
 import io.okpay.funding.boundary.TopUpView;
 import io.okpay.funding.boundary.TopUps;
-import io.okpay.funding.entity.TopUpMethod;
+import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.rest.Problems;

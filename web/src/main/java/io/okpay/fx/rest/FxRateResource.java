@@ -3,7 +3,7 @@ package io.okpay.fx.rest;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.fx.boundary.ExchangeRates;
-import io.okpay.fx.control.RateTable;
+import io.okpay.fx.boundary.RateTable;
 import io.okpay.shared.BusinessException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;

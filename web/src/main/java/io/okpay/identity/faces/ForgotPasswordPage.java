@@ -1,6 +1,7 @@
 package io.okpay.identity.faces;
 
 import io.okpay.identity.boundary.PasswordReset;
+import io.okpay.shared.faces.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -3,6 +3,8 @@ package io.okpay.identity.faces;
 import io.okpay.identity.boundary.AccountSecurity;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

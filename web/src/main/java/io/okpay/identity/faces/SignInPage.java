@@ -2,6 +2,7 @@ package io.okpay.identity.faces;
 
 import io.okpay.identity.boundary.SignIns;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.security.SignInCredential;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;

@@ -2,6 +2,8 @@ package io.okpay.identity.faces;
 
 import io.okpay.identity.boundary.Users;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -2,8 +2,8 @@ package io.okpay.merchant.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.ApiKeyView;
 import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.merchant.boundary.MerchantBalances;

@@ -1,10 +1,10 @@
 package io.okpay.merchant.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.MerchantReviews;
 import io.okpay.merchant.boundary.MerchantView;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

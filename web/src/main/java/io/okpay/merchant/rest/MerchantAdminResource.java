@@ -2,7 +2,7 @@ package io.okpay.merchant.rest;
 
 import io.okpay.merchant.boundary.MerchantReviews;
 import io.okpay.merchant.boundary.MerchantView;
-import io.okpay.merchant.entity.MerchantStatus;
+import io.okpay.merchant.boundary.MerchantStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import jakarta.annotation.security.RolesAllowed;

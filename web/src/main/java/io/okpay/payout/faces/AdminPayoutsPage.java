@@ -1,11 +1,11 @@
 package io.okpay.payout.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutBatchFile;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;

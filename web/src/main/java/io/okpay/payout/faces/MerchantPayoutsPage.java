@@ -1,5 +1,6 @@
 package io.okpay.payout.faces;
 
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.payout.boundary.PayoutOwner;

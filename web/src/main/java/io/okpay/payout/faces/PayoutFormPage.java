@@ -2,13 +2,13 @@ package io.okpay.payout.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import jakarta.annotation.PostConstruct;

@@ -1,5 +1,6 @@
 package io.okpay.payout.faces;
 
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.wallet.faces.PreferredCurrency;
 import jakarta.faces.view.ViewScoped;

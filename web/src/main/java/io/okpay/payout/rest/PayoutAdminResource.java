@@ -3,7 +3,7 @@ package io.okpay.payout.rest;
 import io.okpay.payout.boundary.PayoutBatchFile;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
-import io.okpay.payout.entity.PayoutStatus;
+import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;

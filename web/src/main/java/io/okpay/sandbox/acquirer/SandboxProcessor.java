@@ -1,6 +1,6 @@
 package io.okpay.sandbox.acquirer;
 
-import io.okpay.funding.entity.CardBrand;
+import io.okpay.funding.boundary.CardBrand;
 import io.okpay.funding.entity.CardNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 

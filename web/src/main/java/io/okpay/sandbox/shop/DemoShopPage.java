@@ -1,7 +1,7 @@
 package io.okpay.sandbox.shop;
 
 import io.okpay.checkout.boundary.DemoShop;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;

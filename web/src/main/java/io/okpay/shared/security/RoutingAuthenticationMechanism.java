@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The one authentication mechanism the container sees (STACK.md fact 6): requests under /api/ go to MicroProfile JWT
+ * The one authentication mechanism the container sees (the form mechanism and MicroProfile JWT side by side are
+ * ambiguous to CDI, WELD-001318, and every request fails with 500): requests under /api/ go to MicroProfile JWT
  * (bearer tokens only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
  * means nothing on pages). A bearer value that is not even shaped like a JWT is not MicroProfile JWT's business: the
  * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401.

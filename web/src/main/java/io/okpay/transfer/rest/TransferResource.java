@@ -5,7 +5,7 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
 import io.okpay.shared.rest.Problems;
-import io.okpay.transfer.boundary.StepUpRequired;
+import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.transfer.boundary.TransferPage;
 import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;

@@ -2,7 +2,7 @@ package io.okpay.wallet.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
-import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.Activity;

@@ -1,7 +1,7 @@
 package io.okpay.wallet.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.TimeZones;
@@ -9,7 +9,7 @@ import io.okpay.transfer.boundary.Transfers;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.Balance;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.ActivityText;
+import io.okpay.wallet.boundary.ActivityText;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,6 +1,6 @@
 package io.okpay.wallet.faces;
 
-import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.wallet.boundary.Wallets;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,12 +1,12 @@
 package io.okpay.wallet.faces;
 
-import io.okpay.identity.faces.CurrentUser;
+import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.TransactionDetail;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.ActivityText;
+import io.okpay.wallet.boundary.ActivityText;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;

@@ -2,7 +2,6 @@ package io.okpay.wallet.rest;
 
 import io.okpay.wallet.boundary.Statement;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.Csv;
 import io.okpay.wallet.control.WalletCsv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

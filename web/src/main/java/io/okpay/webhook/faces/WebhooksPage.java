@@ -1,7 +1,7 @@
 package io.okpay.webhook.faces;
 
-import io.okpay.identity.faces.CurrentUser;
-import io.okpay.identity.faces.PageMessages;
+import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;

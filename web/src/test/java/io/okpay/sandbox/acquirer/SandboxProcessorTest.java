@@ -1,6 +1,6 @@
 package io.okpay.sandbox.acquirer;
 
-import io.okpay.funding.entity.CardBrand;
+import io.okpay.funding.boundary.CardBrand;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

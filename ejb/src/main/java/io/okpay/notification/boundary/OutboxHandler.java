@@ -1,4 +1,4 @@
-package io.okpay.notification.control;
+package io.okpay.notification.boundary;
 
 /**
  * Delivers one type of outbox event to the outside world. Implementations are CDI beans. Delivery runs outside any

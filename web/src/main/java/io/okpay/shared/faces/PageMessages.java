@@ -1,4 +1,4 @@
-package io.okpay.identity.faces;
+package io.okpay.shared.faces;
 
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;

@@ -1,4 +1,4 @@
-package io.okpay.funding.entity;
+package io.okpay.funding.boundary;
 
 import java.util.Locale;
 

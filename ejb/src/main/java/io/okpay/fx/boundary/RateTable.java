@@ -1,4 +1,4 @@
-package io.okpay.fx.control;
+package io.okpay.fx.boundary;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

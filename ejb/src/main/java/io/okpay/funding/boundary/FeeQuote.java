@@ -1,6 +1,5 @@
-package io.okpay.funding.control;
+package io.okpay.funding.boundary;
 
-import io.okpay.funding.entity.TopUpMethod;
 import io.okpay.shared.Money;
 
 /**

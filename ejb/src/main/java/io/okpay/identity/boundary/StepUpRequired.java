@@ -1,4 +1,4 @@
-package io.okpay.transfer.boundary;
+package io.okpay.identity.boundary;
 
 import io.okpay.shared.BusinessException;
 

@@ -1,4 +1,4 @@
-package io.okpay.identity.control;
+package io.okpay.shared.crypto;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.okpay.payout.entity;
+package io.okpay.payout.boundary;
 
 import java.util.Locale;
 

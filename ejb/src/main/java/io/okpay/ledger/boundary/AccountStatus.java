@@ -1,4 +1,4 @@
-package io.okpay.ledger.entity;
+package io.okpay.ledger.boundary;
 
 /** Frozen and closed accounts take no postings (and no holds); frozen can be thawed, closed is final. */
 public enum AccountStatus {

@@ -1,4 +1,4 @@
-package io.okpay.ledger.control;
+package io.okpay.shared.persistence;
 
 import jakarta.ejb.ApplicationException;
 

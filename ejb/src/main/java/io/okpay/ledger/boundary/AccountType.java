@@ -1,4 +1,4 @@
-package io.okpay.ledger.entity;
+package io.okpay.ledger.boundary;
 
 /**
  * The five kinds of account of double-entry bookkeeping. The kind fixes the normal balance: assets and expenses grow

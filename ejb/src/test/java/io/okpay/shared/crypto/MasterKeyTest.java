@@ -1,4 +1,4 @@
-package io.okpay.identity.control;
+package io.okpay.shared.crypto;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,5 @@
-package io.okpay.ledger.entity;
+package io.okpay.ledger.boundary;
+
 
 /**
  * What an account is for. The purpose fixes the account's type and whether it may go negative, so that two callers

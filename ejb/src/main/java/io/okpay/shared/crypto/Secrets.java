@@ -1,4 +1,4 @@
-package io.okpay.identity.control;
+package io.okpay.shared.crypto;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

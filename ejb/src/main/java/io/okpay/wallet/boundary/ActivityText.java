@@ -1,7 +1,6 @@
-package io.okpay.wallet.control;
+package io.okpay.wallet.boundary;
 
 import io.okpay.shared.Messages;
-import io.okpay.wallet.boundary.Activity;
 
 import java.util.Locale;
 

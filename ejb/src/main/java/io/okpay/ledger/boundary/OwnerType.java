@@ -1,4 +1,4 @@
-package io.okpay.ledger.entity;
+package io.okpay.ledger.boundary;
 
 /** Who an account belongs to: a person, a merchant, or OKPay itself. */
 public enum OwnerType {

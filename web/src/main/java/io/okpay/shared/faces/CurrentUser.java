@@ -1,4 +1,4 @@
-package io.okpay.identity.faces;
+package io.okpay.shared.faces;
 
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;

@@ -1,4 +1,4 @@
-package io.okpay.merchant.entity;
+package io.okpay.merchant.boundary;
 
 /** Where a merchant profile stands with compliance; only an APPROVED merchant takes live payments. */
 public enum MerchantStatus {
