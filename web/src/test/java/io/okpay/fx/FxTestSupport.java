@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 
 /**
- * Deployed by ConversionIT only: names the newest quote, ends a quote's validity early, runs a reconciliation.
+ * Test-only, in the test server (for ConversionIT): names the newest quote, ends a quote's validity early, runs a reconciliation.
  */
 @Stateless
 @Path("test-fx")

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Deployed by ConversionIT only, in place of the ECB over HTTP (selected for the whole application by its priority):
+ * Test-only, in the test server, in place of the ECB over HTTP (selected for the whole application by its priority):
  * a daily reference file in the ECB's own format, dated today, read by the real parser, so cross rates, staleness
  * checks and everything after them run as in production, with rates the test knows.
  */

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Deployed by the identity tests only: what a black-box test cannot do through the product. Signs tokens with
+ * Test-only, in the test server (for the identity tests): what a black-box test cannot do through the product. Signs tokens with
  * OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes, makes an operator.
  */
 @Stateless
