@@ -54,7 +54,7 @@ public final class DevServer {
             EmbeddedDatabase db = EmbeddedDatabase.start(dbPort, home.resolve("mariadb"));
             started.add(db);
             String password = randomPassword();
-            appEnv.put("DB_URL", db.provision("okpay", "okpay", password));
+            appEnv.put("DB_URL", db.provision(new EmbeddedDatabase.Account("okpay", "okpay", password)).get(0));
             appEnv.put("DB_USER", "okpay");
             appEnv.put("DB_PASSWORD", password);
         }

@@ -45,8 +45,13 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             }
             String password = UUID.randomUUID().toString();
             String containerPassword = UUID.randomUUID().toString();
-            String url = provision(db, adminUrl, "okpay_it", password);
-            String containerUrl = provision(db, adminUrl, "okpay_it_container", containerPassword);
+            EmbeddedDatabase.Account[] accounts = {new EmbeddedDatabase.Account("okpay_it", "okpay_it", password),
+                    new EmbeddedDatabase.Account("okpay_it_container", "okpay_it_container", containerPassword)};
+            List<String> urls = db != null ? db.provision(accounts)
+                    : EmbeddedDatabase.provisionSchemas(adminUrl, envOr("OKPAY_TEST_DB_USER", "root"),
+                    envOr("OKPAY_TEST_DB_PASSWORD", ""), accounts);
+            String url = urls.get(0);
+            String containerUrl = urls.get(1);
             EmbeddedMail mail = EmbeddedMail.start(ChildProcesses.freePort(), ChildProcesses.freePort(), work.resolve("mail.log"));
             started.add(mail);
             String masterKey = MasterKeyFile.newKey();
@@ -90,12 +95,6 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             }
         }
         started.clear();
-    }
-
-    private static String provision(EmbeddedDatabase db, String adminUrl, String schema, String password) {
-        return db != null ? db.provision(schema, schema, password)
-                : EmbeddedDatabase.provisionSchema(adminUrl, envOr("OKPAY_TEST_DB_USER", "root"),
-                envOr("OKPAY_TEST_DB_PASSWORD", ""), schema, schema, password);
     }
 
     private static String required(String property) {
