@@ -14,6 +14,8 @@ import java.util.UUID;
 /**
  * Starts the database, the mail server and the one Payara Micro of the run once per test JVM, and publishes where they
  * are as system properties:
+ * {@code okpay.it.db.url}, {@code okpay.it.db.user}, {@code okpay.it.db.password} (the schema of that server, or of
+ * the EAR check, which starts no Payara Micro: the build sets {@code okpay.it.test-classes} for the web module only),
  * {@code okpay.it.base-url} (the server with okpay.war and the test-support classes, for the black-box ITs),
  * {@code okpay.it.card-processor.port} (the server's card gateway calls 127.0.0.1 on this port: the tests that use
  * cards put their forwarding proxy there), {@code okpay.it.mail.api}, {@code okpay.it.smtp.port},
@@ -30,7 +32,7 @@ public final class IntegrationTestServices implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!Boolean.getBoolean("okpay.it") || System.getProperty("okpay.it.base-url") != null) {
+        if (!Boolean.getBoolean("okpay.it") || System.getProperty("okpay.it.db.url") != null) {
             return;
         }
         try {
@@ -57,6 +59,9 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             String masterKey = MasterKeyFile.newKey();
             int cardProcessorPort = ChildProcesses.freePort();
 
+            System.setProperty("okpay.it.db.url", url);
+            System.setProperty("okpay.it.db.user", "okpay_it");
+            System.setProperty("okpay.it.db.password", password);
             System.setProperty("okpay.it.container.db.url", containerUrl);
             System.setProperty("okpay.it.container.db.user", "okpay_it_container");
             System.setProperty("okpay.it.container.db.password", containerPassword);
@@ -65,6 +70,9 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             System.setProperty("okpay.it.master-key", masterKey);
             System.setProperty("okpay.it.card-processor.port", Integer.toString(cardProcessorPort));
 
+            if (System.getProperty("okpay.it.test-classes") == null) {
+                return; // the EAR check deploys on Payara Server itself
+            }
             List<String> options = new ArrayList<>(IntegrationTestServer.options(System.getProperty("okpay.it.server.options")));
             options.addAll(IntegrationTestServer.properties(Map.of(
                     "db.url", url, "db.user", "okpay_it", "db.password", password,
