@@ -29,6 +29,15 @@ public class FxTestSupport {
     @EJB
     Reconciliation reconciliation;
 
+    /** What {@link TestDayRates} serves from now on: TODAY, TEN_DAYS_OLD or UNREACHABLE. */
+    @POST
+    @Path("rate-source/{source}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String rateSource(@PathParam("source") TestDayRates.Source source) {
+        TestDayRates.source = source;
+        return source.name();
+    }
+
     @POST
     @Path("expire/{quote}")
     @Produces(MediaType.TEXT_PLAIN)

@@ -25,6 +25,10 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class TestDayRates implements RateProvider {
 
+    public enum Source { TODAY, TEN_DAYS_OLD, UNREACHABLE }
+
+    static volatile Source source = Source.TODAY;
+
     static final String ECB_FILE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
@@ -44,7 +48,11 @@ public class TestDayRates implements RateProvider {
 
     @Override
     public RateTable latest() throws IOException {
-        String file = ECB_FILE.formatted(LocalDate.now(ZoneOffset.UTC));
+        if (source == Source.UNREACHABLE) {
+            throw new IOException("the test made the rate source unreachable");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String file = ECB_FILE.formatted(source == Source.TEN_DAYS_OLD ? today.minusDays(10) : today);
         return EcbReferenceRates.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Instant.now());
     }
 }

@@ -102,10 +102,20 @@ class PlatformIT {
         assertEquals("base", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("currency_unsupported", problem.getJsonArray("errors").getJsonObject(0).getString("code"));
 
-        // The tests point okpay.fx.ecb-url at a closed port (arquillian.xml).
-        HttpResponse<String> down = http.get("/api/v1/fx/rates?base=EUR");
-        assertEquals(503, down.statusCode(), down.body());
-        assertEquals("fx_rates_unavailable", Http.json(down).getString("code"));
+        // The test server's rate source (io.okpay.fx.TestDayRates) serves rates too old to use, then cannot be reached.
+        try {
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/TEN_DAYS_OLD", "").statusCode());
+            HttpResponse<String> stale = http.get("/api/v1/fx/rates?base=EUR");
+            assertEquals(503, stale.statusCode(), stale.body());
+            assertEquals("fx_rates_unavailable", Http.json(stale).getString("code"));
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/UNREACHABLE", "").statusCode());
+            HttpResponse<String> down = http.get("/api/v1/fx/rates?base=EUR");
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("fx_rates_unavailable", Http.json(down).getString("code"));
+        } finally {
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/TODAY", "").statusCode());
+        }
+        assertEquals(200, http.get("/api/v1/fx/rates?base=EUR").statusCode(), "rates again once the source has them");
     }
 
     @Test
