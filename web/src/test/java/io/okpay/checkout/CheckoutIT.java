@@ -12,24 +12,16 @@ import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
 
 import com.sun.net.httpserver.HttpServer;
-import io.okpay.fx.TestDayRates;
-import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.TestServer;
 import io.okpay.merchant.MerchantTestSupport;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -63,21 +55,12 @@ import java.util.regex.Pattern;
  * the API; people pay them (the checkout page's payment, and in a real browser); merchants refund. Money is checked in
  * the ledger's balances and by a reconciliation at the end of each money test.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CheckoutIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
     static final Pattern CODE = Pattern.compile("(\\d{6})");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
-                IdentityTestSupport.class, TestDayRates.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 
@@ -600,7 +583,8 @@ class CheckoutIT {
                 click(browser, "convert:quote");
                 waitFor(browser, "fx-quote");
                 assertTrue(browser.findElement(By.id("fx-buy")).getText().contains("€5.00"), text(browser));
-                assertTrue(browser.findElement(By.id("fx-sell")).getText().contains("$5.2"), "about 5.28 USD: " + text(browser));
+                // 5.28 USD at the customer rate, plus the conversion fee of the test settings (25 bps, web/pom.xml).
+                assertTrue(browser.findElement(By.id("fx-sell")).getText().contains("$5.30"), "5.28 + 0.02 USD: " + text(browser));
                 click(browser, "convert:submit");
                 waitFor(browser, "shop-done");
                 assertTrue(browser.getCurrentUrl().endsWith("session_id=" + bigger), browser.getCurrentUrl());

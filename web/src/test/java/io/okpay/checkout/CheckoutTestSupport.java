@@ -36,7 +36,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Deployed by CheckoutIT only: puts money into a wallet (house capital to it), pays a session as the checkout page
+ * Test-only, in the test server (for CheckoutIT): puts money into a wallet (house capital to it), pays a session as the checkout page
  * does (for races the browser cannot make), ends a session's time early, runs the expiry job, reads a balance.
  */
 @Stateless

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,38 +18,44 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The card processor as the application under test reaches it: a forwarding proxy in the test JVM in front of the
- * server's own sandbox acquirer. Stopping it makes the processor unreachable (connection refused) without changing
- * the application's configuration.
+ * The card processor as the test server reaches it: the server's card gateway calls 127.0.0.1 on the port
+ * okpay.it.card-processor.port (io.okpay.embedded.IntegrationTestServices), where this forwarding proxy in the test JVM
+ * passes each call on to the server's own sandbox acquirer. Stopping it makes the processor unreachable (connection
+ * refused) without changing the application's configuration. Every test that uses cards starts it and stops it.
  */
-final class AcquirerProxy implements AutoCloseable {
+public final class AcquirerProxy implements AutoCloseable {
 
     private static final List<String> FORWARDED = List.of("Authorization", "Idempotency-Key", "Content-Type");
 
-    private final HttpServer server;
+    private final HttpServer proxy;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI sandbox;
+    /** The test server: calls go on to the same path there. */
+    private final URI server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
-    AcquirerProxy(URI sandbox) throws IOException {
-        this.sandbox = sandbox;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::forward);
+    private AcquirerProxy(URI server) throws IOException {
+        this.server = server;
+        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("okpay.it.card-processor.port")), 0);
+        proxy.createContext("/", this::forward);
         // One thread per call: a slow answer must not hold up the calls behind it, as with a real processor.
-        server.setExecutor(executor);
-        server.start();
+        proxy.setExecutor(executor);
+        proxy.start();
     }
 
-    /** What the application should use as okpay.card.gateway-url. */
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/acquirer";
+    /** Starts forwarding to the test server at {@code base}. */
+    public static AcquirerProxy start(URL base) throws IOException {
+        try {
+            return new AcquirerProxy(base.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(base.toString(), e);
+        }
     }
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath().substring("/acquirer".length());
             String query = exchange.getRequestURI().getRawQuery();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox + path + (query == null ? "" : "?" + query)))
+            HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(exchange.getRequestURI().getRawPath()
+                            + (query == null ? "" : "?" + query)))
                     .timeout(Duration.ofSeconds(30))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
             for (String header : FORWARDED) {
@@ -72,7 +80,7 @@ final class AcquirerProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        proxy.stop(0);
         executor.shutdownNow();
     }
 }

@@ -1,21 +1,18 @@
 package io.okpay.funding;
 
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,46 +24,46 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * HttpCardGateway against the sandbox acquirer over real HTTP, one test card at a time, through a test-only resource
- * inside the server ({@link CardGatewayProbe}). The slow card runs last: it opens the authorise circuit.
+ * HttpCardGateway against the sandbox acquirer over real HTTP (through {@link AcquirerProxy}), one test card at a time,
+ * through a test-only resource inside the server ({@link CardGatewayProbe}). The slow card runs last: it opens the
+ * authorise circuit, and waits until it heals.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardGatewayIT {
 
     private static final String EXP_YEAR = String.valueOf(Year.now().getValue() + 3);
     private static final String SANDBOX_KEY = "Bearer sk_sandbox_okpay";
-    /** The gateway's read timeout in this test: short, so the slow card fails quickly. */
-    private static final long TIMEOUT_MS = 1500;
+    /** The gateway's read timeout in the test server: short, so the slow card fails quickly. */
+    private static final long TIMEOUT_MS = Long.getLong("okpay.it.card.timeout-ms");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClass(CardGatewayProbe.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 
-    /** The gateway address the server had before the first setup: the shipped default. */
-    static String defaultGatewayUrl;
+    static AcquirerProxy proxy;
+
+    @BeforeAll
+    static void startProxy() throws IOException {
+        proxy = AcquirerProxy.start(TestServer.base());
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
 
     @BeforeEach
-    void pointGatewayAtThisServer() {
+    void client() {
         http = new Http(base);
-        JsonObject before = ok(http.post("/api/v1/test-card-gateway/setup?timeout-ms=" + TIMEOUT_MS, ""));
-        if (defaultGatewayUrl == null) {
-            defaultGatewayUrl = before.getString("gateway_url_before");
-        }
     }
 
     @Test
     @Order(0)
     @DisplayName("by default the gateway calls this OKPay's own sandbox, at okpay.base-url")
     void defaultGatewayUrl() {
-        assertEquals("http://localhost:8080/sandbox/acquirer", defaultGatewayUrl);
+        HttpResponse<String> shipped = http.get(probe("shipped-gateway-url"));
+        assertEquals(200, shipped.statusCode(), shipped.body());
+        assertEquals("http://localhost:8080/sandbox/acquirer", shipped.body());
     }
 
     @Test

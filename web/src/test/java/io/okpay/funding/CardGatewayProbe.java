@@ -8,23 +8,29 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 
 /**
- * Test-only resource, added to the deployment by CardGatewayIT: drives the real {@link CardGateway} bean (with its
- * fault tolerance) from inside the server, against the sandbox acquirer of the same server over real HTTP.
+ * Test-only resource, in the test server for CardGatewayIT: drives the real {@link CardGateway} bean (with its
+ * fault tolerance) from inside the server, against the sandbox acquirer of the same server over real HTTP (through the
+ * test's {@link AcquirerProxy}).
  */
 @Path("test-card-gateway")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,23 +39,39 @@ public class CardGatewayProbe {
     @Inject
     CardGateway gateway;
 
-    @Context
-    HttpServletRequest request;
-
     /**
-     * Points the gateway at this server's own sandbox. The HTTP port is chosen at random when the test server starts,
-     * so it cannot be in the shared test configuration; the gateway reads its address on every call.
+     * okpay.card.gateway-url as shipped: from the application's microprofile-config.properties alone (the test server
+     * sets its own address), with ${okpay.base-url} expanded as the application's Config does it.
      */
-    @POST
-    @Path("setup")
-    public String setup(@QueryParam("timeout-ms") String timeoutMillis) {
-        // What the address was before this call, read through a fresh Config (the application's caches values).
-        String before = ConfigProviderResolver.instance().getBuilder().addDefaultSources().addDiscoveredSources()
-                .forClassLoader(Thread.currentThread().getContextClassLoader()).build()
+    @GET
+    @Path("shipped-gateway-url")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String shippedGatewayUrl() throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = Thread.currentThread().getContextClassLoader()
+                .getResourceAsStream("META-INF/microprofile-config.properties")) {
+            shipped.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        shipped.stringPropertyNames().forEach(name -> values.put(name, shipped.getProperty(name)));
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String propertyName) {
+                return values.get(propertyName);
+            }
+
+            @Override
+            public String getName() {
+                return "shipped";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).build()
                 .getValue("okpay.card.gateway-url", String.class);
-        System.setProperty("okpay.card.gateway-url", "http://127.0.0.1:" + request.getLocalPort() + "/sandbox/acquirer");
-        System.setProperty("okpay.card.timeout-ms", timeoutMillis);
-        return Json.createObjectBuilder().add("gateway_url_before", before).build().toString();
     }
 
     @POST

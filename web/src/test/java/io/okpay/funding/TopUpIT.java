@@ -1,24 +1,18 @@
 package io.okpay.funding;
 
-import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +20,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,45 +41,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Top-ups through the API, black box: card (approved, declined, one-time code, processor unreachable, idempotent
  * replay), input errors, unverified people, and e-money vouchers (issue, redeem, reuse, expiry, guessing). The
  * application's card gateway goes through {@link AcquirerProxy} to this server's own sandbox acquirer; the processor
- * outage runs last, because it stops the proxy.
+ * outage runs last, because it stops the proxy (and waits until the gateway works again, for the tests after it).
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopUpIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
     static final int EXP_YEAR = Year.now().getValue() + 3;
-    /** The card gateway's read timeout here: short, so the slow test card times out quickly. */
-    static final long TIMEOUT_MS = 3000;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClasses(TopUpTestSupport.class, IdentityTestSupport.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 
     static AcquirerProxy proxy;
 
+    @BeforeAll
+    static void startProxy() throws IOException {
+        proxy = AcquirerProxy.start(TestServer.base());
+    }
+
     @BeforeEach
-    void client() throws Exception {
+    void client() {
         http = new Http(base);
-        if (proxy == null) {
-            proxy = new AcquirerProxy(http.uri("/sandbox/acquirer"));
-            assertEquals(200, http.post("/api/v1/test-topup/gateway?url=" + proxy.url()
-                    + "&timeout-ms=" + TIMEOUT_MS, "").statusCode());
-        }
     }
 
     @AfterAll
     static void stopProxy() {
-        if (proxy != null) {
-            proxy.close();
-        }
+        proxy.close();
     }
 
     // ---- card -------------------------------------------------------------------------------------------------
@@ -532,7 +514,7 @@ class TopUpIT {
     @Test
     @Order(99)
     @DisplayName("an unreachable card processor is a 503 'try again later' and nothing is posted")
-    void processorDown() {
+    void processorDown() throws Exception {
         Person jon = verifiedPerson("en");
         long clearing = balance("house", "FUNDING_CARD", "USD");
         proxy.close();
@@ -543,6 +525,16 @@ class TopUpIT {
         }
         assertEquals(0, balance(jon.id, "WALLET", "USD"));
         assertEquals(clearing, balance("house", "FUNDING_CARD", "USD"));
+
+        // The processor is back: once the open circuit's delay is over, a top-up goes through again.
+        proxy = AcquirerProxy.start(base);
+        HttpResponse<String> back = null;
+        for (int attempt = 0; attempt < 30 && (back == null || back.statusCode() == 503); attempt++) {
+            Thread.sleep(1000);
+            back = topUp(jon, UUID.randomUUID().toString(), card("15.00", "USD", "4242424242424242"));
+        }
+        assertEquals(201, back.statusCode(), back.body());
+        assertEquals(1500, balance(jon.id, "WALLET", "USD"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -8,15 +8,13 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Test-only resource, added to the deployment by TopUpIT: points the application's card gateway at an address the
- * test chooses (the test's own forwarding proxy to this server's sandbox acquirer), and reads ledger balances,
+ * Test-only resource, in the test server for TopUpIT: names a person's newest top-up, and reads ledger balances,
  * which the product's API leaves to the balances feature.
  */
 @Stateless
@@ -29,18 +27,6 @@ public class TopUpTestSupport {
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
-
-    /**
-     * Must run before the first card call: the application's Config may keep a value it has read for a while, so
-     * the address is set once and the test switches the proxy behind it, never the address.
-     */
-    @POST
-    @Path("gateway")
-    public String pointGateway(@QueryParam("url") String url, @QueryParam("timeout-ms") String timeoutMillis) {
-        System.setProperty("okpay.card.gateway-url", url);
-        System.setProperty("okpay.card.timeout-ms", timeoutMillis);
-        return url;
-    }
 
     /** The id and status of the user's newest top-up: a 503 answer names none, the test needs it to ask the sandbox. */
     @GET

@@ -6,24 +6,15 @@ import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
 
-import io.okpay.funding.TopUpTestSupport;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
-import io.okpay.transfer.TransferTestSupport;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -49,25 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Currency conversion through the API, black box, and the convert page in a real browser. Rates come from {@link TestDayRates}, an ECB file (EUR base:
  * USD 1.0500, JPY 162.40) dated today, in place of the ECB; the spread is the default 50 bps and the fee 25 bps
- * ({@link FxFeeConfig}). So:
+ * (okpay.fx.fee-bps in the test server's settings, web/pom.xml). So:
  * USD→EUR mid 0.952380952381, customer rate 0.9476190476; USD→JPY 153.8933333; JPY→USD 0.006433189655.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class ConversionIT {
 
     static final String PASSWORD = "copper lantern meadow 17";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay()
-                .addClasses(FxTestSupport.class, TestDayRates.class, FxFeeConfig.class, TransferTestSupport.class,
-                        TopUpTestSupport.class)
-                .addAsServiceProvider(ConfigSource.class, FxFeeConfig.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 
 /**
- * Deployed by ConversionIT only: names the newest quote, ends a quote's validity early, runs a reconciliation.
+ * Test-only, in the test server (for ConversionIT): names the newest quote, ends a quote's validity early, runs a reconciliation.
  */
 @Stateless
 @Path("test-fx")
@@ -28,6 +28,15 @@ public class FxTestSupport {
 
     @EJB
     Reconciliation reconciliation;
+
+    /** What {@link TestDayRates} serves from now on: TODAY, TEN_DAYS_OLD or UNREACHABLE. */
+    @POST
+    @Path("rate-source/{source}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String rateSource(@PathParam("source") TestDayRates.Source source) {
+        TestDayRates.source = source;
+        return source.name();
+    }
 
     @POST
     @Path("expire/{quote}")

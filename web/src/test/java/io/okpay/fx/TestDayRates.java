@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Deployed by ConversionIT only, in place of the ECB over HTTP (selected for the whole application by its priority):
+ * Test-only, in the test server, in place of the ECB over HTTP (selected for the whole application by its priority):
  * a daily reference file in the ECB's own format, dated today, read by the real parser, so cross rates, staleness
  * checks and everything after them run as in production, with rates the test knows.
  */
@@ -24,6 +24,10 @@ import java.time.ZoneOffset;
 @Priority(Interceptor.Priority.APPLICATION + 100)
 @ApplicationScoped
 public class TestDayRates implements RateProvider {
+
+    public enum Source { TODAY, TEN_DAYS_OLD, UNREACHABLE }
+
+    static volatile Source source = Source.TODAY;
 
     static final String ECB_FILE = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -44,7 +48,11 @@ public class TestDayRates implements RateProvider {
 
     @Override
     public RateTable latest() throws IOException {
-        String file = ECB_FILE.formatted(LocalDate.now(ZoneOffset.UTC));
+        if (source == Source.UNREACHABLE) {
+            throw new IOException("the test made the rate source unreachable");
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String file = ECB_FILE.formatted(source == Source.TEN_DAYS_OLD ? today.minusDays(10) : today);
         return EcbReferenceRates.parse(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), Instant.now());
     }
 }

@@ -1,18 +1,12 @@
 package io.okpay.identity;
 
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.MailCatcher;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+import io.okpay.it.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,20 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail (asking for the code again), signs out
  * and signs in with a code; sets up an app and a phone, keeps recovery codes, and signs in with one.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class IdentityBrowserIT {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     static WebDriver browser;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClass(IdentityTestSupport.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     @BeforeAll
     static void startBrowser() throws IOException {

@@ -21,9 +21,9 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * Deployed by the identity tests only: what a black-box test cannot do through the product. Signs tokens with
- * OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes or its 30 seconds
- * before "send again", makes an operator.
+ * Test-only, in the test server (for the identity tests): what a black-box test cannot do through the product. Signs
+ * tokens with OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes or its
+ * 30 seconds before "send again", makes an operator.
  */
 @Stateless
 @Path("test-identity")

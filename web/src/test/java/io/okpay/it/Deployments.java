@@ -5,7 +5,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 
-/** The real okpay.war as built by this module, deployed at the root context like the run command does. */
+/**
+ * The real okpay.war as built by this module, deployed at the root context like the run command does, for the tests
+ * that must run inside a server of their own (Arquillian, one Payara Micro boot per class: LedgerIT only). Every other
+ * IT talks to the one shared server: {@link TestServer}.
+ */
 public final class Deployments {
 
     private Deployments() {

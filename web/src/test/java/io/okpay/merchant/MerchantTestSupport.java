@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 
 /**
- * Deployed by merchant-facing tests only: opens a shop for a signed-up person and has it approved as compliance would
+ * Test-only, in the test server (for merchant-facing tests): opens a shop for a signed-up person and has it approved as compliance would
  * (decided by "usr_test_compliance"), and mints that merchant's MERCHANT access token with OKPay's own signing key,
  * as the client-credentials exchange does, so tests of checkout, webhooks and payouts need not repeat the key dance.
  */

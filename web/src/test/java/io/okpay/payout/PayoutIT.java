@@ -1,26 +1,17 @@
 package io.okpay.payout;
 
-import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
-import io.okpay.merchant.MerchantTestSupport;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -59,8 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replays, cancel, the operators' export (CSV and pain.001, parsed here), paid and failed with their e-mails, a
  * merchant's payout with its webhook event, BOLA and roles, and a clean ledger reconciliation at the end.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutIT {
 
@@ -68,16 +57,7 @@ class PayoutIT {
     static final String DE_IBAN = "DE89 3704 0044 0532 0130 00";
     static final String GB_IBAN = "GB82 WEST 1234 5698 7654 32";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay()
-                .addClasses(PayoutTestSupport.class, PayoutFeeConfig.class, IdentityTestSupport.class,
-                        MerchantTestSupport.class)
-                .addAsServiceProvider(ConfigSource.class, PayoutFeeConfig.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Deployed by PayoutIT only: puts money into a person's wallet or a merchant's account (house capital to it), reads
+ * Test-only, in the test server (for PayoutIT): puts money into a person's wallet or a merchant's account (house capital to it), reads
  * any ledger account, and reads what the outbox holds for a webhook event — what a black-box test cannot do through
  * the product.
  */

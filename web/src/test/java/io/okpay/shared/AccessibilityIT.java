@@ -1,28 +1,18 @@
 package io.okpay.shared;
 
-import io.okpay.checkout.CheckoutTestSupport;
-import io.okpay.fx.TestDayRates;
-import io.okpay.identity.IdentityTestSupport;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.TestServer;
 import io.okpay.it.MailCatcher;
-import io.okpay.merchant.MerchantTestSupport;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,8 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desktop and phone width: any serious or critical violation fails the test; the others are printed for a look. WCAG
  * 2.2's target size (off in axe-core by default) is on: UI.md asks for tap targets a finger can hit.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AccessibilityIT {
 
     static final String PASSWORD = "quiet harbour lamp 42";
@@ -65,14 +53,7 @@ class AccessibilityIT {
     static String axe;
     static WebDriver browser;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClasses(CheckoutTestSupport.class, MerchantTestSupport.class,
-                IdentityTestSupport.class, TestDayRates.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     @BeforeAll
     static void start() throws IOException {

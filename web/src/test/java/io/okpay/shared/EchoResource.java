@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Test-only resource, added to the deployment by PlatformIT, to drive the error mapping with a JSON body. */
+/** Test-only resource, in the test server for PlatformIT, to drive the error mapping with a JSON body. */
 @Path("test-echo")
 public class EchoResource {
 

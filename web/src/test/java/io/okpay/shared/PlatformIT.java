@@ -1,17 +1,11 @@
 package io.okpay.shared;
 
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -21,17 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The walking skeleton, black box: pages in two languages, health, metrics, OpenAPI, problem+json errors. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PlatformIT {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClass(EchoResource.class).addClass(EchoResource.Greeting.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 
@@ -147,10 +133,20 @@ class PlatformIT {
         assertEquals("base", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("currency_unsupported", problem.getJsonArray("errors").getJsonObject(0).getString("code"));
 
-        // The tests point okpay.fx.ecb-url at a closed port (arquillian.xml).
-        HttpResponse<String> down = http.get("/api/v1/fx/rates?base=EUR");
-        assertEquals(503, down.statusCode(), down.body());
-        assertEquals("fx_rates_unavailable", Http.json(down).getString("code"));
+        // The test server's rate source (io.okpay.fx.TestDayRates) serves rates too old to use, then cannot be reached.
+        try {
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/TEN_DAYS_OLD", "").statusCode());
+            HttpResponse<String> stale = http.get("/api/v1/fx/rates?base=EUR");
+            assertEquals(503, stale.statusCode(), stale.body());
+            assertEquals("fx_rates_unavailable", Http.json(stale).getString("code"));
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/UNREACHABLE", "").statusCode());
+            HttpResponse<String> down = http.get("/api/v1/fx/rates?base=EUR");
+            assertEquals(503, down.statusCode(), down.body());
+            assertEquals("fx_rates_unavailable", Http.json(down).getString("code"));
+        } finally {
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/TODAY", "").statusCode());
+        }
+        assertEquals(200, http.get("/api/v1/fx/rates?base=EUR").statusCode(), "rates again once the source has them");
     }
 
     @Test

@@ -8,20 +8,14 @@ import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
 
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -60,20 +54,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Balances, person-to-person transfers and history through the API, black box (people sign up, verify and use tokens),
  * and one transfer in a real browser with its confirmation step.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class TransferIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
     static final Pattern CODE = Pattern.compile("(\\d{6})");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClass(TransferTestSupport.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 

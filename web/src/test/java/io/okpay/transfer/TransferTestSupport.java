@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Deployed by the transfer tests only: puts money into a wallet (house capital to the wallet), as top-ups will, and
+ * Test-only, in the test server (for the transfer tests): puts money into a wallet (house capital to the wallet), as top-ups will, and
  * freezes a wallet, as an operator would, and ends a claim period early.
  */
 @Stateless

@@ -1,20 +1,14 @@
 package io.okpay.wallet;
 
-import io.okpay.funding.TopUpTestSupport;
+import io.okpay.funding.AcquirerProxy;
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.TestServer;
 import io.okpay.it.MailCatcher;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -46,8 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confirm the address, top up by card, send money with the note, and the recipient finds the note unchanged on the
  * history and detail pages, in the e-mails and in the CSV download. On a phone and a desktop, in English and Chinese.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PersonJourneyIT {
 
     /** Chinese with full-width punctuation, an accented Latin letter and a symbol: none survives a Latin-1 decoding. */
@@ -56,18 +48,16 @@ class PersonJourneyIT {
 
     static WebDriver browser;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClass(TopUpTestSupport.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 
+    /** Card top-ups reach the test server's sandbox acquirer through it. */
+    static AcquirerProxy proxy;
+
     @BeforeAll
     static void startBrowser() throws IOException {
+        proxy = AcquirerProxy.start(TestServer.base());
         browser = Browsers.chromium();
     }
 
@@ -76,14 +66,12 @@ class PersonJourneyIT {
         if (browser != null) {
             browser.quit();
         }
+        proxy.close();
     }
 
     @BeforeEach
-    void pointCardGatewayAtThisServer() {
+    void client() {
         http = new Http(base);
-        // The configured gateway is the run command's fixed port; this server's port is chosen at random.
-        assertEquals(200, http.post("/api/v1/test-topup/gateway?url=" + http.uri("/sandbox/acquirer")
-                + "&timeout-ms=5000", "").statusCode());
     }
 
     @ParameterizedTest(name = "{0} at {1} px")

@@ -1,24 +1,17 @@
 package io.okpay.webhook;
 
 import io.okpay.it.Browsers;
-import io.okpay.it.Deployments;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
-import io.okpay.merchant.MerchantTestSupport;
+import io.okpay.it.TestServer;
 import io.okpay.webhook.control.Signatures;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -47,20 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signed to a real HTTP receiver in this test: filters, retries, giving up, the breaker, the delivery log, re-sends.
  * arquillian.xml sets a 1 s retry base, a 2 s cap and a breaker that opens after 3 failures for 6 s.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class WebhookIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
     static WebhookReceiver receiver;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.okpay().addClasses(MerchantTestSupport.class, WebhookTestSupport.class);
-    }
-
-    @ArquillianResource
-    URL base;
+    final URL base = TestServer.base();
 
     Http http;
 

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Deployed by the webhook tests only: publishes an event as checkout, refunds and payouts do (through
+ * Test-only, in the test server (for the webhook tests): publishes an event as checkout, refunds and payouts do (through
  * {@link WebhookEvents#publish} in a transaction), and moves a delivery's start back past the retry period, as if
  * three days had passed.
  */

@@ -54,10 +54,10 @@ public class PasswordReset {
     public void request(String email, String ip) {
         String account = UserDirectory.normalizeEmail(email);
         // A quiet limit: past it, requests are accepted and dropped, so the answer still says nothing.
-        if (throttle.secondsToWait(Throttle.IP, "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
+        if (throttle.secondsToWait(throttle.perAddress(), "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
             return;
         }
-        throttle.failed(Throttle.IP, "reset|" + ip);
+        throttle.failed(throttle.perAddress(), "reset|" + ip);
         throttle.failed(Throttle.ACCOUNT, "reset|" + account);
         Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         if (found.isEmpty()) {

@@ -79,7 +79,7 @@ public class SignIns {
 
     public Step begin(String email, String password, String ip, String device) {
         String account = UserDirectory.normalizeEmail(email);
-        long wait = Math.max(throttle.secondsToWait(Throttle.IP, ip), Math.max(
+        long wait = Math.max(throttle.secondsToWait(throttle.perAddress(), ip), Math.max(
                 throttle.secondsToWait(Throttle.ACCOUNT, account),
                 throttle.secondsToWait(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)));
         if (wait > 0) {
@@ -89,7 +89,7 @@ public class SignIns {
         boolean right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash())
                 : decoy(password);
         if (!right) {
-            throttle.failed(Throttle.IP, ip);
+            throttle.failed(throttle.perAddress(), ip);
             throttle.failed(Throttle.ACCOUNT, account);
             throttle.failed(Throttle.ACCOUNT_FROM_IP, account + "|" + ip);
             if (found.isPresent()) {

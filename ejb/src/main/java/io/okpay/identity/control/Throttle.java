@@ -3,6 +3,7 @@ package io.okpay.identity.control;
 import fish.payara.cdi.jsr107.impl.NamedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.cache.Cache;
 import javax.cache.expiry.ExpiryPolicy;
@@ -26,11 +27,23 @@ public class Throttle {
 
     public static final Rule ACCOUNT = new Rule("account", 10, Duration.ofMinutes(1));
     public static final Rule ACCOUNT_FROM_IP = new Rule("account-ip", 5, Duration.ofMinutes(15));
-    public static final Rule IP = new Rule("ip", 30, Duration.ofMinutes(15));
+
+    /**
+     * Free failures per IP address (sign-in, client-credential exchange, reset requests): configurable because many
+     * honest people can share one address (an office, a carrier's NAT), and every test comes from 127.0.0.1.
+     */
+    @Inject
+    @ConfigProperty(name = "okpay.throttle.per-address.free", defaultValue = "30")
+    int perAddressFree;
 
     @Inject
     @NamedCache(cacheName = "okpay-throttle", expiryPolicyFactoryClass = ForgetAfterAnHour.class)
     Cache<String, long[]> failures;
+
+    /** The per-IP-address rule. */
+    public Rule perAddress() {
+        return new Rule("ip", perAddressFree, Duration.ofMinutes(15));
+    }
 
     /** Seconds to wait before the next attempt is considered; 0 when it may happen now. */
     public long secondsToWait(Rule rule, String key) {

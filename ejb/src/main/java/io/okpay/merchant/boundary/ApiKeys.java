@@ -111,7 +111,7 @@ public class ApiKeys {
      */
     public ClientGrant exchange(String clientId, String clientSecret, String ip) {
         String client = clientId == null ? "" : clientId.strip();
-        long wait = Math.max(throttle.secondsToWait(Throttle.IP, ip), Math.max(
+        long wait = Math.max(throttle.secondsToWait(throttle.perAddress(), ip), Math.max(
                 throttle.secondsToWait(CLIENT, client), throttle.secondsToWait(CLIENT_FROM_IP, client + "|" + ip)));
         if (wait > 0) {
             throw new BusinessException("client_throttled", 429, wait);
@@ -120,7 +120,7 @@ public class ApiKeys {
         boolean right = found.isPresent() && found.get().active()
                 && SecretKeys.matches(clientSecret, found.get().secretHash());
         if (!right) {
-            throttle.failed(Throttle.IP, ip);
+            throttle.failed(throttle.perAddress(), ip);
             throttle.failed(CLIENT, client);
             throttle.failed(CLIENT_FROM_IP, client + "|" + ip);
             throw new BusinessException("invalid_client", 401);
