@@ -7,7 +7,7 @@ import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.Money;
-import io.okpay.wallet.boundary.Balance;
+import io.okpay.shared.Balance;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,5 +1,6 @@
 package io.okpay.wallet.boundary;
 
+import io.okpay.shared.Balance;
 import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.ShopOrder;
 import io.okpay.currency.boundary.Currencies;

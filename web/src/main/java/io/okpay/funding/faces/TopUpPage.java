@@ -17,7 +17,7 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
-import io.okpay.wallet.faces.PreferredCurrency;
+import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;

@@ -10,7 +10,7 @@ import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.MoneyFormat;
-import io.okpay.wallet.faces.PreferredCurrency;
+import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;

@@ -12,7 +12,7 @@ import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.NewApiKey;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
-import io.okpay.wallet.boundary.Balance;
+import io.okpay.shared.Balance;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;

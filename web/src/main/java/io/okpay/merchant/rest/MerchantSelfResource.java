@@ -2,7 +2,7 @@ package io.okpay.merchant.rest;
 
 import io.okpay.merchant.boundary.MerchantBalances;
 import io.okpay.merchant.boundary.Merchants;
-import io.okpay.wallet.boundary.Balance;
+import io.okpay.shared.Balance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;

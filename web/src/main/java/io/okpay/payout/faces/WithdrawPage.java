@@ -2,7 +2,7 @@ package io.okpay.payout.faces;
 
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.payout.boundary.PayoutOwner;
-import io.okpay.wallet.faces.PreferredCurrency;
+import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -11,7 +11,7 @@ import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.transfer.boundary.TransferQuote;
 import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;
-import io.okpay.wallet.faces.PreferredCurrency;
+import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;

@@ -7,7 +7,7 @@ import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.TimeZones;
 import io.okpay.transfer.boundary.Transfers;
 import io.okpay.wallet.boundary.Activity;
-import io.okpay.wallet.boundary.Balance;
+import io.okpay.shared.Balance;
 import io.okpay.wallet.boundary.Wallets;
 import io.okpay.wallet.boundary.ActivityText;
 import jakarta.annotation.PostConstruct;

@@ -1,5 +1,6 @@
 package io.okpay.wallet.faces;
 
+import io.okpay.shared.faces.PreferredCurrency;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;

@@ -1,6 +1,6 @@
 package io.okpay.wallet.rest;
 
-import io.okpay.wallet.boundary.Balance;
+import io.okpay.shared.Balance;
 import io.okpay.wallet.boundary.Wallets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

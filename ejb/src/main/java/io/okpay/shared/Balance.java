@@ -1,6 +1,5 @@
-package io.okpay.wallet.boundary;
+package io.okpay.shared;
 
-import io.okpay.shared.Money;
 
 /** One wallet: the balance, and what of it can be spent ({@code available} is lower while holds reserve money). */
 public record Balance(Money balance, Money available) {

@@ -1,6 +1,5 @@
-package io.okpay.wallet.faces;
+package io.okpay.shared.faces;
 
-import io.okpay.shared.faces.CurrentUser;
 import io.okpay.wallet.boundary.Wallets;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
