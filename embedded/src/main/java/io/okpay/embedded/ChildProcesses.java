@@ -95,6 +95,19 @@ final class ChildProcesses {
     }
 
     /** Asks politely (SIGTERM), then insists: nothing the run command started may outlive it. */
+    /**
+     * "exit status N" once the process has ended, else "". Its ProcessHandle can report it dead a moment before the
+     * Process has collected the status, so this waits for that briefly.
+     */
+    static String exitDescription(Process process) {
+        try {
+            return process.waitFor(1, TimeUnit.SECONDS) ? "exit status " + process.exitValue() : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {
             return;

@@ -74,7 +74,7 @@ public final class EmbeddedMail implements Watchdog.Child {
 
     @Override
     public String exitDescription() {
-        return process.isAlive() ? "" : "exit status " + process.exitValue();
+        return ChildProcesses.exitDescription(process);
     }
 
     @Override

@@ -57,7 +57,7 @@ final class PayaraMicro implements Watchdog.Child {
 
     @Override
     public String exitDescription() {
-        return process.isAlive() ? "" : "exit status " + process.exitValue();
+        return ChildProcesses.exitDescription(process);
     }
 
     @Override

@@ -39,7 +39,7 @@ class WatchdogTest {
 
         @Override
         public String exitDescription() {
-            return process.isAlive() ? "" : "exit status " + process.exitValue();
+            return ChildProcesses.exitDescription(process);
         }
 
         @Override
