@@ -200,7 +200,7 @@ class CardGatewayIT {
 
         HttpResponse<String> underApi = http.post("/api/v1/v1/tokens", card, "Authorization", SANDBOX_KEY);
         assertEquals(404, underApi.statusCode(), underApi.body());
-        assertEquals("application/problem+json", underApi.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/problem+json;charset=UTF-8", underApi.headers().firstValue("Content-Type").orElseThrow());
 
         String openApi = http.get("/openapi").body();
         assertTrue(openApi.contains("/api/v1/currencies"), openApi);

@@ -216,6 +216,7 @@ class IdentityBrowserIT {
         assertTrue(browser.findElements(By.id("recovery-renew:submit")).size() == 1, page());
 
         // Signing in now asks for the app's code, offers the recovery codes, and one of them signs in.
+        Browsers.openMenu(browser);
         click("signout:submit");
         waitFor("signin:email");
         signIn(email, password);

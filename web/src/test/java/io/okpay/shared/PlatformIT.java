@@ -154,7 +154,8 @@ class PlatformIT {
     void unknownApiPath() {
         HttpResponse<String> response = http.get("/api/v1/no-such-thing", "X-Request-Id", "trace-12345678");
         assertEquals(404, response.statusCode());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/problem+json;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow(),
+                "problem+json, UTF-8 like every response");
         JsonObject problem = Http.json(response);
         assertEquals("not_found", problem.getString("code"));
         assertEquals(404, problem.getInt("status"));
@@ -167,7 +168,8 @@ class PlatformIT {
     void malformedJson() {
         HttpResponse<String> response = http.post("/api/v1/test-echo", "{\"text\": \"hi\", ", "Accept-Language", "zh-CN");
         assertEquals(400, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("application/problem+json;charset=UTF-8", response.headers().firstValue("Content-Type").orElseThrow(),
+                "problem+json, UTF-8 like every response");
         JsonObject problem = Http.json(response);
         assertEquals("malformed_json", problem.getString("code"));
         assertEquals("请求正文不是有效的 JSON。", problem.getString("detail"));

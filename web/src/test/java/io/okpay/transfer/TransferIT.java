@@ -657,7 +657,7 @@ class TransferIT {
             assertEquals(2, rows.size(), rows.toString());
             assertTrue(rows.get(0).startsWith("Date (Asia/Shanghai),"), rows.get(0));
             assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(created.truncatedTo(ChronoUnit.SECONDS).atZone(shanghai))
-                    + "," + topUp, rows.get(1).substring(0, rows.get(1).indexOf(",topup")));
+                    + "," + topUp, rows.get(1).substring(0, rows.get(1).indexOf("," + topUp) + 1 + topUp.length()));
             assertTrue(rows.get(1).startsWith(day + "T") && rows.get(1).contains("+08:00,"), rows.get(1));
 
             // The statement's month is her local month: it opens at midnight in Shanghai.
