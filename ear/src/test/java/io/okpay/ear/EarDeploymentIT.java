@@ -66,7 +66,7 @@ class EarDeploymentIT {
 
         HttpResponse<String> missing = get(http + "/api/v1/no-such-thing");
         assertEquals(404, missing.statusCode());
-        assertEquals("application/problem+json", missing.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("application/problem+json;charset=UTF-8", missing.headers().firstValue("Content-Type").orElse(""));
 
         HttpResponse<String> landing = get(http + "/");
         assertEquals(200, landing.statusCode());
