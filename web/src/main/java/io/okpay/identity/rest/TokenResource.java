@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Access tokens for people. {@code grant_type} "password" (email, password); when the account uses a second factor
@@ -55,28 +56,20 @@ public class TokenResource {
     @Operation(summary = "Get an access token (15 minutes) and a refresh token")
     public Response token(TokenRequest request) {
         TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null) : request;
-        ApiTokens.Grant grant;
-        try {
-            grant = switch (body.grant_type() == null ? "" : body.grant_type()) {
+        return answering(() -> {
+            ApiTokens.Grant grant = switch (body.grant_type() == null ? "" : body.grant_type()) {
                 case "password" -> apiTokens.withPassword(body.email(), body.password(), http.getRemoteAddr(), device());
                 case "one_time_code" -> apiTokens.withCode(body.sign_in_id(), body.challenge_id(), body.code());
                 case "refresh_token" -> apiTokens.refresh(body.refresh_token());
                 default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("grant_type", "grant_type_invalid")));
             };
-        } catch (EJBException e) {
-            if (e.getCause() instanceof BusinessException business) {
-                return refused(business);
+            if (grant.codeRequired()) {
+                return problem(new BusinessException("code_required", 401), Json.createObjectBuilder()
+                        .add("sign_in_id", grant.signInId()).add("challenge_id", grant.challengeId()));
             }
-            throw e;
-        } catch (BusinessException e) {
-            return refused(e);
-        }
-        if (grant.codeRequired()) {
-            return problem(new BusinessException("code_required", 401), Json.createObjectBuilder()
-                    .add("sign_in_id", grant.signInId()).add("challenge_id", grant.challengeId()));
-        }
-        return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken()))
-                .header("Cache-Control", "no-store").build();
+            return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken()))
+                    .header("Cache-Control", "no-store").build();
+        });
     }
 
     public record ResendRequest(String sign_in_id, String challenge_id) {
@@ -88,8 +81,16 @@ public class TokenResource {
             + "every 30 seconds (429 resend_too_soon with Retry-After), five codes in all")
     public Response resend(ResendRequest request) {
         ResendRequest body = request == null ? new ResendRequest(null, null) : request;
-        try {
+        return answering(() -> {
             signIns.resendCode(body.sign_in_id(), body.challenge_id());
+            return Response.noContent().build();
+        });
+    }
+
+    /** Runs a call to a boundary; its business refusal, thrown or wrapped by the EJB container, becomes the answer. */
+    private Response answering(Supplier<Response> call) {
+        try {
+            return call.get();
         } catch (EJBException e) {
             if (e.getCause() instanceof BusinessException business) {
                 return refused(business);
@@ -98,7 +99,6 @@ public class TokenResource {
         } catch (BusinessException e) {
             return refused(e);
         }
-        return Response.noContent().build();
     }
 
     private Response refused(BusinessException e) {
