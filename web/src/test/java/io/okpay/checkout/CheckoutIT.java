@@ -1,5 +1,6 @@
 package io.okpay.checkout;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.ProblemAssertions.assertNotFound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,6 +56,8 @@ import java.util.regex.Pattern;
  * the API; people pay them (the checkout page's payment, and in a real browser); merchants refund. Money is checked in
  * the ledger's balances and by a reconciliation at the end of each money test.
  */
+// Alone: it reads the house fee balance, which every shop payment elsewhere would move.
+@Isolated
 class CheckoutIT {
 
     static final String PASSWORD = "violet kettle harbour 42";

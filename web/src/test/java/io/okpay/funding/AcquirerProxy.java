@@ -25,6 +25,9 @@ import java.util.concurrent.Executors;
  */
 public final class AcquirerProxy implements AutoCloseable {
 
+    /** The one port it listens on, also the name of the lock that lets one test class at a time use it. */
+    public static final String PORT = "okpay.it.card-processor.port";
+
     private static final List<String> FORWARDED = List.of("Authorization", "Idempotency-Key", "Content-Type");
 
     private final HttpServer proxy;
@@ -35,7 +38,7 @@ public final class AcquirerProxy implements AutoCloseable {
 
     private AcquirerProxy(URI server) throws IOException {
         this.server = server;
-        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("okpay.it.card-processor.port")), 0);
+        proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger(PORT)), 0);
         proxy.createContext("/", this::forward);
         // One thread per call: a slow answer must not hold up the calls behind it, as with a real processor.
         proxy.setExecutor(executor);

@@ -1,5 +1,6 @@
 package io.okpay.funding;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.okpay.it.Http;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through a test-only resource inside the server ({@link CardGatewayProbe}). The slow card runs last: it opens the
  * authorise circuit, and waits until it heals.
  */
+@ResourceLock(AcquirerProxy.PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardGatewayIT {
 

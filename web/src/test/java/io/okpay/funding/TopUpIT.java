@@ -1,5 +1,6 @@
 package io.okpay.funding;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -43,6 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * application's card gateway goes through {@link AcquirerProxy} to this server's own sandbox acquirer; the processor
  * outage runs last, because it stops the proxy (and waits until the gateway works again, for the tests after it).
  */
+// Alone: it reads house balances (fees, card clearing, suspense) and stops the card processor.
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopUpIT {
 

@@ -1,5 +1,6 @@
 package io.okpay.payout;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -50,6 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replays, cancel, the operators' export (CSV and pain.001, parsed here), paid and failed with their e-mails, a
  * merchant's payout with its webhook event, BOLA and roles, and a clean ledger reconciliation at the end.
  */
+// Alone: it reads the house payout-clearing and fee balances.
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutIT {
 

@@ -1,5 +1,6 @@
 package io.okpay.wallet;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import io.okpay.funding.AcquirerProxy;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * confirm the address, top up by card, send money with the note, and the recipient finds the note unchanged on the
  * history and detail pages, in the e-mails and in the CSV download. On a phone and a desktop, in English and Chinese.
  */
+@ResourceLock(AcquirerProxy.PORT)
 class PersonJourneyIT {
 
     /** Chinese with full-width punctuation, an accented Latin letter and a symbol: none survives a Latin-1 decoding. */

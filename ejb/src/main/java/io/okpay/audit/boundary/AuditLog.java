@@ -36,9 +36,14 @@ public class AuditLog {
         append(actor, event, ip, detail);
     }
 
-    /** Walks the whole chain: every record must hash to its stored hash and point at the one before. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /**
+     * Walks the whole chain: every record must hash to its stored hash and point at the one before. One transaction,
+     * head first: its read opens the snapshot that the walk reads too, so appends that commit meanwhile are neither
+     * half seen nor mistaken for a removed record.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Verification verify() {
+        String head = (String) em.createNativeQuery("SELECT last_hash FROM audit_head WHERE id = 1").getSingleResult();
         String previous = AuditChain.GENESIS;
         long count = 0;
         long lastId = 0;
@@ -56,7 +61,6 @@ public class AuditLog {
                 count++;
             }
             if (records.size() < page) {
-                String head = (String) em.createNativeQuery("SELECT last_hash FROM audit_head WHERE id = 1").getSingleResult();
                 // A removed newest record shows as a head that no record matches.
                 return new Verification(count, head.equals(previous), head.equals(previous) ? null : lastId);
             }
