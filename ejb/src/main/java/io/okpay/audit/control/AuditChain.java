@@ -1,11 +1,9 @@
 package io.okpay.audit.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.okpay.shared.crypto.Secrets;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /** The hash that chains one audit record to the one before it. */
 public final class AuditChain {
@@ -23,11 +21,6 @@ public final class AuditChain {
         for (String field : new String[]{prevHash, time, actor, event, ip, detail}) {
             content.append(field.length()).append(':').append(field).append('|');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(content.toString());
     }
 }

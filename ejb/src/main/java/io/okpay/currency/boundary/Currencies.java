@@ -27,4 +27,9 @@ public class Currencies {
     public Optional<Currency> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(registry.byCode().get(code));
     }
+
+    /** The number of decimals of a currency OKPay knows (2 for USD, 0 for JPY), for amounts stored in minor units. */
+    public int exponent(String code) {
+        return find(code).map(Currency::exponent).orElseThrow();
+    }
 }

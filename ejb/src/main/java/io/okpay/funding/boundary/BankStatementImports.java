@@ -6,10 +6,13 @@ import io.okpay.funding.control.BankStatement;
 import io.okpay.funding.control.BankStatements;
 import io.okpay.funding.control.StatementLine;
 import io.okpay.funding.control.StatementLines;
+import io.okpay.funding.control.TopUpAnswers;
+import io.okpay.funding.control.TopUpCrediting;
 import io.okpay.funding.control.TopUpRecords;
 import io.okpay.funding.entity.BankStatementLine;
 import io.okpay.funding.entity.TopUp;
 import io.okpay.funding.entity.TopUpReference;
+import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
@@ -54,7 +57,13 @@ public class BankStatementImports {
     TopUpRecords records;
 
     @EJB
-    TopUps topUps;
+    TopUpCrediting crediting;
+
+    @Inject
+    TopUpAnswers answers;
+
+    @EJB
+    Users users;
 
     @EJB
     Ledger ledger;
@@ -90,9 +99,10 @@ public class BankStatementImports {
                 } else {
                     Optional<TopUp> match = matchingTopUp(line);
                     if (match.isPresent()) {
-                        TopUpView credited = topUps.receiveTransfer(match.get().publicId());
+                        TopUp pending = pendingTransfer(match.get().publicId());
+                        TopUp credited = crediting.credit(pending, users.require(pending.userId()));
                         status = BankStatementLine.Status.MATCHED;
-                        topUpId = credited.id();
+                        topUpId = credited.publicId();
                         transactionId = credited.transactionId();
                     } else {
                         status = BankStatementLine.Status.SUSPENSE;
@@ -143,7 +153,7 @@ public class BankStatementImports {
     /** Credits the money of a line in suspense to a pending bank transfer top-up of the same currency and total. */
     public TopUpView assign(String operatorId, String bankEntryId, String topUpId) {
         BankStatementLine line = queued(bankEntryId);
-        TopUpView credited = topUps.receiveFromSuspense(topUpId, QUEUE_SCOPE, bankEntryId, line.amount(), line.currency());
+        TopUpView credited = answers.view(fromSuspense(topUpId, bankEntryId, line.amount(), line.currency()), false);
         lines.resolve(bankEntryId, BankStatementLine.Status.ASSIGNED, credited.id(), credited.transactionId(), operatorId);
         return credited;
     }
@@ -159,6 +169,27 @@ public class BankStatementImports {
                 null, java.util.List.of())).id();
         lines.resolve(bankEntryId, BankStatementLine.Status.RETURNED, null, transactionId, operatorId);
         return transactionId;
+    }
+
+    /**
+     * Credits a PENDING bank transfer top-up with money found in suspense: the posting's key is the statement line, so a
+     * line in suspense is resolved at most once.
+     */
+    private TopUp fromSuspense(String topUpId, String bankEntryId, long amount, String currency) {
+        TopUp topUp = pendingTransfer(topUpId);
+        if (!topUp.currency().equals(currency) || topUp.amount() + topUp.fee() != amount) {
+            throw new BusinessException("statement_line_mismatch", 422);
+        }
+        return crediting.credit(topUp, users.require(topUp.userId()), Purpose.SUSPENSE, QUEUE_SCOPE, bankEntryId);
+    }
+
+    /** A bank transfer top-up still waiting for its money; 409 topup_not_pending once credited (or failed). */
+    private TopUp pendingTransfer(String topUpId) {
+        TopUp topUp = records.find(topUpId).orElseThrow(BusinessException::notFound);
+        if (topUp.method() != TopUpMethod.BANK_TRANSFER || topUp.status() != TopUpStatus.PENDING) {
+            throw new BusinessException("topup_not_pending", 409);
+        }
+        return topUp;
     }
 
     private BankStatementLine queued(String bankEntryId) {

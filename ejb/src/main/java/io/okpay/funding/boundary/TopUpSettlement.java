@@ -1,6 +1,7 @@
 package io.okpay.funding.boundary;
 
 import io.okpay.funding.control.TopUpRecords;
+import io.okpay.funding.control.TopUpRecovery;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -13,8 +14,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Settles top-ups that lost their processor's answer (a timeout after authorising, an instance that stopped mid-way):
- * every minute, on every instance (each step is idempotent, so two instances settling the same top-up do no harm).
+ * Settles top-ups that lost their processor's answer (a timeout after authorising, an instance that stopped mid-way,
+ * see {@link TopUpRecovery}): every minute, on every instance (each step is idempotent, so two instances settling the same top-up do no harm).
  * A top-up is never left pending: it ends credited or failed with its card reservation released. Bank transfer
  * top-ups past their expiry fail too (topup_expired).
  */
@@ -31,13 +32,13 @@ public class TopUpSettlement {
     TopUpRecords records;
 
     @EJB
-    TopUps topUps;
+    TopUpRecovery recovery;
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     public void settleStuck() {
         for (String id : records.stuck(Instant.now().minus(QUIET_FOR), 100)) {
             try {
-                LOG.info(() -> "Top-up " + id + " settled as " + topUps.settle(id).status());
+                LOG.info(() -> "Top-up " + id + " settled as " + recovery.settle(id).status());
             } catch (BusinessException e) {
                 LOG.warning(() -> "Top-up " + id + " could not be settled yet: " + e.code());
             }

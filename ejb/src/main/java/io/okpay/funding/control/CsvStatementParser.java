@@ -1,16 +1,14 @@
 package io.okpay.funding.control;
 
 import io.okpay.shared.Money;
+import io.okpay.shared.crypto.Secrets;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -64,7 +62,7 @@ public class CsvStatementParser {
             }
         }
         errors.throwIfAny();
-        return new BankStatement("csv", "sha256:" + sha256(content), lines);
+        return new BankStatement("csv", "sha256:" + Secrets.sha256(content), lines);
     }
 
     private java.util.Optional<StatementLine> line(int position, String text, StatementErrors errors) {
@@ -130,14 +128,6 @@ public class CsvStatementParser {
                     .decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
             throw StatementErrors.unreadable();
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -67,6 +67,12 @@ public class TopUpRecords {
                 .getResultStream().findFirst();
     }
 
+    /** The user's own top-up; someone else's is as absent as an unknown one. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<TopUp> findOwned(String userId, String publicId) {
+        return find(publicId).filter(topUp -> topUp.userId().equals(userId));
+    }
+
     /** Top-ups still PROCESSING whose last change is older than {@code before}: their answer was lost. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> stuck(Instant before, int limit) {

@@ -1,7 +1,6 @@
 package io.okpay.funding.control;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.funding.entity.TopUp;
 import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.funding.entity.Voucher;
@@ -49,7 +48,7 @@ public class VoucherRedemptions {
         if (!now.isBefore(voucher.expiresAt())) {
             throw new BusinessException("voucher_expired", 422);
         }
-        int exponent = currencies.find(voucher.currency()).map(Currency::exponent).orElseThrow();
+        int exponent = currencies.exponent(voucher.currency());
         Money fee = fees.fee(TopUpMethod.VOUCHER, new Money(voucher.amount(), voucher.currency(), exponent));
         voucher.redeem(userId, now);
         TopUp topUp = new TopUp(PublicIds.newId("top"), userId, idempotencyKey, requestHash, TopUpMethod.VOUCHER,

@@ -2,12 +2,11 @@ package io.okpay.funding.entity;
 
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.crypto.Secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -50,12 +49,8 @@ public final class VoucherCode {
 
     /** What is stored: the lower-case hex SHA-256 of the canonical code (no separators, upper case). */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(symbols.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        // The symbols are ASCII, so their UTF-8 bytes are the ASCII bytes the stored hashes were made of.
+        return Secrets.sha256(symbols);
     }
 
     /** The code for the one time it is shown to the operator who issued it: five groups of four. */

@@ -1,9 +1,6 @@
 package io.okpay.ledger.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.okpay.shared.crypto.Secrets;
 
 /**
  * The SHA-256 of a request's canonical form, kept with its idempotency key: a retry with the same key must carry the
@@ -21,11 +18,6 @@ public final class Fingerprint {
             String text = part == null ? "" : part.toString();
             canonical.append(part == null ? -1 : text.length()).append(':').append(text).append(';');
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Secrets.sha256(canonical.toString());
     }
 }

@@ -1,10 +1,10 @@
 package io.okpay.merchant.control;
 
+import io.okpay.shared.crypto.Secrets;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Secret API keys: {@code sk_} and 40 characters from a 33-letter alphabet (about 201 random bits), their hint and
@@ -40,12 +40,7 @@ public final class SecretKeys {
      * cheaply (and the unique hash column can find it).
      */
     public static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(secret);
     }
 
     /** Compares the hash of a presented secret with a stored one in constant time. */

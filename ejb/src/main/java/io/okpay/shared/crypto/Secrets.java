@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random tokens, public ids and one-time codes from a CSPRNG, and the SHA-256 under which tokens are stored. */
+/**
+ * Random tokens, public ids and one-time codes from a CSPRNG, and SHA-256 in hex: the one place OKPay computes it
+ * (stored tokens and keys, request fingerprints, voucher codes, statement ids, the audit chain, event ids).
+ */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,12 +40,20 @@ public final class Secrets {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
     }
 
-    /** Enough for high-entropy tokens; never for passwords or codes. */
+    /**
+     * Lower-case hex SHA-256 of the text's UTF-8 bytes. Enough for high-entropy tokens and for fingerprints; never for
+     * passwords or short codes (a fast hash of a guessable value is a lookup table away).
+     */
     public static String sha256(String value) {
+        return sha256(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Lower-case hex SHA-256 of the bytes. */
+    public static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

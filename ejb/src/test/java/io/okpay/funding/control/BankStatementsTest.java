@@ -5,6 +5,7 @@ import io.okpay.funding.entity.TopUpReference;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
+import io.okpay.shared.crypto.Secrets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +86,7 @@ class BankStatementsTest {
         byte[] content = sample("statement.csv");
         BankStatement statement = BankStatements.parse(content, KNOWN);
         assertEquals("csv", statement.format());
-        assertEquals("sha256:" + CsvStatementParser.sha256(content), statement.statementId());
+        assertEquals("sha256:" + Secrets.sha256(content), statement.statementId());
         List<StatementLine> lines = statement.lines();
         assertEquals(6, lines.size(), lines.toString());
         assertEquals(new StatementLine(2, NOV_20, money(5000, "USD"), Direction.CREDIT, "OKP-7KX9-2M4T", "Li Wei",

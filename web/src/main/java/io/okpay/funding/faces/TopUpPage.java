@@ -2,9 +2,15 @@ package io.okpay.funding.faces;
 
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
+import io.okpay.funding.boundary.BankTransferTopUpCommand;
+import io.okpay.funding.boundary.BankTransferTopUps;
+import io.okpay.funding.boundary.CardChallengeCommand;
 import io.okpay.funding.boundary.CardInput;
+import io.okpay.funding.boundary.CardTopUps;
+import io.okpay.funding.boundary.TokenisedCardTopUpCommand;
 import io.okpay.funding.boundary.TopUpView;
-import io.okpay.funding.boundary.TopUps;
+import io.okpay.funding.boundary.VoucherTopUpCommand;
+import io.okpay.funding.boundary.VoucherTopUps;
 import io.okpay.funding.control.CardChecks;
 import io.okpay.funding.control.CardToken;
 import io.okpay.funding.boundary.FeeQuote;
@@ -59,7 +65,13 @@ public class TopUpPage implements Serializable {
     public enum Step { METHOD, DETAILS, CONFIRM, CODE, DONE }
 
     @EJB
-    transient TopUps topUps;
+    transient CardTopUps cardTopUps;
+
+    @EJB
+    transient BankTransferTopUps bankTransferTopUps;
+
+    @EJB
+    transient VoucherTopUps voucherTopUps;
 
     @Inject
     transient CurrentUser currentUser;
@@ -135,7 +147,7 @@ public class TopUpPage implements Serializable {
     public String review() {
         if (method == TopUpMethod.VOUCHER) {
             try {
-                show(topUps.byVoucher(currentUser.id(), idempotencyKey, code));
+                show(voucherTopUps.topUp(new VoucherTopUpCommand(currentUser.id(), idempotencyKey, code)));
             } catch (BusinessException e) {
                 idempotencyKey = UUID.randomUUID().toString();
                 error(e);
@@ -145,7 +157,7 @@ public class TopUpPage implements Serializable {
         }
         if (method == TopUpMethod.BANK_TRANSFER) {
             try {
-                FeeQuote quote = topUps.quote(TopUpMethod.BANK_TRANSFER, amount, currency);
+                FeeQuote quote = bankTransferTopUps.quote(amount, currency);
                 amountText = format(quote.amount());
                 feeText = format(quote.fee());
                 totalText = format(quote.total());
@@ -163,7 +175,7 @@ public class TopUpPage implements Serializable {
         List<FieldError> errors = new ArrayList<>();
         FeeQuote quote = null;
         try {
-            quote = topUps.quote(TopUpMethod.CARD, amount, currency);
+            quote = cardTopUps.quote(amount, currency);
         } catch (BusinessException e) {
             if (e.fieldErrors().isEmpty()) {
                 error(e);
@@ -177,7 +189,7 @@ public class TopUpPage implements Serializable {
             return null;
         }
         try {
-            CardToken token = topUps.tokenise(new CardInput(typedNumber, expMonth, expYear, typedCvc));
+            CardToken token = cardTopUps.tokenise(new CardInput(typedNumber, expMonth, expYear, typedCvc));
             cardToken = token.token();
             cardBrand = token.brand().wireName();
             cardLastFour = token.lastFour();
@@ -198,7 +210,8 @@ public class TopUpPage implements Serializable {
     public String confirm() {
         if (method == TopUpMethod.BANK_TRANSFER) {
             try {
-                show(topUps.byBankTransfer(currentUser.id(), idempotencyKey, amount, currency));
+                show(bankTransferTopUps.topUp(new BankTransferTopUpCommand(currentUser.id(), idempotencyKey, amount,
+                        currency)));
             } catch (BusinessException e) {
                 idempotencyKey = UUID.randomUUID().toString();
                 step = Step.DETAILS;
@@ -209,7 +222,8 @@ public class TopUpPage implements Serializable {
         CardToken token = new CardToken(cardToken, CardBrand.fromWireName(cardBrand).orElseThrow(), cardLastFour,
                 cardExpMonth, cardExpYear);
         try {
-            show(topUps.byCardToken(currentUser.id(), idempotencyKey, amount, currency, token));
+            show(cardTopUps.topUp(new TokenisedCardTopUpCommand(currentUser.id(), idempotencyKey, amount, currency,
+                    token)));
         } catch (BusinessException e) {
             // This attempt is over (declined, or the processor was unreachable): a new one needs a new key.
             idempotencyKey = UUID.randomUUID().toString();
@@ -221,7 +235,7 @@ public class TopUpPage implements Serializable {
 
     public String submitCode() {
         try {
-            show(topUps.completeChallenge(currentUser.id(), topUpId, code));
+            show(cardTopUps.completeChallenge(new CardChallengeCommand(currentUser.id(), topUpId, code)));
         } catch (BusinessException e) {
             if ("card_challenge_code_wrong".equals(e.code())) {
                 error(BusinessException.invalid(List.of(new FieldError("otp", e.code()))));

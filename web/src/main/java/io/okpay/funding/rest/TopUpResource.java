@@ -1,9 +1,17 @@
 package io.okpay.funding.rest;
 
+import io.okpay.funding.boundary.BankTransferTopUpCommand;
+import io.okpay.funding.boundary.BankTransferTopUps;
+import io.okpay.funding.boundary.CardChallengeCommand;
 import io.okpay.funding.boundary.CardInput;
-import io.okpay.funding.boundary.TopUpView;
-import io.okpay.funding.boundary.TopUps;
+import io.okpay.funding.boundary.CardTopUpCommand;
+import io.okpay.funding.boundary.CardTopUps;
+import io.okpay.funding.boundary.SavedCardTopUpCommand;
 import io.okpay.funding.boundary.TopUpMethod;
+import io.okpay.funding.boundary.TopUpQueries;
+import io.okpay.funding.boundary.TopUpView;
+import io.okpay.funding.boundary.VoucherTopUpCommand;
+import io.okpay.funding.boundary.VoucherTopUps;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.rest.Problems;
@@ -41,7 +49,16 @@ import java.util.List;
 public class TopUpResource {
 
     @EJB
-    TopUps topUps;
+    CardTopUps cardTopUps;
+
+    @EJB
+    BankTransferTopUps bankTransferTopUps;
+
+    @EJB
+    VoucherTopUps voucherTopUps;
+
+    @EJB
+    TopUpQueries topUps;
 
     @Context
     SecurityContext security;
@@ -82,13 +99,16 @@ public class TopUpResource {
                 case CARD -> {
                     CardBody card = body.card();
                     yield body.card_id() != null && card == null
-                            ? topUps.bySavedCard(userId(), idempotencyKey, body.amount(), body.currency(), body.card_id())
-                            : topUps.byCard(userId(), idempotencyKey, body.amount(), body.currency(), card == null ? null
+                            ? cardTopUps.topUp(new SavedCardTopUpCommand(userId(), idempotencyKey, body.amount(),
+                            body.currency(), body.card_id()))
+                            : cardTopUps.topUp(new CardTopUpCommand(userId(), idempotencyKey, body.amount(),
+                            body.currency(), card == null ? null
                             : new CardInput(card.number(), card.exp_month(), card.exp_year(), card.cvc()),
-                            Boolean.TRUE.equals(body.save_card()));
+                            Boolean.TRUE.equals(body.save_card())));
                 }
-                case VOUCHER -> topUps.byVoucher(userId(), idempotencyKey, body.code());
-                case BANK_TRANSFER -> topUps.byBankTransfer(userId(), idempotencyKey, body.amount(), body.currency());
+                case VOUCHER -> voucherTopUps.topUp(new VoucherTopUpCommand(userId(), idempotencyKey, body.code()));
+                case BANK_TRANSFER -> bankTransferTopUps.topUp(new BankTransferTopUpCommand(userId(), idempotencyKey,
+                        body.amount(), body.currency()));
             };
         } catch (BusinessException e) {
             if (e.status() == 429) {
@@ -112,8 +132,8 @@ public class TopUpResource {
     @Path("{id}/challenge")
     @Operation(summary = "The one-time code the card issuer asked for (a top-up in status requires_action)")
     public TopUpDto challenge(@PathParam("id") String id, ChallengeAnswer answer) {
-        return TopUpDto.of(topUps.completeChallenge(userId(), id, answer == null ? null : answer.code()), http.getLocale(),
-                bank);
+        return TopUpDto.of(cardTopUps.completeChallenge(new CardChallengeCommand(userId(), id,
+                answer == null ? null : answer.code())), http.getLocale(), bank);
     }
 
     private String userId() {
