@@ -11,14 +11,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Argon2id with the OWASP minimum (m = 19 MiB, t = 2, p = 1), stored in the PHC string format
+ * Argon2id, by default with the OWASP minimum (m = 19 MiB, t = 2, p = 1), stored in the PHC string format
  * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} so that stronger parameters can come later and old hashes still
- * verify (and are rehashed at the next sign-in).
+ * verify (and are rehashed at the next sign-in). {@link PasswordCost} sets other parameters at start-up.
  */
 public final class PasswordHasher {
 
-    static final int MEMORY_KIB = 19 * 1024;
-    static final int ITERATIONS = 2;
+    /** Memory (KiB) and passes of new hashes. */
+    public record Cost(int memoryKib, int iterations) {
+
+        public static final Cost OWASP_MINIMUM = new Cost(19 * 1024, 2);
+
+        public boolean weakerThan(Cost other) {
+            return memoryKib < other.memoryKib || iterations < other.iterations;
+        }
+    }
+
     static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -28,17 +36,25 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    private static volatile Cost cost = Cost.OWASP_MINIMUM;
     /** Verifying against this costs as much as against a real hash: unknown e-mails answer as slowly as wrong passwords. */
-    private static final String DECOY = hash("decoy password that matches nothing");
+    private static volatile String decoy = hash("decoy password that matches nothing");
 
     private PasswordHasher() {
     }
 
+    /** The parameters of new hashes from now on (and of the decoy, so that its timing still matches). */
+    static void use(Cost newCost) {
+        cost = newCost;
+        decoy = hash("decoy password that matches nothing");
+    }
+
     public static String hash(String password) {
+        Cost now = cost;
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        byte[] hash = argon2(password, salt, MEMORY_KIB, ITERATIONS, PARALLELISM, HASH_BYTES);
-        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$"
+        byte[] hash = argon2(password, salt, now.memoryKib(), now.iterations(), PARALLELISM, HASH_BYTES);
+        return "$argon2id$v=19$m=" + now.memoryKib() + ",t=" + now.iterations() + ",p=" + PARALLELISM + "$"
                 + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
@@ -55,13 +71,13 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification, for callers that have no hash to check against. */
     public static void verifyDecoy(String password) {
-        verify(password == null ? "" : password, DECOY);
+        verify(password == null ? "" : password, decoy);
     }
 
     /** True when the hash was made with weaker parameters than today's. */
     public static boolean needsRehash(String encoded) {
         Matcher phc = PHC.matcher(encoded);
-        return !phc.matches() || Integer.parseInt(phc.group(1)) < MEMORY_KIB || Integer.parseInt(phc.group(2)) < ITERATIONS;
+        return !phc.matches() || new Cost(Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2))).weakerThan(cost);
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

@@ -37,4 +37,20 @@ class PasswordHasherTest {
                 + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assertTrue(PasswordHasher.needsRehash(weak));
     }
+
+    @Test
+    @DisplayName("another cost shows in new hashes, which still verify; hashes of the stronger default need no rehash")
+    void configuredCost() {
+        String strong = PasswordHasher.hash("correct horse battery staple");
+        try {
+            PasswordHasher.use(new PasswordHasher.Cost(1024, 1));
+            String cheap = PasswordHasher.hash("correct horse battery staple");
+            assertTrue(cheap.startsWith("$argon2id$v=19$m=1024,t=1,p=1$"), cheap);
+            assertTrue(PasswordHasher.verify("correct horse battery staple", cheap));
+            assertFalse(PasswordHasher.needsRehash(strong));
+        } finally {
+            PasswordHasher.use(PasswordHasher.Cost.OWASP_MINIMUM);
+        }
+        assertTrue(PasswordHasher.hash("x").startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
 }
