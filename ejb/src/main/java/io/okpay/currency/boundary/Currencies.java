@@ -27,4 +27,13 @@ public class Currencies {
     public Optional<Currency> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(registry.byCode().get(code));
     }
+
+    /**
+     * The exponent of a currency that amounts already stored are in (a transfer, a payout): OKPay knew it when the
+     * amount was written, so an unknown code is a broken invariant, not a request to refuse.
+     */
+    public int exponent(String code) {
+        return find(code).map(Currency::exponent)
+                .orElseThrow(() -> new IllegalStateException("an amount in an unknown currency: " + code));
+    }
 }
