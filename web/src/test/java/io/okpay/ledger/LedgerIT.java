@@ -367,9 +367,8 @@ class LedgerIT {
         assertCode("not_reversible", () -> ledger.reverse(SCOPE, key(), "reversal", null, reversal.id()));
         assertCode("not_found", () -> ledger.reverse(SCOPE, key(), "reversal", null, "txn_nosuchthing"));
 
-        PostedTransaction refund = ledger.post(new PostingRequest(SCOPE, key(), "refund", null, null,
-                List.of(Line.debit(payer, usd("1.00")), Line.credit(payee, usd("1.00"))),
-                new Link(original.id(), Relation.REFUNDS), List.of()));
+        PostedTransaction refund = ledger.post(PostingRequest.of(SCOPE, key(), "refund",
+                Line.debit(payer, usd("1.00")), Line.credit(payee, usd("1.00"))).withLink(new Link(original.id(), Relation.REFUNDS)));
         assertEquals(original.id(), refund.relatedId());
 
         // Money that was spent cannot be taken back from a wallet.

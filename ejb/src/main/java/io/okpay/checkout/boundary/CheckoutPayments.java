@@ -22,7 +22,6 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
-import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
@@ -48,6 +47,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static io.okpay.ledger.boundary.PostingRequest.Effect.mail;
 
 /**
  * People paying checkout sessions from their balance, and merchants reading their payments.
@@ -306,11 +307,8 @@ public class CheckoutPayments {
                         SESSION_COMPLETED, CheckoutJson.session(views.completed(session))),
                 WebhookEvents.effect(WebhookEvents.eventId(PAYMENT_SUCCEEDED, payment.publicId()), merchant.id(),
                         PAYMENT_SUCCEEDED, CheckoutJson.payment(paid)));
-        return new PostingRequest(LEDGER_SCOPE, "pay:" + session.publicId(), LEDGER_CODE, session.publicId(), null,
-                lines, null, effects);
-    }
-
-    static PostingRequest.Effect mail(String to, Locale locale, String template, String... args) {
-        return new PostingRequest.Effect(Mail.EVENT_TYPE, Mail.payload(to, locale, template, args));
+        return PostingRequest.of(LEDGER_SCOPE, "pay:" + session.publicId(), LEDGER_CODE, lines)
+                .withExternalRef(session.publicId())
+                .withEffects(effects);
     }
 }

@@ -39,6 +39,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import static io.okpay.ledger.boundary.PostingRequest.Effect.mail;
+
 /**
  * Merchants giving money back from a payment: from the merchant's balance in the payment's currency to the payer's
  * wallet. OKPay keeps its fee (as Stripe does): a full refund returns the whole amount to the payer, and the merchant,
@@ -141,17 +143,18 @@ public class Refunds {
         String reference = session.merchantReference() == null ? "-" : session.merchantReference();
         String reason = refund.reason() == null ? "-" : refund.reason();
         List<PostingRequest.Effect> effects = List.of(
-                CheckoutPayments.mail(payer.email(), payer.locale(), "checkout-refund", payer.displayName(),
+                mail(payer.email(), payer.locale(), "checkout-refund", payer.displayName(),
                         MoneyFormat.format(money, payer.locale()), merchant.businessName(), reference, refund.publicId(),
                         reason),
-                CheckoutPayments.mail(merchant.supportEmail(), merchantLocale, "checkout-refunded",
+                mail(merchant.supportEmail(), merchantLocale, "checkout-refunded",
                         merchant.businessName(), MoneyFormat.format(money, merchantLocale), payment.publicId(), reference,
                         refund.publicId(), payer.email()),
                 WebhookEvents.effect(WebhookEvents.eventId(REFUND_SUCCEEDED, refund.publicId()), merchant.id(),
                         REFUND_SUCCEEDED, CheckoutJson.refund(views.refund(refund, false))));
-        return new PostingRequest(CheckoutPayments.LEDGER_SCOPE, "refund:" + refund.publicId(), LEDGER_CODE,
-                payment.publicId(), null, List.of(
-                Line.debit(accounts.wallet(OwnerType.MERCHANT, merchant.id(), money.currency()).id(), money),
-                Line.credit(accounts.wallet(OwnerType.USER, payer.id(), money.currency()).id(), money)), null, effects);
+        return PostingRequest.of(CheckoutPayments.LEDGER_SCOPE, "refund:" + refund.publicId(), LEDGER_CODE,
+                        Line.debit(accounts.wallet(OwnerType.MERCHANT, merchant.id(), money.currency()).id(), money),
+                        Line.credit(accounts.wallet(OwnerType.USER, payer.id(), money.currency()).id(), money))
+                .withExternalRef(payment.publicId())
+                .withEffects(effects);
     }
 }

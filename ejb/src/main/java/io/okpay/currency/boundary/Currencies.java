@@ -28,8 +28,12 @@ public class Currencies {
         return code == null ? Optional.empty() : Optional.ofNullable(registry.byCode().get(code));
     }
 
-    /** The number of decimals of a currency OKPay knows (2 for USD, 0 for JPY), for amounts stored in minor units. */
+    /**
+     * The exponent of a currency that amounts already stored are in (a transfer, a payout): OKPay knew it when the
+     * amount was written, so an unknown code is a broken invariant, not a request to refuse.
+     */
     public int exponent(String code) {
-        return find(code).map(Currency::exponent).orElseThrow();
+        return find(code).map(Currency::exponent)
+                .orElseThrow(() -> new IllegalStateException("an amount in an unknown currency: " + code));
     }
 }

@@ -162,11 +162,10 @@ public class BankStatementImports {
     public String returnToPayer(String operatorId, String bankEntryId) {
         BankStatementLine line = queued(bankEntryId);
         io.okpay.shared.Money amount = money(line.amount(), line.currency());
-        String transactionId = ledger.post(new PostingRequest(QUEUE_SCOPE, bankEntryId, "bank_return", bankEntryId, null,
-                java.util.List.of(
+        String transactionId = ledger.post(PostingRequest.of(QUEUE_SCOPE, bankEntryId, "bank_return",
                         Line.debit(accounts.house(Purpose.SUSPENSE, line.currency()).id(), amount),
-                        Line.credit(accounts.house(Purpose.FUNDING_BANK, line.currency()).id(), amount)),
-                null, java.util.List.of())).id();
+                        Line.credit(accounts.house(Purpose.FUNDING_BANK, line.currency()).id(), amount))
+                .withExternalRef(bankEntryId)).id();
         lines.resolve(bankEntryId, BankStatementLine.Status.RETURNED, null, transactionId, operatorId);
         return transactionId;
     }
@@ -215,10 +214,9 @@ public class BankStatementImports {
 
     /** Money OKPay cannot place yet: the bank holds it, OKPay owes it to someone, the operators find out whom. */
     private String toSuspense(StatementLine line) {
-        return ledger.post(new PostingRequest(SUSPENSE_SCOPE, line.bankEntryId(), "bank_unmatched", line.bankEntryId(),
-                null, java.util.List.of(
-                Line.debit(accounts.house(Purpose.FUNDING_BANK, line.amount().currency()).id(), line.amount()),
-                Line.credit(accounts.house(Purpose.SUSPENSE, line.amount().currency()).id(), line.amount())),
-                null, java.util.List.of())).id();
+        return ledger.post(PostingRequest.of(SUSPENSE_SCOPE, line.bankEntryId(), "bank_unmatched",
+                        Line.debit(accounts.house(Purpose.FUNDING_BANK, line.amount().currency()).id(), line.amount()),
+                        Line.credit(accounts.house(Purpose.SUSPENSE, line.amount().currency()).id(), line.amount()))
+                .withExternalRef(line.bankEntryId())).id();
     }
 }

@@ -11,7 +11,6 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.Purpose;
-import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
 import jakarta.ejb.EJB;
@@ -82,12 +81,13 @@ public class TopUpCrediting {
             lines.add(Line.credit(accounts.house(Purpose.FEES, topUp.currency()).id(), fee));
         }
         String methodName = Messages.get(user.locale(), topUp.method().messageKey());
-        PostingRequest posting = new PostingRequest(scope, idempotencyKey, LEDGER_CODE,
-                topUp.authorisationId(), methodName, lines, null, List.of())
-                .withEffects(new PostingRequest.Effect(Mail.EVENT_TYPE, Mail.payload(user.email(), user.locale(),
+        PostingRequest posting = PostingRequest.of(scope, idempotencyKey, LEDGER_CODE, lines)
+                .withExternalRef(topUp.authorisationId())
+                .withMemo(methodName)
+                .withEffects(PostingRequest.Effect.mail(user.email(), user.locale(),
                         RECEIPT_TEMPLATE, user.displayName(), credited.toDecimal() + " " + topUp.currency(),
                         fee.toDecimal() + " " + topUp.currency(), debit.toDecimal() + " " + topUp.currency(),
-                        methodName, topUp.publicId(), home())));
+                        methodName, topUp.publicId(), home()));
         PostedTransaction posted = ledger.post(posting);
         return records.succeeded(topUp.publicId(), posted.id());
     }

@@ -205,8 +205,9 @@ public class Conversions {
         }
         lines.add(Line.debit(accounts.house(Purpose.FX_POSITION, buy.currency()).id(), buy));
         lines.add(Line.credit(accounts.wallet(OwnerType.USER, quote.userId(), buy.currency()).id(), buy));
-        return new PostingRequest(LEDGER_SCOPE, quote.publicId(), LEDGER_CODE, quote.publicId(),
-                sell.currency() + "->" + buy.currency() + " at " + quote.rate(), lines, null, List.of());
+        return PostingRequest.of(LEDGER_SCOPE, quote.publicId(), LEDGER_CODE, lines)
+                .withExternalRef(quote.publicId())
+                .withMemo(sell.currency() + "->" + buy.currency() + " at " + quote.rate());
     }
 
     /**

@@ -32,7 +32,7 @@ public class Mail {
 
     /**
      * The outbox payload of this e-mail, without queuing it: for changes that write their outbox events themselves,
-     * like a ledger posting's effects ({@code new Effect(Mail.EVENT_TYPE, Mail.payload(...))}).
+     * like a ledger posting's effects ({@code PostingRequest.Effect.mail(...)}).
      */
     public static String payload(String to, Locale locale, String template, String... args) {
         JsonArrayBuilder values = JsonBuilders.JSON.createArrayBuilder();

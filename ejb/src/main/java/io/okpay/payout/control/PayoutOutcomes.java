@@ -2,7 +2,6 @@ package io.okpay.payout.control;
 
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.OwnerType;
@@ -63,7 +62,7 @@ public class PayoutOutcomes {
             return;
         }
         Payout payout = em.find(Payout.class, id);
-        PayoutView view = PayoutView.of(payout, exponent(payout.currency()), false);
+        PayoutView view = PayoutView.of(payout, currencies.exponent(payout.currency()), false);
         if (done != PayoutStatus.CANCELLED) {
             auditLog.record(payout.decidedBy(), "PAYOUT_" + done.name(), "-", payout.publicId());
         }
@@ -81,10 +80,5 @@ public class PayoutOutcomes {
             String type = done == PayoutStatus.PAID ? "payout.paid" : "payout.failed";
             webhookEvents.publish(WebhookEvents.eventId(type, payout.publicId()), payout.ownerId(), type, view.json());
         }
-    }
-
-    private int exponent(String currency) {
-        return currencies.find(currency).map(Currency::exponent)
-                .orElseThrow(() -> new IllegalStateException("a payout in an unknown currency: " + currency));
     }
 }

@@ -1,31 +1,29 @@
 package io.okpay.transfer.boundary;
 
 import io.okpay.currency.boundary.Amounts;
-import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
+import io.okpay.ledger.boundary.AccountStatus;
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
-import io.okpay.shared.persistence.WriteConflict;
-import io.okpay.ledger.boundary.AccountStatus;
-import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
-import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
 import io.okpay.shared.TimeZones;
+import io.okpay.shared.persistence.WriteConflict;
 import io.okpay.transfer.control.TransferRecords;
 import io.okpay.transfer.control.TransferRules;
+import io.okpay.transfer.control.TransferViews;
 import io.okpay.transfer.entity.Transfer;
 import io.okpay.transfer.entity.TransferStatus;
 import jakarta.ejb.EJB;
@@ -35,7 +33,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -45,12 +42,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import static io.okpay.ledger.boundary.PostingRequest.Effect.mail;
 
 /**
- * Sending money to another OKPay user. {@link #quote} checks everything that can be checked before money moves and
- * names the recipient as registered, for the confirmation step; {@link #send} moves it.
+ * Sending money to another OKPay user, or to an e-mail address without an account (then the money waits in escrow:
+ * {@link Escrow} settles it). {@link #quote} checks everything that can be checked before money moves and names the
+ * recipient as registered, for the confirmation step; {@link #send} moves it.
  * <p>
  * No transaction of its own: the ledger posts in its own transaction (and may run it again after a deadlock), and
  * the transfer row is written inside that same transaction (see {@link Ledger#post(PostingRequest, Function)}), so
@@ -65,11 +63,6 @@ public class Transfers {
     /** The step-up action a transfer's one-time code is issued for. */
     public static final String STEP_UP_ACTION = "send-money";
     static final String LEDGER_CODE = "p2p_transfer";
-    /** Escrow to the person who claimed it with the invited address. */
-    static final String CLAIM_CODE = "p2p_claim";
-    /** Escrow back to the sender: the claim period ended, or the sender cancelled. */
-    static final String RETURN_CODE = "p2p_return";
-    private static final Logger LOG = Logger.getLogger(Transfers.class.getName());
 
     @EJB
     Users users;
@@ -79,9 +72,6 @@ public class Transfers {
 
     @EJB
     Amounts amounts;
-
-    @Inject
-    Currencies currencies;
 
     @EJB
     Ledger ledger;
@@ -94,6 +84,9 @@ public class Transfers {
 
     @Inject
     TransferRules rules;
+
+    @Inject
+    TransferViews views;
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -112,34 +105,33 @@ public class Transfers {
      * active and its available balance covers the amount (at this moment). Field errors name "to", "amount",
      * "currency", "note".
      */
-    public TransferQuote quote(String senderId, String to, String amount, String currency, String note) {
-        Request request = read(senderId, to, amount, currency, note);
+    public TransferQuote quote(SendMoney order) {
+        Request request = read(order);
         fundedWallet(request);
         return quote(request);
     }
 
     /**
      * Moves the money. When the quote needs a step-up and no code is given, e-mails one and throws
-     * {@link StepUpRequired}; the same request again with {@code challengeId} and {@code code} goes through.
-     * The same key with the same request returns the first transfer; with another request it is idempotency_conflict.
+     * {@link StepUpRequired}; the same order again with the {@code answer} to that challenge goes through.
+     * The same key with the same order returns the first transfer; with another order it is idempotency_conflict.
      */
-    public TransferView send(String senderId, String idempotencyKey, String to, String amount, String currency,
-                             String note, String challengeId, String code) {
+    public TransferView send(String idempotencyKey, SendMoney order, StepUpAnswer answer) {
         String key = TransferRules.idempotencyKey(idempotencyKey);
-        Request request = read(senderId, to, amount, currency, note);
-        var earlier = records.byKey(senderId, key);
+        Request request = read(order);
+        var earlier = records.byKey(order.senderId(), key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
         AccountSnapshot from = fundedWallet(request);
         TransferQuote quote = quote(request);
-        if (quote.stepUpRequired()) {
-            if (challengeId == null || challengeId.isBlank()) {
-                throw new StepUpRequired(stepUp.begin(senderId, STEP_UP_ACTION));
-            }
-            stepUp.verify(senderId, challengeId, STEP_UP_ACTION, code);
-        }
         UserView sender = request.sender();
+        if (quote.stepUpRequired()) {
+            if (answer == null || !answer.given()) {
+                throw new StepUpRequired(stepUp.begin(order.senderId(), STEP_UP_ACTION));
+            }
+            stepUp.verify(order.senderId(), answer.challengeId(), STEP_UP_ACTION, answer.code());
+        }
         Money money = quote.amount();
         String shownNote = quote.note() == null ? "-" : quote.note();
         String senderAmount = MoneyFormat.format(money, sender.locale());
@@ -148,12 +140,14 @@ public class Transfers {
         if (request.toEscrow()) {
             // Nobody to address in their own language yet: the invitation goes out in the sender's.
             AccountSnapshot escrow = accounts.house(Purpose.ESCROW, money.currency());
-            posting = new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
-                    List.of(Line.debit(from.id(), money), Line.credit(escrow.id(), money)), null, List.of(
-                    mail(sender.email(), sender.locale(), "transfer-escrowed", sender.displayName(), senderAmount,
-                            request.recipientEmail(), Integer.toString(claimDays), shownNote),
-                    mail(request.recipientEmail(), sender.locale(), "transfer-invite", sender.displayName(),
-                            sender.email(), senderAmount, signUpLink(), Integer.toString(claimDays), shownNote)));
+            posting = PostingRequest.of(scope(sender.id()), key, LEDGER_CODE,
+                            Line.debit(from.id(), money), Line.credit(escrow.id(), money))
+                    .withMemo(quote.note())
+                    .withEffects(
+                            mail(sender.email(), sender.locale(), "transfer-escrowed", sender.displayName(), senderAmount,
+                                    request.recipientEmail(), Integer.toString(claimDays), shownNote),
+                            mail(request.recipientEmail(), sender.locale(), "transfer-invite", sender.displayName(),
+                                    sender.email(), senderAmount, signUpLink(), Integer.toString(claimDays), shownNote));
             rowOf = posted -> Transfer.toEscrow(PublicIds.newId("tr"), sender.id(), request.recipientEmail(),
                     money.minor(), money.currency(), quote.note(), posted.id(), key, posted.createdAt(),
                     posted.createdAt().plus(Duration.ofDays(claimDays)));
@@ -162,14 +156,16 @@ public class Transfers {
             Instant now = Instant.now();
             UserView recipient = request.recipient();
             AccountSnapshot into = accounts.wallet(OwnerType.USER, recipient.id(), money.currency());
-            posting = new PostingRequest(scope(sender.id()), key, LEDGER_CODE, null, quote.note(),
-                    List.of(Line.debit(from.id(), money), Line.credit(into.id(), money)), null, List.of(
-                    mail(sender.email(), sender.locale(), "transfer-sent", sender.displayName(), senderAmount,
-                            recipient.displayName(), recipient.email(), shownNote,
-                            TimeZones.format(now, sender.timeZone(), sender.locale())),
-                    mail(recipient.email(), recipient.locale(), "transfer-received", recipient.displayName(),
-                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), shownNote,
-                            TimeZones.format(now, recipient.timeZone(), recipient.locale()))));
+            posting = PostingRequest.of(scope(sender.id()), key, LEDGER_CODE,
+                            Line.debit(from.id(), money), Line.credit(into.id(), money))
+                    .withMemo(quote.note())
+                    .withEffects(
+                            mail(sender.email(), sender.locale(), "transfer-sent", sender.displayName(), senderAmount,
+                                    recipient.displayName(), recipient.email(), shownNote,
+                                    TimeZones.format(now, sender.timeZone(), sender.locale())),
+                            mail(recipient.email(), recipient.locale(), "transfer-received", recipient.displayName(),
+                                    MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(),
+                                    shownNote, TimeZones.format(now, recipient.timeZone(), recipient.locale())));
             rowOf = posted -> new Transfer(PublicIds.newId("tr"), sender.id(), recipient.id(), money.minor(),
                     money.currency(), quote.note(), TransferStatus.COMPLETED, posted.id(), key, posted.createdAt());
         }
@@ -182,125 +178,32 @@ public class Transfers {
             return row;
         });
         Transfer transfer = posted.replayed() ? recorded(posted, rowOf.apply(posted)) : written.get();
-        return view(transfer, money.exponent(), posted.replayed(), request);
+        return view(transfer, posted.replayed(), request);
     }
 
     /** A transfer the user sent or received; 404 for anyone else's, as for one that does not exist. */
     public TransferView find(String userId, String transferId) {
-        Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
-                .setParameter("id", transferId == null ? "" : transferId)
-                .getResultStream().findFirst()
-                .filter(t -> t.involves(userId))
-                .orElseThrow(BusinessException::notFound);
-        return view(transfer, exponentOf(transfer), false);
+        return views.view(records.involving(userId, transferId).orElseThrow(BusinessException::notFound));
     }
 
     /** Sent and received, newest first; {@code startingAfter} is the id of the last transfer of the previous page. */
     public TransferPage list(String userId, String startingAfter, int limit) {
         long before = Long.MAX_VALUE;
         if (startingAfter != null && !startingAfter.isBlank()) {
-            Transfer cursor = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class).setParameter("id", startingAfter)
-                    .getResultStream().findFirst()
-                    .filter(t -> t.involves(userId))
-                    .orElseThrow(() -> BusinessException.invalid(List.of(new FieldError("starting_after", "cursor_invalid"))));
-            before = cursor.id();
+            before = records.involving(userId, startingAfter)
+                    .orElseThrow(() -> BusinessException.invalid(List.of(new FieldError("starting_after", "cursor_invalid"))))
+                    .id();
         }
         int size = Math.max(1, Math.min(limit, 100));
         List<Transfer> rows = em.createNamedQuery(Transfer.OF_USER, Transfer.class)
                 .setParameter("userId", userId).setParameter("before", before)
                 .setMaxResults(size + 1).getResultList();
-        List<TransferView> page = rows.stream().limit(size).map(t -> view(t, exponentOf(t), false)).toList();
+        List<TransferView> page = rows.stream().limit(size).map(views::view).toList();
         return new TransferPage(page, rows.size() > size);
     }
 
-    /** What the sender sent to addresses without an account that is still waiting to be claimed, newest first. */
-    public List<TransferView> waitingForClaim(String senderId) {
-        return em.createNamedQuery(Transfer.WAITING_OF_SENDER, Transfer.class).setParameter("senderId", senderId)
-                .setMaxResults(20).getResultStream().map(t -> view(t, exponentOf(t), false)).toList();
-    }
-
-    /** The sender takes back a transfer still waiting in escrow; both the sender and the invitee are told. */
-    public TransferView cancel(String userId, String transferId) {
-        Transfer transfer = em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
-                .setParameter("id", transferId == null ? "" : transferId).getResultStream().findFirst()
-                .filter(t -> t.involves(userId)).orElseThrow(BusinessException::notFound);
-        if (!transfer.senderId().equals(userId) || !records.beginSettlement(transfer.id(), TransferStatus.CANCELLING, null)) {
-            throw new BusinessException("transfer_not_cancellable", 409);
-        }
-        settle(transfer.id());
-        Transfer settled = records.byId(transfer.id()).orElseThrow();
-        return view(settled, exponentOf(settled), false);
-    }
-
     /**
-     * The escrow job: hands waiting transfers to whoever signed up with the address and confirmed it, returns those
-     * whose claim period ended, and finishes settlements a crash interrupted. Safe on several instances at once: a
-     * settlement belongs to whoever moved the row out of PENDING_CLAIM, and its posting is keyed by the transfer.
-     * Returns how many transfers were settled.
-     */
-    public int settleDue(Instant now) {
-        int settled = 0;
-        for (Transfer transfer : records.unsettled()) {
-            try {
-                if (transfer.status() == TransferStatus.PENDING_CLAIM) {
-                    if (!transfer.claimUntil().isAfter(now)) {
-                        if (!records.beginSettlement(transfer.id(), TransferStatus.RETURNING, null)) {
-                            continue;
-                        }
-                    } else {
-                        var claimer = users.findByEmailOrUsername(transfer.recipientEmail()).filter(UserView::emailVerified);
-                        if (claimer.isEmpty() || !records.beginSettlement(transfer.id(), TransferStatus.CLAIMING, claimer.get().id())) {
-                            continue;
-                        }
-                    }
-                }
-                settle(transfer.id());
-                settled++;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Escrow settlement of " + transfer.publicId() + " failed; the next run tries again", e);
-            }
-        }
-        return settled;
-    }
-
-    /** Posts the settlement the row is in (CLAIMING, RETURNING or CANCELLING) and marks it done. */
-    private void settle(long id) {
-        Transfer transfer = records.byId(id).orElseThrow();
-        TransferStatus during = transfer.status();
-        Money money = new Money(transfer.amount(), transfer.currency(), exponentOf(transfer));
-        UserView sender = users.require(transfer.senderId());
-        String note = transfer.note() == null ? "-" : transfer.note();
-        String senderAmount = MoneyFormat.format(money, sender.locale());
-        AccountSnapshot escrow = accounts.house(Purpose.ESCROW, money.currency());
-        String code;
-        long into;
-        List<PostingRequest.Effect> mails;
-        if (during == TransferStatus.CLAIMING) {
-            UserView recipient = users.require(transfer.recipientId());
-            code = CLAIM_CODE;
-            into = accounts.wallet(OwnerType.USER, recipient.id(), money.currency()).id();
-            mails = List.of(
-                    mail(recipient.email(), recipient.locale(), "transfer-received", recipient.displayName(),
-                            MoneyFormat.format(money, recipient.locale()), sender.displayName(), sender.email(), note),
-                    mail(sender.email(), sender.locale(), "transfer-claimed", sender.displayName(), senderAmount,
-                            recipient.displayName(), recipient.email()));
-        } else {
-            code = RETURN_CODE;
-            into = accounts.wallet(OwnerType.USER, sender.id(), money.currency()).id();
-            mails = List.of(
-                    mail(sender.email(), sender.locale(), during == TransferStatus.CANCELLING ? "transfer-cancelled" : "transfer-returned",
-                            sender.displayName(), senderAmount, transfer.recipientEmail()),
-                    mail(transfer.recipientEmail(), sender.locale(), "transfer-invite-withdrawn", sender.displayName(),
-                            senderAmount));
-        }
-        PostedTransaction posted = ledger.post(new PostingRequest("transfer-escrow", "settle:" + transfer.publicId(), code,
-                transfer.publicId(), transfer.note(), List.of(Line.debit(escrow.id(), money), Line.credit(into, money)),
-                null, mails));
-        records.finishSettlement(id, during, posted.id(), posted.createdAt());
-    }
-
-    /**
-     * A transfer as asked for, read and checked except for the balance. {@code recipient} is null for an e-mail
+     * An order as asked for, read and checked except for the balance. {@code recipient} is null for an e-mail
      * address without an account (the money goes to escrow); {@code recipientEmail} is always set.
      */
     private record Request(UserView sender, UserView recipient, String recipientEmail, Money amount, String note) {
@@ -310,13 +213,15 @@ public class Transfers {
         }
     }
 
-    private Request read(String senderId, String to, String amount, String currency, String note) {
-        UserView sender = users.require(senderId);
+    /** The one place an order is checked: the sender first, then the note, the amount and the recipient. */
+    private Request read(SendMoney order) {
+        UserView sender = users.require(order.senderId());
         if (!sender.emailVerified()) {
             throw new BusinessException("email_not_verified", 403);
         }
-        String kept = TransferRules.note(note);
-        Money money = amounts.positive(amount, currency);
+        String kept = TransferRules.note(order.note());
+        Money money = amounts.positive(order.amount(), order.currency());
+        String to = order.to();
         if (to == null || to.isBlank()) {
             throw BusinessException.invalid(List.of(new FieldError("to", "recipient_required")));
         }
@@ -372,7 +277,7 @@ public class Transfers {
         if (!same) {
             throw new BusinessException("idempotency_conflict", 409);
         }
-        return view(earlier, request.amount().exponent(), true, request);
+        return view(earlier, true, request);
     }
 
     /**
@@ -392,42 +297,13 @@ public class Transfers {
         }
     }
 
-    private int exponentOf(Transfer transfer) {
-        return currencies.find(transfer.currency()).map(Currency::exponent).orElseThrow(
-                () -> new IllegalStateException("a transfer in an unknown currency: " + transfer.currency()));
-    }
-
-    private TransferView view(Transfer transfer, int exponent, boolean replayed) {
-        return view(transfer, exponent, replayed, users.require(transfer.senderId()),
-                transfer.recipientId() == null ? null : users.require(transfer.recipientId()));
-    }
-
     /** The view of a transfer just sent, with the people the request already read. */
-    private TransferView view(Transfer transfer, int exponent, boolean replayed, Request request) {
-        boolean sameRecipient = request.recipient() != null && request.recipient().id().equals(transfer.recipientId());
-        return view(transfer, exponent, replayed, request.sender(), sameRecipient ? request.recipient()
-                : transfer.recipientId() == null ? null : users.require(transfer.recipientId()));
-    }
-
-    private TransferView view(Transfer transfer, int exponent, boolean replayed, UserView sender, UserView recipientUser) {
-        TransferView.Party recipient = recipientUser == null
-                ? new TransferView.Party(null, null, transfer.recipientEmail())
-                : party(recipientUser);
-        return new TransferView(transfer.publicId(), transfer.status(), party(sender), recipient,
-                new Money(transfer.amount(), transfer.currency(), exponent), transfer.note(), transfer.transactionId(),
-                transfer.createdAt(), transfer.claimUntil(), replayed);
-    }
-
-    private static TransferView.Party party(UserView user) {
-        return new TransferView.Party(user.id(), user.displayName(), user.email());
+    private TransferView view(Transfer transfer, boolean replayed, Request request) {
+        return views.view(transfer, replayed, request.sender(), views.recipient(transfer, request.recipient()));
     }
 
     static String scope(String senderId) {
         return "transfer:" + senderId;
-    }
-
-    static PostingRequest.Effect mail(String to, Locale locale, String template, String... args) {
-        return new PostingRequest.Effect(Mail.EVENT_TYPE, Mail.payload(to, locale, template, args));
     }
 
     private String signUpLink() {

@@ -1,6 +1,6 @@
 package io.okpay.transfer.control;
 
-import io.okpay.transfer.boundary.Transfers;
+import io.okpay.transfer.boundary.Escrow;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * Every 10 seconds on every instance: settles transfers waiting in escrow (claimed, expired, or interrupted). Running
- * on several instances at once is safe (see {@link Transfers#settleDue}); a claim shows up within seconds of the
+ * on several instances at once is safe (see {@link Escrow#settleDue}); a claim shows up within seconds of the
  * recipient confirming their address.
  */
 @Singleton
@@ -27,12 +27,12 @@ public class EscrowSchedule {
     private static final Logger LOG = Logger.getLogger(EscrowSchedule.class.getName());
 
     @EJB
-    Transfers transfers;
+    Escrow escrow;
 
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     void settle() {
         try {
-            transfers.settleDue(Instant.now());
+            escrow.settleDue(Instant.now());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Escrow settlement run failed; the next run tries again", e);
         }

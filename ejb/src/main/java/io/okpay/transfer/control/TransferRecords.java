@@ -60,6 +60,22 @@ public class TransferRecords {
                 .setParameter("id", id).setParameter("during", during).executeUpdate();
     }
 
+    /** A transfer the user sent or received; empty for anyone else's, as for one that does not exist. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Transfer> involving(String userId, String publicId) {
+        return em.createNamedQuery(Transfer.BY_PUBLIC_ID, Transfer.class)
+                .setParameter("id", publicId == null ? "" : publicId)
+                .getResultStream().findFirst()
+                .filter(t -> t.involves(userId));
+    }
+
+    /** What the sender sent to addresses without an account that is still waiting to be claimed, newest first. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Transfer> waitingOf(String senderId, int limit) {
+        return em.createNamedQuery(Transfer.WAITING_OF_SENDER, Transfer.class).setParameter("senderId", senderId)
+                .setMaxResults(limit).getResultList();
+    }
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Transfer> byId(long id) {
         return Optional.ofNullable(em.find(Transfer.class, id));

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,8 +72,8 @@ class PostingRulesTest {
         assertField("idempotency_key_invalid", PostingRequest.of("test", "k".repeat(256), "payment", new Line(1, 1, "USD"), new Line(2, -1, "USD")));
         assertField("idempotency_scope_invalid", PostingRequest.of(null, "k1", "payment", new Line(1, 1, "USD"), new Line(2, -1, "USD")));
         assertField("transaction_code_invalid", PostingRequest.of("test", "k1", "Payment!", new Line(1, 1, "USD"), new Line(2, -1, "USD")));
-        assertField("link_invalid", new PostingRequest("test", "k1", "refund", null, null,
-                List.of(new Line(1, 1, "USD"), new Line(2, -1, "USD")), new Link("txn_x", Relation.REVERSES), List.of()));
+        assertField("link_invalid", PostingRequest.of("test", "k1", "refund", new Line(1, 1, "USD"), new Line(2, -1, "USD"))
+                .withLink(new Link("txn_x", Relation.REVERSES)));
     }
 
     @Test

@@ -4,7 +4,7 @@ import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutBatchFile;
 import io.okpay.payout.boundary.PayoutView;
-import io.okpay.payout.boundary.Payouts;
+import io.okpay.payout.boundary.PayoutDesk;
 import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
@@ -41,7 +41,7 @@ public class AdminPayoutsPage implements Serializable {
     }
 
     @EJB
-    transient Payouts payouts;
+    transient PayoutDesk desk;
 
     @Inject
     transient CurrentUser currentUser;
@@ -66,24 +66,24 @@ public class AdminPayoutsPage implements Serializable {
     }
 
     public String exportCsv() {
-        return download(() -> payouts.export(currentUser.id(), false));
+        return download(() -> desk.export(currentUser.id(), false));
     }
 
     public String exportPain001() {
-        return download(() -> payouts.export(currentUser.id(), true));
+        return download(() -> desk.export(currentUser.id(), true));
     }
 
     public String downloadCsv() {
-        return download(() -> payouts.batchFile(batchId, false));
+        return download(() -> desk.batchFile(batchId, false));
     }
 
     public String downloadPain001() {
-        return download(() -> payouts.batchFile(batchId, true));
+        return download(() -> desk.batchFile(batchId, true));
     }
 
     public String markPaid(String payoutId) {
         try {
-            payouts.markPaid(currentUser.id(), payoutId);
+            desk.markPaid(currentUser.id(), payoutId);
             PageMessages.info("admin.payouts.marked-paid", payoutId);
         } catch (BusinessException e) {
             PageMessages.show(e, "queue");
@@ -94,7 +94,7 @@ public class AdminPayoutsPage implements Serializable {
 
     public String markFailed(String payoutId) {
         try {
-            payouts.markFailed(currentUser.id(), payoutId, reasons.get(payoutId));
+            desk.markFailed(currentUser.id(), payoutId, reasons.get(payoutId));
             PageMessages.info("admin.payouts.marked-failed", payoutId);
             reasons.remove(payoutId);
         } catch (BusinessException e) {
@@ -151,7 +151,7 @@ public class AdminPayoutsPage implements Serializable {
 
     private List<Row> rows(EnumSet<PayoutStatus> statuses) {
         var locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        return payouts.inStatus(statuses, null, 100).payouts().stream().map((PayoutView p) -> new Row(p.id(),
+        return desk.inStatus(statuses, null, 100).payouts().stream().map((PayoutView p) -> new Row(p.id(),
                 currentUser.time(p.createdAt()), p.owner().id(), MoneyFormat.format(p.amount(), locale),
                 p.ibanMasked() + " · " + p.accountHolder(), "payout.status." + p.status().wireName())).toList();
     }

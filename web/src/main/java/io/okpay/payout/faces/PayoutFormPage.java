@@ -8,6 +8,7 @@ import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
+import io.okpay.payout.boundary.WithdrawMoney;
 import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
@@ -83,7 +84,7 @@ public abstract class PayoutFormPage implements Serializable {
 
     public String review() {
         try {
-            PayoutQuote quote = payouts.quote(requireOwner(), amount, currency, iban, accountHolder);
+            PayoutQuote quote = payouts.quote(order());
             Locale locale = locale();
             amountText = MoneyFormat.format(quote.amount(), locale);
             feeText = MoneyFormat.format(quote.fee(), locale);
@@ -99,7 +100,7 @@ public abstract class PayoutFormPage implements Serializable {
 
     public String confirm() {
         try {
-            PayoutView requested = payouts.request(requireOwner(), key, amount, currency, iban, accountHolder);
+            PayoutView requested = payouts.request(key, order());
             reference = requested.id();
             totalText = MoneyFormat.format(requested.total(), locale());
             step = Step.DONE;
@@ -142,6 +143,10 @@ public abstract class PayoutFormPage implements Serializable {
                     .toList();
         }
         return rows;
+    }
+
+    private WithdrawMoney order() {
+        return new WithdrawMoney(requireOwner(), amount, currency, iban, accountHolder);
     }
 
     private PayoutOwner requireOwner() {

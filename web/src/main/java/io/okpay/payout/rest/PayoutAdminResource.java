@@ -2,7 +2,7 @@ package io.okpay.payout.rest;
 
 import io.okpay.payout.boundary.PayoutBatchFile;
 import io.okpay.payout.boundary.PayoutView;
-import io.okpay.payout.boundary.Payouts;
+import io.okpay.payout.boundary.PayoutDesk;
 import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.Resource;
@@ -47,7 +47,7 @@ public class PayoutAdminResource {
     static final String PAIN_001 = "application/xml";
 
     @EJB
-    Payouts payouts;
+    PayoutDesk desk;
 
     @Resource
     SessionContext context;
@@ -63,7 +63,7 @@ public class PayoutAdminResource {
         if (limit < 1 || limit > 100) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("limit", "limit_invalid", 100)));
         }
-        return PayoutResource.page(payouts.inStatus(statuses(status), startingAfter, limit));
+        return PayoutResource.page(desk.inStatus(statuses(status), startingAfter, limit));
     }
 
     @POST
@@ -73,7 +73,7 @@ public class PayoutAdminResource {
     @Operation(summary = "Export every pending payout as a bank file (CSV, or pain.001 with Accept: application/xml); "
             + "they become processing")
     public Response export(@Context HttpHeaders headers) {
-        return file(payouts.export(operatorId(), wantsXml(headers)));
+        return file(desk.export(operatorId(), wantsXml(headers)));
     }
 
     @GET
@@ -81,7 +81,7 @@ public class PayoutAdminResource {
     @Produces({"text/csv", PAIN_001, MediaType.TEXT_XML})
     @Operation(summary = "The file of an earlier export again (CSV, or pain.001 with Accept: application/xml)")
     public Response batch(@PathParam("id") String batchId, @Context HttpHeaders headers) {
-        return file(payouts.batchFile(batchId, wantsXml(headers)));
+        return file(desk.batchFile(batchId, wantsXml(headers)));
     }
 
     @POST
@@ -89,7 +89,7 @@ public class PayoutAdminResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "The bank made the transfer: the held money leaves the owner's account")
     public JsonObject paid(@PathParam("id") String id) {
-        return payouts.markPaid(operatorId(), id).json();
+        return desk.markPaid(operatorId(), id).json();
     }
 
     @POST
@@ -97,7 +97,7 @@ public class PayoutAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The transfer failed (reason required): the held money is released to its owner")
     public JsonObject failed(@PathParam("id") String id, Failure failure) {
-        PayoutView failed = payouts.markFailed(operatorId(), id, failure == null ? null : failure.reason());
+        PayoutView failed = desk.markFailed(operatorId(), id, failure == null ? null : failure.reason());
         return failed.json();
     }
 

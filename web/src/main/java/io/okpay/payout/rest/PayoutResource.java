@@ -4,6 +4,7 @@ import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutPage;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
+import io.okpay.payout.boundary.WithdrawMoney;
 import io.okpay.shared.BusinessException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -57,8 +58,8 @@ public class PayoutResource {
     @Operation(summary = "Withdraw to a bank account: amount, currency, iban, account_holder (Idempotency-Key required)")
     public Response request(@HeaderParam("Idempotency-Key") String idempotencyKey, RequestPayout request) {
         RequestPayout body = request == null ? new RequestPayout(null, null, null, null) : request;
-        PayoutView payout = payouts.request(owner(), idempotencyKey, body.amount(), body.currency(), body.iban(),
-                body.account_holder());
+        PayoutView payout = payouts.request(idempotencyKey, new WithdrawMoney(owner(), body.amount(), body.currency(),
+                body.iban(), body.account_holder()));
         Response.ResponseBuilder response = Response.created(uriInfo.getAbsolutePathBuilder().path(payout.id()).build())
                 .entity(payout.json());
         if (payout.replayed()) {

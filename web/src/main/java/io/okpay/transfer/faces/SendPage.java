@@ -8,6 +8,8 @@ import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.transfer.boundary.SendMoney;
+import io.okpay.transfer.boundary.StepUpAnswer;
 import io.okpay.transfer.boundary.TransferQuote;
 import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;
@@ -84,7 +86,7 @@ public class SendPage implements Serializable {
     /** Form -> confirmation: checks everything, names the recipient, and sends a code when one will be needed. */
     public String review() {
         try {
-            TransferQuote quote = transfers.quote(currentUser.id(), to, amount, currency, note);
+            TransferQuote quote = transfers.quote(order());
             Locale locale = locale();
             recipientName = quote.toEscrow() ? quote.recipientEmail() : quote.recipientName();
             claimDays = quote.claimDays();
@@ -107,7 +109,7 @@ public class SendPage implements Serializable {
     /** Confirmation -> result. Field problems found only now (the balance changed meanwhile) go back to the form. */
     public String confirm() {
         try {
-            TransferView sent = transfers.send(currentUser.id(), key, to, amount, currency, note, challengeId, code);
+            TransferView sent = transfers.send(key, order(), new StepUpAnswer(challengeId, code));
             reference = sent.id();
             step = Step.DONE;
         } catch (StepUpRequired e) {
@@ -140,6 +142,10 @@ public class SendPage implements Serializable {
     public String back() {
         step = Step.FORM;
         return null;
+    }
+
+    private SendMoney order() {
+        return new SendMoney(currentUser.id(), to, amount, currency, note);
     }
 
     private static Locale locale() {

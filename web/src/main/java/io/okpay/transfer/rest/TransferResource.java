@@ -6,6 +6,9 @@ import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
 import io.okpay.shared.rest.Problems;
 import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.transfer.boundary.Escrow;
+import io.okpay.transfer.boundary.SendMoney;
+import io.okpay.transfer.boundary.StepUpAnswer;
 import io.okpay.transfer.boundary.TransferPage;
 import io.okpay.transfer.boundary.TransferView;
 import io.okpay.transfer.boundary.Transfers;
@@ -49,6 +52,9 @@ public class TransferResource {
     @EJB
     Transfers transfers;
 
+    @EJB
+    Escrow escrow;
+
     @Context
     SecurityContext security;
 
@@ -90,8 +96,8 @@ public class TransferResource {
         SendTransfer body = request == null ? new SendTransfer(null, null, null, null, null, null) : request;
         TransferView sent;
         try {
-            sent = transfers.send(userId(), idempotencyKey, body.to(), body.amount(), body.currency(), body.note(),
-                    body.challenge_id(), body.code());
+            sent = transfers.send(idempotencyKey, new SendMoney(userId(), body.to(), body.amount(), body.currency(),
+                    body.note()), new StepUpAnswer(body.challenge_id(), body.code()));
         } catch (StepUpRequired e) {
             return Problems.of(e, Messages.supported(http.getLocale()),
                     JsonBuilders.JSON.createObjectBuilder().add("challenge_id", e.challengeId()).build());
@@ -108,7 +114,7 @@ public class TransferResource {
     @Path("{id}/cancel")
     @Operation(summary = "Take back a transfer still waiting for its recipient to sign up (sender only)")
     public TransferDto cancel(@PathParam("id") String id) {
-        return TransferDto.of(transfers.cancel(userId(), id));
+        return TransferDto.of(escrow.cancel(userId(), id));
     }
 
     @GET

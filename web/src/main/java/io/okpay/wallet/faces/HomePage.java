@@ -5,7 +5,7 @@ import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.TimeZones;
-import io.okpay.transfer.boundary.Transfers;
+import io.okpay.transfer.boundary.Escrow;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.shared.Balance;
 import io.okpay.wallet.boundary.Wallets;
@@ -33,7 +33,7 @@ public class HomePage {
     Wallets wallets;
 
     @EJB
-    Transfers transfers;
+    Escrow escrow;
 
     @Inject
     CurrentUser currentUser;
@@ -62,14 +62,14 @@ public class HomePage {
         String userId = currentUser.id();
         balances = wallets.balances(userId).stream().map(b -> card(b, locale)).toList();
         recent = lines(wallets.activity(userId, null, null, null, 5), locale, currentUser.zone());
-        waiting = transfers.waitingForClaim(userId).stream().map(t -> new WaitingTransfer(t.id(), t.recipient().email(),
+        waiting = escrow.waitingForClaim(userId).stream().map(t -> new WaitingTransfer(t.id(), t.recipient().email(),
                 MoneyFormat.format(t.amount(), locale), currentUser.time(t.claimUntil()))).toList();
     }
 
     /** Takes back a transfer still waiting for its recipient; the money is back in the balance at once. */
     public String cancel(String transferId) {
         try {
-            transfers.cancel(currentUser.id(), transferId);
+            escrow.cancel(currentUser.id(), transferId);
             PageMessages.info("wallet.waiting.cancelled");
         } catch (BusinessException e) {
             PageMessages.show(e, "waiting");
