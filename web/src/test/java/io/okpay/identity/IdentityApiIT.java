@@ -1,5 +1,7 @@
 package io.okpay.identity;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.TestServer;
@@ -34,6 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Identity and access through the API, black box: sign-up, verification, password reset, tokens and their attacks. */
+// Its tests share nothing but the server: they run side by side too.
+@Execution(ExecutionMode.CONCURRENT)
 class IdentityApiIT {
 
     static final String PASSWORD = "violet kettle harbour 42";

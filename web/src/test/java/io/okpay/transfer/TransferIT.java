@@ -1,5 +1,7 @@
 package io.okpay.transfer;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.press;
@@ -54,6 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Balances, person-to-person transfers and history through the API, black box (people sign up, verify and use tokens),
  * and one transfer in a real browser with its confirmation step.
  */
+// Its tests share nothing but the server: they run side by side too.
+@Execution(ExecutionMode.CONCURRENT)
 class TransferIT {
 
     static final String PASSWORD = "violet kettle harbour 42";

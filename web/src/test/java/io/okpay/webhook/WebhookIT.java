@@ -1,5 +1,7 @@
 package io.okpay.webhook;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signed to a real HTTP receiver in this test: filters, retries, giving up, the breaker, the delivery log, re-sends.
  * arquillian.xml sets a 1 s retry base, a 2 s cap and a breaker that opens after 3 failures for 6 s.
  */
+// Its tests share nothing but the server: they run side by side too.
+@Execution(ExecutionMode.CONCURRENT)
 class WebhookIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
