@@ -28,9 +28,9 @@ import io.okpay.payout.entity.Payout;
 import io.okpay.payout.entity.PayoutBatch;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
-import io.okpay.transfer.control.TransferRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -131,7 +131,7 @@ public class Payouts {
      */
     public PayoutView request(PayoutOwner owner, String idempotencyKey, String amount, String currency, String iban,
                               String accountHolder) {
-        String key = TransferRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         Request request = read(owner, amount, currency, iban, accountHolder);
         var earlier = records.byKey(owner.type(), owner.id(), key);
         if (earlier.isPresent()) {

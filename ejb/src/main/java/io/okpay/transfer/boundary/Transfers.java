@@ -20,6 +20,8 @@ import io.okpay.ledger.boundary.Purpose;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.EmailAddress;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
@@ -125,7 +127,7 @@ public class Transfers {
      */
     public TransferView send(String senderId, String idempotencyKey, String to, String amount, String currency,
                              String note, String challengeId, String code) {
-        String key = TransferRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         Request request = read(senderId, to, amount, currency, note);
         var earlier = records.byKey(senderId, key);
         if (earlier.isPresent()) {
@@ -322,10 +324,9 @@ public class Transfers {
         }
         var recipient = users.findByEmailOrUsername(to);
         if (recipient.isEmpty()) {
-            if (!TransferRules.isEmailAddress(to)) {
-                throw BusinessException.invalid(List.of(new FieldError("to", "recipient_unknown")));
-            }
-            return new Request(sender, null, to.strip().toLowerCase(Locale.ROOT), money, kept);
+            EmailAddress invited = EmailAddress.parse(to).orElseThrow(() -> BusinessException.invalid(
+                    List.of(new FieldError("to", "recipient_unknown"))));
+            return new Request(sender, null, invited.value(), money, kept);
         }
         if (recipient.get().id().equals(sender.id())) {
             throw BusinessException.invalid(List.of(new FieldError("to", "recipient_self")));
