@@ -5,7 +5,6 @@ import io.okpay.currency.entity.Currency;
 import io.okpay.funding.boundary.CardInput;
 import io.okpay.funding.boundary.TopUpView;
 import io.okpay.funding.boundary.TopUps;
-import io.okpay.funding.control.CardChecks;
 import io.okpay.funding.control.CardToken;
 import io.okpay.funding.boundary.FeeQuote;
 import io.okpay.funding.boundary.CardBrand;
@@ -53,8 +52,8 @@ public class TopUpPage implements Serializable {
     private static final String FORM = "topup";
     /** API field names to the ids of the inputs on this page. */
     private static final Map<String, String> INPUTS = Map.of("amount", "amount", "currency", "currency",
-            CardChecks.NUMBER, "number", CardChecks.EXP_MONTH, "expMonth", CardChecks.EXP_YEAR, "expYear",
-            CardChecks.CVC, "cvc", "code", "code", "otp", "otp");
+            CardInput.NUMBER, "number", CardInput.EXP_MONTH, "expMonth", CardInput.EXP_YEAR, "expYear",
+            CardInput.CVC, "cvc", "code", "code", "otp", "otp");
 
     public enum Step { METHOD, DETAILS, CONFIRM, CODE, DONE }
 
@@ -171,13 +170,14 @@ public class TopUpPage implements Serializable {
             }
             errors.addAll(e.fieldErrors());
         }
-        errors.addAll(CardChecks.check(typedNumber, expMonth, expYear, typedCvc, YearMonth.now(ZoneOffset.UTC)));
+        CardInput card = new CardInput(typedNumber, expMonth, expYear, typedCvc);
+        errors.addAll(card.problems(YearMonth.now(ZoneOffset.UTC)));
         if (!errors.isEmpty()) {
             error(BusinessException.invalid(errors));
             return null;
         }
         try {
-            CardToken token = topUps.tokenise(new CardInput(typedNumber, expMonth, expYear, typedCvc));
+            CardToken token = topUps.tokenise(card);
             cardToken = token.token();
             cardBrand = token.brand().wireName();
             cardLastFour = token.lastFour();
