@@ -2,6 +2,7 @@ package io.okpay.shared;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -58,6 +59,18 @@ public record Money(long minor, String currency, int exponent) implements Serial
         } catch (ArithmeticException e) {
             throw invalid(field, "amount_too_large");
         }
+    }
+
+    /**
+     * A configured amount in major units ("1000", "999.99") as money of a currency with that exponent: the smallest
+     * amount of whole minor units that is not below it, so a value finer than the currency counts from the next minor
+     * unit up (10.005 USD is 10.01). Unlike {@link #parse} it is for settings, not for input: a value that is not a
+     * decimal number is a {@link NumberFormatException}.
+     */
+    public static Money atLeast(String majorUnits, String currency, int exponent) {
+        BigDecimal value = new BigDecimal(majorUnits.trim());
+        return new Money(value.movePointRight(exponent).setScale(0, RoundingMode.CEILING).longValueExact(), currency,
+                exponent);
     }
 
     public static Money zero(String currency, int exponent) {

@@ -1,6 +1,7 @@
 /**
- * The shared kernel every feature uses: the business-exception family, localized messages, schema migration and the
- * datasource definition, database readiness, and who runs this OKPay (the operator, from configuration);
+ * The shared kernel every feature uses: the business-exception family, localized messages, the values every money
+ * feature reads the same way (money, idempotency keys, e-mail addresses), schema migration and the datasource
+ * definition, database readiness, and who runs this OKPay (the operator, from configuration);
  * {@code persistence} reads database failures and turns lost writes into a retryable conflict, {@code crypto} holds the
  * installation's master key (derived keys, sealing).
  */

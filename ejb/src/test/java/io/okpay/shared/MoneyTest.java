@@ -22,6 +22,17 @@ class MoneyTest {
     }
 
     @Test
+    @DisplayName("a configured amount in major units becomes minor units of the currency, finer ones rounded up")
+    void atLeast() {
+        assertEquals(new Money(100_000, "USD", 2), Money.atLeast("1000", "USD", 2));
+        assertEquals(new Money(150_000, "JPY", 0), Money.atLeast(" 150000 ", "JPY", 0));
+        assertEquals(new Money(1_000_000, "KWD", 3), Money.atLeast("1000", "KWD", 3));
+        assertEquals(new Money(1001, "USD", 2), Money.atLeast("10.005", "USD", 2));
+        assertEquals(new Money(2, "JPY", 0), Money.atLeast("1.1", "JPY", 0));
+        assertThrows(NumberFormatException.class, () -> Money.atLeast("lots", "USD", 2));
+    }
+
+    @Test
     @DisplayName("more decimals than the currency has are refused, not rounded")
     void refusesExtraDecimals() {
         assertCode("amount_too_precise", () -> Money.parse("12.505", "USD", 2, Money.Sign.POSITIVE, "amount"));

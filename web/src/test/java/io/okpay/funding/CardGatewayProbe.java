@@ -3,7 +3,7 @@ package io.okpay.funding;
 import io.okpay.funding.control.CardAuthorisation;
 import io.okpay.funding.control.CardChecks;
 import io.okpay.funding.control.CardGateway;
-import io.okpay.funding.control.CardToken;
+import io.okpay.funding.boundary.CardToken;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

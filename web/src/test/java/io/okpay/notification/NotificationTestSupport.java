@@ -2,7 +2,7 @@ package io.okpay.notification;
 
 import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Outbox;
-import io.okpay.notification.entity.OutboxEvent;
+import io.okpay.notification.boundary.OutboxPriority;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -53,7 +53,7 @@ public class NotificationTestSupport {
             outbox.enqueue(ProbeHandler.TYPE, payload.getString());
         }
         if (urgent != null) {
-            outbox.enqueue(ProbeHandler.TYPE, urgent, OutboxEvent.Priority.URGENT);
+            outbox.enqueue(ProbeHandler.TYPE, urgent, OutboxPriority.URGENT);
         }
         switch (outcome) {
             case "commit" -> tx.commit();

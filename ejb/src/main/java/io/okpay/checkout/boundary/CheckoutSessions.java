@@ -9,6 +9,7 @@ import io.okpay.shared.persistence.WriteConflict;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
 import jakarta.ejb.EJB;
@@ -57,7 +58,7 @@ public class CheckoutSessions {
 
     /** A new open session; the same key and request again return it, the same key with another request is 409. */
     public SessionView create(String merchantId, String idempotencyKey, SessionRequest request) {
-        String key = CheckoutRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         merchants.requireLive(merchantId);
         CheckoutSession asked = read(merchantId, key, request);
         var earlier = records.sessionByKey(merchantId, key);

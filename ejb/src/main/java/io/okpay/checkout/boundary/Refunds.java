@@ -22,6 +22,7 @@ import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
@@ -83,7 +84,7 @@ public class Refunds {
      * again return the first refund; the same key with another request is idempotency_conflict.
      */
     public RefundView refund(String merchantId, String paymentId, String idempotencyKey, String amount, String reason) {
-        String key = CheckoutRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         CheckoutPayment payment = records.paymentById(paymentId)
                 .filter(p -> p.merchantId().equals(merchantId) && p.status() == PaymentStatus.SUCCEEDED)
                 .orElseThrow(BusinessException::notFound);

@@ -1,9 +1,8 @@
 package io.okpay.checkout.control;
 
-import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.EmailAddress;
 import io.okpay.shared.Money;
-import io.okpay.transfer.control.TransferRules;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,13 +12,12 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -73,15 +71,17 @@ public final class CheckoutRules {
         return url;
     }
 
+    /** The payer's address as kept, null when blank; one that is no address is a field error. */
     public static String email(String value, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String address = value.strip().toLowerCase(Locale.ROOT);
-        if (!TransferRules.isEmailAddress(address)) {
+        Optional<EmailAddress> address = EmailAddress.parse(value);
+        if (address.isEmpty()) {
             errors.add(new FieldError("customer_email", "email_invalid"));
+            return null;
         }
-        return address;
+        return address.get().value();
     }
 
     /**
@@ -134,16 +134,6 @@ public final class CheckoutRules {
         String threshold = config.getOptionalValue(THRESHOLD_KEY + "." + amount.currency().toLowerCase(Locale.ROOT), String.class)
                 .or(() -> config.getOptionalValue(THRESHOLD_KEY, String.class))
                 .orElse("500");
-        long minor = new BigDecimal(threshold.trim()).movePointRight(amount.exponent())
-                .setScale(0, RoundingMode.CEILING).longValueExact();
-        return amount.minor() > minor;
-    }
-
-    /** Every money-moving request names its idempotency key (1 to 255 characters). */
-    public static String idempotencyKey(String key) {
-        if (key == null || key.isEmpty() || key.length() > TransferRules.KEY_MAX_LENGTH) {
-            throw BusinessException.invalid(List.of(new FieldError("Idempotency-Key", "idempotency_key_invalid")));
-        }
-        return key;
+        return amount.minor() > Money.atLeast(threshold, amount.currency(), amount.exponent()).minor();
     }
 }

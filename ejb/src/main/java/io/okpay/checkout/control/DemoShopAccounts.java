@@ -1,27 +1,16 @@
 package io.okpay.checkout.control;
 
-import io.okpay.identity.control.PasswordHasher;
-import io.okpay.shared.crypto.Secrets;
-import io.okpay.identity.control.UserDirectory;
-import io.okpay.identity.entity.User;
+import io.okpay.identity.boundary.Users;
 import io.okpay.merchant.boundary.ApiKeyView;
 import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.NewApiKey;
 import io.okpay.merchant.boundary.MerchantStatus;
-import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The sandbox demo shop's accounts, one short transaction each: its owner (a person with a confirmed address and a
@@ -40,11 +29,8 @@ public class DemoShopAccounts {
     /** Who approves the demo shop in the audit log: nobody in person, the sandbox set-up. */
     static final String APPROVER = "sandbox-demo-shop";
 
-    @PersistenceContext(unitName = "okpay")
-    EntityManager em;
-
-    @Inject
-    UserDirectory directory;
+    @EJB
+    Users users;
 
     @EJB
     Merchants merchants;
@@ -54,17 +40,7 @@ public class DemoShopAccounts {
 
     /** The owner's public id, making the account (address already confirmed) when there is none. */
     public String owner() {
-        Optional<User> found = directory.byEmail(OWNER_EMAIL);
-        if (found.isPresent()) {
-            return found.get().publicId();
-        }
-        Instant now = Instant.now();
-        User owner = new User(Secrets.publicId("usr"), OWNER_EMAIL, OWNER_USERNAME,
-                PasswordHasher.hash(Secrets.token()), Locale.ENGLISH, TimeZones.UTC, now);
-        owner.verifyEmail(now);
-        em.persist(owner);
-        em.flush();
-        return owner.publicId();
+        return users.serviceAccount(OWNER_EMAIL, OWNER_USERNAME);
     }
 
     /** The owner's merchant, opened and approved when it is not yet. */

@@ -3,7 +3,6 @@ package io.okpay.funding.boundary;
 import io.okpay.funding.control.CardAuthorisation;
 import io.okpay.funding.control.CardAuthorisation.Status;
 import io.okpay.funding.control.CardGateway;
-import io.okpay.funding.control.CardToken;
 import io.okpay.funding.control.TopUpAnswers;
 import io.okpay.funding.control.TopUpCrediting;
 import io.okpay.funding.control.TopUpRecords;

@@ -1,6 +1,5 @@
 package io.okpay.funding.boundary;
 
-import io.okpay.funding.control.CardToken;
 import io.okpay.funding.entity.SavedCard;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.PublicIds;

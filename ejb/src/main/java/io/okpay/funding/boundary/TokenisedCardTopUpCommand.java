@@ -1,6 +1,5 @@
 package io.okpay.funding.boundary;
 
-import io.okpay.funding.control.CardToken;
 
 /**
  * A top-up by a card the processor has already tokenised (the page tokenises before its confirmation step, see

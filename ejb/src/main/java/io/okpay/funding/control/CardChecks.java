@@ -1,8 +1,9 @@
 package io.okpay.funding.control;
 
 import io.okpay.funding.boundary.CardBrand;
+import io.okpay.funding.boundary.CardInput;
+import io.okpay.funding.boundary.CardNumber;
 import io.okpay.funding.entity.CardDetails;
-import io.okpay.funding.entity.CardNumber;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 
@@ -14,14 +15,9 @@ import java.util.Optional;
 /**
  * Checks card input before anything is sent to the processor: a mistyped number, a past expiry date or a short
  * security code is answered at once, next to its field, in the person's language. Field names follow the API body
- * ({@code card.number}, {@code card.exp_month}, {@code card.exp_year}, {@code card.cvc}).
+ * ({@code card.number}, {@code card.exp_month}, {@code card.exp_year}, {@code card.cvc}, named in {@link CardInput}).
  */
 public final class CardChecks {
-
-    public static final String NUMBER = "card.number";
-    public static final String EXP_MONTH = "card.exp_month";
-    public static final String EXP_YEAR = "card.exp_year";
-    public static final String CVC = "card.cvc";
 
     /** Issuers print expiry dates a few years ahead; anything beyond this is a typing mistake. */
     static final int MAX_YEARS_AHEAD = 20;
@@ -56,16 +52,16 @@ public final class CardChecks {
 
     private static Optional<FieldError> numberError(CardNumber card, Optional<CardBrand> brand) {
         if (card.isEmpty()) {
-            return Optional.of(new FieldError(NUMBER, "card_number_required"));
+            return Optional.of(new FieldError(CardInput.NUMBER, "card_number_required"));
         }
         if (!card.isAllDigits() || card.digits().length() < 12 || card.digits().length() > 19) {
-            return Optional.of(new FieldError(NUMBER, "card_number_invalid"));
+            return Optional.of(new FieldError(CardInput.NUMBER, "card_number_invalid"));
         }
         if (brand.isEmpty()) {
-            return Optional.of(new FieldError(NUMBER, "card_brand_unsupported"));
+            return Optional.of(new FieldError(CardInput.NUMBER, "card_brand_unsupported"));
         }
         if (!brand.get().issuesLength(card.digits().length()) || !card.passesLuhn()) {
-            return Optional.of(new FieldError(NUMBER, "card_number_invalid"));
+            return Optional.of(new FieldError(CardInput.NUMBER, "card_number_invalid"));
         }
         return Optional.empty();
     }
@@ -74,19 +70,19 @@ public final class CardChecks {
         boolean monthValid = month != null && month >= 1 && month <= 12;
         boolean yearValid = year != null && (year >= 0 && year <= 99 || year >= 2000 && year <= 2999);
         if (!monthValid) {
-            errors.add(new FieldError(EXP_MONTH, "card_expiry_month_invalid"));
+            errors.add(new FieldError(CardInput.EXP_MONTH, "card_expiry_month_invalid"));
         }
         if (!yearValid) {
-            errors.add(new FieldError(EXP_YEAR, "card_expiry_year_invalid"));
+            errors.add(new FieldError(CardInput.EXP_YEAR, "card_expiry_year_invalid"));
         }
         if (!monthValid || !yearValid) {
             return;
         }
         YearMonth expiry = YearMonth.of(fullYear(year), month);
         if (expiry.isBefore(today)) {
-            errors.add(new FieldError(EXP_YEAR, "card_expired"));
+            errors.add(new FieldError(CardInput.EXP_YEAR, "card_expired"));
         } else if (expiry.isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
-            errors.add(new FieldError(EXP_YEAR, "card_expiry_too_far"));
+            errors.add(new FieldError(CardInput.EXP_YEAR, "card_expiry_too_far"));
         }
     }
 
@@ -95,7 +91,8 @@ public final class CardChecks {
         String value = cvc == null ? "" : cvc.strip();
         boolean digitsOnly = !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
         boolean lengthFits = brand.isPresent() ? value.length() == expected : value.length() == 3 || value.length() == 4;
-        return digitsOnly && lengthFits ? Optional.empty() : Optional.of(new FieldError(CVC, "card_cvc_invalid", expected));
+        return digitsOnly && lengthFits ? Optional.empty()
+                : Optional.of(new FieldError(CardInput.CVC, "card_cvc_invalid", expected));
     }
 
     /** Forms often ask for the year as on the card (two digits): 30 means 2030. */

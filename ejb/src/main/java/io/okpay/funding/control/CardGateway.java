@@ -1,5 +1,6 @@
 package io.okpay.funding.control;
 
+import io.okpay.funding.boundary.CardToken;
 import io.okpay.funding.entity.CardDetails;
 
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.okpay.funding.control;
 
+import io.okpay.funding.boundary.CardToken;
 import io.okpay.funding.boundary.CardBrand;
+import io.okpay.funding.boundary.CardInput;
 import io.okpay.funding.entity.CardDetails;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
@@ -97,9 +99,9 @@ public class HttpCardGateway implements CardGateway {
         if (answer.status() == 400) {
             // CardChecks normally catches these first; the processor may know better (a card range it refuses).
             throw BusinessException.invalid(List.of(switch (CardGatewayJson.errorCode(answer.body())) {
-                case "invalid_expiry" -> new FieldError(CardChecks.EXP_YEAR, "card_expired");
-                case "invalid_cvc" -> new FieldError(CardChecks.CVC, "card_cvc_invalid", card.brand().cvcLength());
-                default -> new FieldError(CardChecks.NUMBER, "card_number_invalid");
+                case "invalid_expiry" -> new FieldError(CardInput.EXP_YEAR, "card_expired");
+                case "invalid_cvc" -> new FieldError(CardInput.CVC, "card_cvc_invalid", card.brand().cvcLength());
+                default -> new FieldError(CardInput.NUMBER, "card_number_invalid");
             }));
         }
         return CardGatewayJson.token(answer.expectSuccess("tokenise"));

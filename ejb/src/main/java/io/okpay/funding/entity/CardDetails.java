@@ -1,6 +1,7 @@
 package io.okpay.funding.entity;
 
 import io.okpay.funding.boundary.CardBrand;
+import io.okpay.funding.boundary.CardNumber;
 import java.util.Objects;
 
 /**

@@ -1,7 +1,7 @@
 package io.okpay.funding.entity;
 
 import io.okpay.funding.boundary.CardBrand;
-import io.okpay.funding.control.CardToken;
+import io.okpay.funding.boundary.CardToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

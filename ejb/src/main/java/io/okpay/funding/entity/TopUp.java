@@ -2,7 +2,7 @@ package io.okpay.funding.entity;
 
 import io.okpay.funding.boundary.TopUpMethod;
 import io.okpay.funding.boundary.TopUpStatus;
-import io.okpay.funding.control.CardToken;
+import io.okpay.funding.boundary.CardToken;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -19,6 +19,7 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
 import jakarta.ejb.EJB;
@@ -50,7 +51,6 @@ public class Conversions {
 
     static final String LEDGER_SCOPE = "fx-conversion";
     static final String LEDGER_CODE = "fx_conversion";
-    private static final int KEY_MAX_LENGTH = 255;
 
     @EJB
     Users users;
@@ -139,9 +139,7 @@ public class Conversions {
      * fee is the ledger's insufficient_funds.
      */
     public FxConversionView convert(String userId, String idempotencyKey, String quoteId) {
-        if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > KEY_MAX_LENGTH) {
-            throw BusinessException.invalid(List.of(new FieldError("Idempotency-Key", "idempotency_key_invalid")));
-        }
+        IdempotencyKey.of(idempotencyKey);
         verified(userId);
         if (quoteId == null || quoteId.isBlank()) {
             throw BusinessException.invalid(List.of(new FieldError("quote_id", "fx_quote_required")));

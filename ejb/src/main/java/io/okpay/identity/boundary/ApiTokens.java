@@ -9,6 +9,8 @@ import io.okpay.identity.entity.User;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
@@ -23,6 +25,15 @@ import java.util.stream.Collectors;
 public class ApiTokens {
 
     public static final String USER_KIND = "user";
+
+    /** An access token and how many seconds it is valid. */
+    public record AccessToken(String token, long expiresIn) {
+
+        @Override
+        public String toString() {
+            return "AccessToken[" + expiresIn + "s]";
+        }
+    }
 
     /** The tokens, or (when a code is due first) the sign-in and the challenge to answer. */
     public record Grant(String accessToken, long expiresIn, String refreshToken, String signInId, String challengeId) {
@@ -76,10 +87,24 @@ public class ApiTokens {
         return issue(UserView.of(user), found.family());
     }
 
+    /**
+     * An access token for a caller that is not a person (a merchant's API key, kind "merchant"), with its roles; it
+     * comes without a refresh token; the caller asks again with its own credentials.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccessToken accessToken(String kind, String subject, Set<String> groups) {
+        return new AccessToken(signingKeys.sign(kind, subject, groups), TokenSigner.ACCESS_TOKEN_LIFETIME.toSeconds());
+    }
+
+    /** The public keys that verify access tokens, as a JWK Set (served at /.well-known/jwks.json). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String publicKeys() {
+        return signingKeys.jwks();
+    }
+
     private Grant issue(UserView user, String family) {
         Set<String> groups = user.roles().stream().map(Enum::name).collect(Collectors.toSet());
-        String access = signingKeys.sign(USER_KIND, user.id(), groups);
-        return new Grant(access, TokenSigner.ACCESS_TOKEN_LIFETIME.toSeconds(), refreshTokens.issue(user.id(), family),
-                null, null);
+        AccessToken access = accessToken(USER_KIND, user.id(), groups);
+        return new Grant(access.token(), access.expiresIn(), refreshTokens.issue(user.id(), family), null, null);
     }
 }

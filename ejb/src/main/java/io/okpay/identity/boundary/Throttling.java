@@ -7,35 +7,40 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * Growing waits after failed attempts, for features that let people guess something (a voucher code): counted like
- * sign-in failures ({@link Throttle}), in the cache every instance of a cluster shares. After {@code free} failures
- * under a rule each further one doubles the wait, up to {@code cap}; a key is forgotten an hour after its last failure.
+ * Growing delays after failed guesses, for other features (a merchant's client credentials, voucher codes), counted
+ * as identity counts failed sign-ins: shared by every instance of a cluster, free up to a number of failures, then a
+ * doubling wait up to a cap, forgotten an hour after the last failure.
  */
 @ApplicationScoped
 public class Throttling {
 
-    /** A named count of failures: {@code free} of them cost nothing, then waits grow up to {@code cap}. */
+    /** What is counted ({@code name}, unique per kind of guess), the failures that cost nothing, the longest wait. */
     public record Rule(String name, int free, Duration cap) {
     }
 
     @Inject
     Throttle throttle;
 
-    /** Seconds to wait before the next attempt is considered; 0 when it may happen now. */
+    /** The rule for an IP address: the same count as failed sign-ins from it. */
+    public Rule perAddress() {
+        Throttle.Rule rule = throttle.perAddress();
+        return new Rule(rule.name(), rule.free(), rule.cap());
+    }
+
+    /** Seconds to wait before the next attempt for this key is considered; 0 when it may happen now. */
     public long secondsToWait(Rule rule, String key) {
-        return throttle.secondsToWait(counted(rule), key);
+        return throttle.secondsToWait(internal(rule), key);
     }
 
     public void failed(Rule rule, String key) {
-        throttle.failed(counted(rule), key);
+        throttle.failed(internal(rule), key);
     }
 
-    /** Forgets the failures, after an attempt that succeeded. */
     public void reset(Rule rule, String key) {
-        throttle.reset(counted(rule), key);
+        throttle.reset(internal(rule), key);
     }
 
-    private static Throttle.Rule counted(Rule rule) {
+    private static Throttle.Rule internal(Rule rule) {
         return new Throttle.Rule(rule.name(), rule.free(), rule.cap());
     }
 }

@@ -1,9 +1,8 @@
 package io.okpay.merchant.boundary;
 
 import io.okpay.audit.boundary.AuditLog;
-import io.okpay.identity.control.SigningKeys;
-import io.okpay.identity.control.Throttle;
-import io.okpay.identity.control.TokenSigner;
+import io.okpay.identity.boundary.ApiTokens;
+import io.okpay.identity.boundary.Throttling;
 import io.okpay.merchant.control.SecretKeys;
 import io.okpay.merchant.entity.ApiKey;
 import io.okpay.merchant.entity.Merchant;
@@ -32,8 +31,8 @@ public class ApiKeys {
 
     public static final String MERCHANT_KIND = "merchant";
     /** Failed exchanges slow down further tries for that key from that address, and for the key from anywhere. */
-    static final Throttle.Rule CLIENT = new Throttle.Rule("client", 10, Duration.ofMinutes(1));
-    static final Throttle.Rule CLIENT_FROM_IP = new Throttle.Rule("client-ip", 5, Duration.ofMinutes(15));
+    static final Throttling.Rule CLIENT = new Throttling.Rule("client", 10, Duration.ofMinutes(1));
+    static final Throttling.Rule CLIENT_FROM_IP = new Throttling.Rule("client-ip", 5, Duration.ofMinutes(15));
 
     /** A MERCHANT access token for the merchant of a key. */
     public record ClientGrant(String accessToken, long expiresIn, String merchantId) {
@@ -48,13 +47,13 @@ public class ApiKeys {
     EntityManager em;
 
     @EJB
-    SigningKeys signingKeys;
+    ApiTokens apiTokens;
 
     @EJB
     AuditLog auditLog;
 
     @Inject
-    Throttle throttle;
+    Throttling throttle;
 
     @Inject
     @ConfigProperty(name = "okpay.merchant.max-active-keys", defaultValue = "5")
@@ -128,8 +127,8 @@ public class ApiKeys {
         throttle.reset(CLIENT_FROM_IP, client + "|" + ip);
         ApiKey key = found.get();
         key.used(Instant.now());
-        String token = signingKeys.sign(MERCHANT_KIND, key.merchantId(), Set.of("MERCHANT"));
-        return new ClientGrant(token, TokenSigner.ACCESS_TOKEN_LIFETIME.toSeconds(), key.merchantId());
+        ApiTokens.AccessToken access = apiTokens.accessToken(MERCHANT_KIND, key.merchantId(), Set.of("MERCHANT"));
+        return new ClientGrant(access.token(), access.expiresIn(), key.merchantId());
     }
 
     private NewApiKey issue(String ownerId, Merchant merchant) {

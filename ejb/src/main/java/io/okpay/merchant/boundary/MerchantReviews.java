@@ -4,7 +4,7 @@ import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Outbox;
-import io.okpay.notification.entity.OutboxEvent;
+import io.okpay.notification.boundary.OutboxPriority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -51,7 +51,7 @@ public class MerchantReviews {
         String template = "merchant-" + decision.name().toLowerCase(Locale.ROOT);
         // A decision is news, not a code someone is waiting for at a screen: it queues behind urgent mail.
         outbox.enqueue(Mail.EVENT_TYPE, Mail.payload(owner.email(), owner.locale(), template, owner.displayName(),
-                decided.businessName(), dashboard()), OutboxEvent.Priority.NORMAL);
+                decided.businessName(), dashboard()), OutboxPriority.NORMAL);
         return decided;
     }
 

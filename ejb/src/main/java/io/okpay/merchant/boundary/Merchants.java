@@ -8,8 +8,8 @@ import io.okpay.identity.boundary.Users;
 import io.okpay.merchant.entity.Merchant;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.EmailAddress;
 import io.okpay.shared.PublicIds;
-import io.okpay.transfer.control.TransferRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -61,8 +61,8 @@ public class Merchants {
         if (!isWebAddress(site)) {
             errors.add(new FieldError("website", "website_invalid"));
         }
-        String support = supportEmail == null ? "" : supportEmail.strip().toLowerCase(Locale.ROOT);
-        if (!TransferRules.isEmailAddress(support)) {
+        Optional<EmailAddress> support = EmailAddress.parse(supportEmail);
+        if (support.isEmpty()) {
             errors.add(new FieldError("support_email", "email_invalid"));
         }
         String currency = settlementCurrency == null ? "" : settlementCurrency.strip().toUpperCase(Locale.ROOT);
@@ -75,7 +75,8 @@ public class Merchants {
         if (ofOwner(userId).isPresent()) {
             throw new BusinessException("merchant_exists", 409);
         }
-        Merchant merchant = new Merchant(PublicIds.newId("mch"), userId, name, site, support, currency, Instant.now());
+        Merchant merchant = new Merchant(PublicIds.newId("mch"), userId, name, site, support.get().value(), currency,
+                Instant.now());
         em.persist(merchant);
         auditLog.record(userId, "MERCHANT_OPENED", "-", merchant.publicId());
         return MerchantView.of(merchant);

@@ -1,7 +1,6 @@
 package io.okpay.notification.boundary;
 
 import io.okpay.shared.JsonBuilders;
-import io.okpay.notification.entity.OutboxEvent;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonArrayBuilder;
@@ -27,7 +26,7 @@ public class Mail {
      * ahead of receipts, which travel as a posting's effects.
      */
     public void send(String to, Locale locale, String template, String... args) {
-        outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args), OutboxEvent.Priority.URGENT);
+        outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args), OutboxPriority.URGENT);
     }
 
     /**

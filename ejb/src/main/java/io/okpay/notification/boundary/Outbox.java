@@ -24,12 +24,12 @@ public class Outbox {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void enqueue(String type, String payloadJson) {
-        enqueue(type, payloadJson, OutboxEvent.Priority.NORMAL);
+        enqueue(type, payloadJson, OutboxPriority.NORMAL);
     }
 
     /** As {@link #enqueue(String, String)}, ahead of NORMAL events when the priority is URGENT. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void enqueue(String type, String payloadJson, OutboxEvent.Priority priority) {
+    public void enqueue(String type, String payloadJson, OutboxPriority priority) {
         em.persist(new OutboxEvent(type, payloadJson, priority, Instant.now()));
     }
 }

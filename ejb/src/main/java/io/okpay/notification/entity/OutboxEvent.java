@@ -1,5 +1,6 @@
 package io.okpay.notification.entity;
 
+import io.okpay.notification.boundary.OutboxPriority;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,9 +19,6 @@ import java.time.Instant;
 public class OutboxEvent {
 
     public enum Status { PENDING, DELIVERED, DEAD }
-
-    /** Lower goes first: someone is waiting for an URGENT event (a code, a link); a NORMAL one (a receipt) can wait. */
-    public enum Priority { URGENT, NORMAL }
 
     @Id
     @SequenceGenerator(name = "outbox_event_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
@@ -61,7 +59,7 @@ public class OutboxEvent {
     protected OutboxEvent() {
     }
 
-    public OutboxEvent(String type, String payload, Priority priority, Instant now) {
+    public OutboxEvent(String type, String payload, OutboxPriority priority, Instant now) {
         this.type = type;
         this.payload = payload;
         this.priority = priority.ordinal();

@@ -17,10 +17,10 @@ import io.okpay.payout.control.PayoutSteps;
 import io.okpay.payout.entity.Payout;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
 import io.okpay.shared.persistence.WriteConflict;
-import io.okpay.transfer.control.TransferRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -103,7 +103,7 @@ public class Payouts {
      * payout (marked replayed); with another order it is idempotency_conflict (409).
      */
     public PayoutView request(String idempotencyKey, WithdrawMoney order) {
-        String key = TransferRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         Request request = read(order);
         PayoutOwner owner = request.owner();
         var earlier = records.byKey(owner.type(), owner.id(), key);

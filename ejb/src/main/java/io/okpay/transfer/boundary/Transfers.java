@@ -16,6 +16,8 @@ import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.EmailAddress;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
@@ -117,7 +119,7 @@ public class Transfers {
      * The same key with the same order returns the first transfer; with another order it is idempotency_conflict.
      */
     public TransferView send(String idempotencyKey, SendMoney order, StepUpAnswer answer) {
-        String key = TransferRules.idempotencyKey(idempotencyKey);
+        String key = IdempotencyKey.of(idempotencyKey);
         Request request = read(order);
         var earlier = records.byKey(order.senderId(), key);
         if (earlier.isPresent()) {
@@ -227,10 +229,9 @@ public class Transfers {
         }
         var recipient = users.findByEmailOrUsername(to);
         if (recipient.isEmpty()) {
-            if (!TransferRules.isEmailAddress(to)) {
-                throw BusinessException.invalid(List.of(new FieldError("to", "recipient_unknown")));
-            }
-            return new Request(sender, null, to.strip().toLowerCase(Locale.ROOT), money, kept);
+            EmailAddress invited = EmailAddress.parse(to).orElseThrow(() -> BusinessException.invalid(
+                    List.of(new FieldError("to", "recipient_unknown"))));
+            return new Request(sender, null, invited.value(), money, kept);
         }
         if (recipient.get().id().equals(sender.id())) {
             throw BusinessException.invalid(List.of(new FieldError("to", "recipient_self")));

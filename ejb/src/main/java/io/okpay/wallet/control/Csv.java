@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class Csv {
 
-    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
-
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 

@@ -1,8 +1,8 @@
 package io.okpay.funding.control;
 
 import io.okpay.funding.boundary.CardBrand;
+import io.okpay.funding.boundary.CardNumber;
 import io.okpay.funding.entity.CardDetails;
-import io.okpay.funding.entity.CardNumber;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import org.junit.jupiter.api.DisplayName;

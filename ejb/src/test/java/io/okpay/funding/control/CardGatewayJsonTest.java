@@ -1,5 +1,6 @@
 package io.okpay.funding.control;
 
+import io.okpay.funding.boundary.CardToken;
 import io.okpay.funding.control.CardAuthorisation.DeclineReason;
 import io.okpay.funding.control.CardAuthorisation.Status;
 import io.okpay.funding.boundary.CardBrand;

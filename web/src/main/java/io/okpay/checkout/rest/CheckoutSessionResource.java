@@ -7,9 +7,9 @@ import io.okpay.checkout.boundary.PaymentView;
 import io.okpay.checkout.boundary.SessionPage;
 import io.okpay.checkout.boundary.SessionRequest;
 import io.okpay.checkout.boundary.SessionView;
-import io.okpay.checkout.control.CheckoutRules;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Messages;
 import io.okpay.shared.rest.Problems;
 import io.okpay.identity.boundary.StepUpRequired;
@@ -157,7 +157,7 @@ public class CheckoutSessionResource {
     @Operation(summary = "Pay a checkout session from the caller's balance (Idempotency-Key required; step-up like transfers)")
     public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
                         PayRequest request) {
-        CheckoutRules.idempotencyKey(idempotencyKey);
+        IdempotencyKey.of(idempotencyKey);
         PayRequest body = request == null ? new PayRequest(null, null) : request;
         PaymentView paid;
         try {

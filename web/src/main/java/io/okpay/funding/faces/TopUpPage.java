@@ -9,10 +9,13 @@ import io.okpay.funding.boundary.CardInput;
 import io.okpay.funding.boundary.CardTopUps;
 import io.okpay.funding.boundary.TokenisedCardTopUpCommand;
 import io.okpay.funding.boundary.TopUpView;
-import io.okpay.funding.boundary.VoucherTopUpCommand;
+XX
 import io.okpay.funding.boundary.VoucherTopUps;
 import io.okpay.funding.control.CardChecks;
-import io.okpay.funding.control.CardToken;
+=======
+import io.okpay.funding.boundary.TopUps;
+>>>>>>> kernel-values
+import io.okpay.funding.boundary.CardToken;
 import io.okpay.funding.boundary.FeeQuote;
 import io.okpay.funding.boundary.CardBrand;
 import io.okpay.funding.boundary.TopUpMethod;
@@ -59,8 +62,8 @@ public class TopUpPage implements Serializable {
     private static final String FORM = "topup";
     /** API field names to the ids of the inputs on this page. */
     private static final Map<String, String> INPUTS = Map.of("amount", "amount", "currency", "currency",
-            CardChecks.NUMBER, "number", CardChecks.EXP_MONTH, "expMonth", CardChecks.EXP_YEAR, "expYear",
-            CardChecks.CVC, "cvc", "code", "code", "otp", "otp");
+            CardInput.NUMBER, "number", CardInput.EXP_MONTH, "expMonth", CardInput.EXP_YEAR, "expYear",
+            CardInput.CVC, "cvc", "code", "code", "otp", "otp");
 
     public enum Step { METHOD, DETAILS, CONFIRM, CODE, DONE }
 
@@ -183,13 +186,14 @@ public class TopUpPage implements Serializable {
             }
             errors.addAll(e.fieldErrors());
         }
-        errors.addAll(CardChecks.check(typedNumber, expMonth, expYear, typedCvc, YearMonth.now(ZoneOffset.UTC)));
+        CardInput card = new CardInput(typedNumber, expMonth, expYear, typedCvc);
+        errors.addAll(card.problems(YearMonth.now(ZoneOffset.UTC)));
         if (!errors.isEmpty()) {
             error(BusinessException.invalid(errors));
             return null;
         }
         try {
-            CardToken token = cardTopUps.tokenise(new CardInput(typedNumber, expMonth, expYear, typedCvc));
+            CardToken token = cardTopUps.tokenise(card);
             cardToken = token.token();
             cardBrand = token.brand().wireName();
             cardLastFour = token.lastFour();

@@ -1,8 +1,8 @@
 package io.okpay.identity.rest;
 
+import io.okpay.identity.boundary.PasswordCheck;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
-import io.okpay.identity.control.PasswordPolicy;
 import jakarta.ejb.EJB;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -79,9 +79,9 @@ public class UserResource {
     @Operation(summary = "How strong a candidate password is (0-4) and which rules it breaks; nothing is stored")
     public Response strength(StrengthRequest request) {
         StrengthRequest body = request == null ? new StrengthRequest(null, null, null) : request;
-        List<String> problems = PasswordPolicy.problems(body.password(), body.username(), body.email());
-        return Response.ok(new Strength(PasswordPolicy.strength(body.password(), body.username(), body.email()),
-                problems.isEmpty(), problems)).header("Cache-Control", "no-store").build();
+        PasswordCheck check = PasswordCheck.of(body.password(), body.username(), body.email());
+        return Response.ok(new Strength(check.score(), check.acceptable(), check.problems()))
+                .header("Cache-Control", "no-store").build();
     }
 
     @POST

@@ -1,7 +1,7 @@
 package io.okpay.sandbox.acquirer;
 
 import io.okpay.funding.boundary.CardBrand;
-import io.okpay.funding.entity.CardNumber;
+import io.okpay.funding.boundary.CardNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;

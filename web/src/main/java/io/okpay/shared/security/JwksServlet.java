@@ -1,6 +1,6 @@
 package io.okpay.shared.security;
 
-import io.okpay.identity.control.SigningKeys;
+import io.okpay.identity.boundary.ApiTokens;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -14,12 +14,12 @@ import java.io.IOException;
 public class JwksServlet extends HttpServlet {
 
     @EJB
-    SigningKeys signingKeys;
+    ApiTokens apiTokens;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setContentType("application/jwk-set+json");
         response.setHeader("Cache-Control", "public, max-age=300");
-        response.getWriter().write(signingKeys.jwks());
+        response.getWriter().write(apiTokens.publicKeys());
     }
 }

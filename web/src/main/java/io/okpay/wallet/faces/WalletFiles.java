@@ -4,9 +4,8 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.Statement;
+import io.okpay.wallet.boundary.WalletCsv;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.Csv;
-import io.okpay.wallet.control.WalletCsv;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -62,7 +61,7 @@ public class WalletFiles extends HttpServlet {
 
     private static void send(HttpServletResponse response, String csv, String fileName) throws IOException {
         byte[] body = csv.getBytes(StandardCharsets.UTF_8);
-        response.setContentType(Csv.MEDIA_TYPE);
+        response.setContentType(WalletCsv.MEDIA_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -1,8 +1,8 @@
 package io.okpay.wallet.rest;
 
 import io.okpay.wallet.boundary.Statement;
+import io.okpay.wallet.boundary.WalletCsv;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.WalletCsv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;

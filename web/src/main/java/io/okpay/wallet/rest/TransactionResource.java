@@ -4,9 +4,8 @@ import io.okpay.shared.BusinessException;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.TransactionDetail;
+import io.okpay.wallet.boundary.WalletCsv;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.Csv;
-import io.okpay.wallet.control.WalletCsv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DefaultValue;
@@ -98,7 +97,7 @@ public class TransactionResource {
 
     @GET
     @Path("export")
-    @Produces(Csv.MEDIA_TYPE)
+    @Produces(WalletCsv.MEDIA_TYPE)
     @Operation(summary = "The caller's transactions from one day to another (at most 366 days, the caller's local days) "
             + "as a CSV file, oldest first; the same filters as the list; column headers in the caller's language, dates "
             + "in the caller's time zone with its offset")
@@ -120,7 +119,7 @@ public class TransactionResource {
 
     /** A CSV body as a download; the name holds only characters a Content-Disposition needs no quoting rules for. */
     static Response attachment(String csv, String fileName) {
-        return Response.ok(csv.getBytes(StandardCharsets.UTF_8), Csv.MEDIA_TYPE)
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8), WalletCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
                 .build();
     }

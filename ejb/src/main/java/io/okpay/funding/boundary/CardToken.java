@@ -1,4 +1,4 @@
-package io.okpay.funding.control;
+package io.okpay.funding.boundary;
 
 import io.okpay.funding.boundary.CardBrand;
 

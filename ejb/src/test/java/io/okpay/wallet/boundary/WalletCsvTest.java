@@ -1,9 +1,7 @@
-package io.okpay.wallet.control;
+package io.okpay.wallet.boundary;
 
 import io.okpay.shared.Money;
 import io.okpay.shared.TimeZones;
-import io.okpay.wallet.boundary.Activity;
-import io.okpay.wallet.boundary.Statement;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

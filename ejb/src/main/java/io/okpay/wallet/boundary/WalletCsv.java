@@ -1,9 +1,7 @@
-package io.okpay.wallet.control;
+package io.okpay.wallet.boundary;
 
 import io.okpay.shared.Messages;
-import io.okpay.wallet.boundary.Activity;
-import io.okpay.wallet.boundary.ActivityText;
-import io.okpay.wallet.boundary.Statement;
+import io.okpay.wallet.control.Csv;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,6 +18,9 @@ import java.util.Locale;
  * strings (signed: positive when money came in), the fee only where this person paid it.
  */
 public final class WalletCsv {
+
+    /** What the files are, for the Content-Type of a download. */
+    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
     static final List<String> COLUMNS = List.of("date", "transaction", "type", "description", "counterparty", "order", "note",
             "amount", "currency", "fee", "balance_after");

@@ -1,6 +1,5 @@
-package io.okpay.funding.entity;
+package io.okpay.funding.boundary;
 
-import io.okpay.funding.boundary.CardBrand;
 import java.util.Optional;
 
 /**
