@@ -9,12 +9,8 @@ import io.okpay.funding.boundary.CardInput;
 import io.okpay.funding.boundary.CardTopUps;
 import io.okpay.funding.boundary.TokenisedCardTopUpCommand;
 import io.okpay.funding.boundary.TopUpView;
-XX
+import io.okpay.funding.boundary.VoucherTopUpCommand;
 import io.okpay.funding.boundary.VoucherTopUps;
-import io.okpay.funding.control.CardChecks;
-=======
-import io.okpay.funding.boundary.TopUps;
->>>>>>> kernel-values
 import io.okpay.funding.boundary.CardToken;
 import io.okpay.funding.boundary.FeeQuote;
 import io.okpay.funding.boundary.CardBrand;
