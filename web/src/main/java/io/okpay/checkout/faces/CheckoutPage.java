@@ -11,6 +11,7 @@ import io.okpay.fx.boundary.FxQuoteView;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.faces.PageMessages;
+import io.okpay.shared.faces.StepUpCode;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.AccountStatus;
@@ -83,9 +84,7 @@ public class CheckoutPage implements Serializable {
     private String merchantName;
     private PayQuote quote;
     private boolean refused;
-    private String challengeId;
-    private String code;
-    private boolean stepUpRequired;
+    private final StepUpCode stepUpCode = new StepUpCode();
     private List<String> convertFromCurrencies = List.of();
     private String convertFrom;
     // The conversion quote as shown (its id to convert with): plain texts, as the view is kept in the HTTP session.
@@ -129,34 +128,24 @@ public class CheckoutPage implements Serializable {
 
     public void pay() throws IOException {
         try {
-            PaymentView paid = payments.pay(currentUser.id(), sessionId, challengeId, code);
+            PaymentView paid = payments.pay(currentUser.id(), sessionId, stepUpCode.challengeId(), stepUpCode.takeCode());
             String success = session.successUrl();
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(success + (success.contains("?") ? "&" : "?") + "session_id="
                     + URLEncoder.encode(paid.sessionId(), StandardCharsets.UTF_8));
         } catch (StepUpRequired e) {
-            challengeId = e.challengeId();
-            stepUpRequired = true;
-            PageMessages.show(e, "pay");
+            stepUpCode.asked(e, "pay");
         } catch (BusinessException e) {
             PageMessages.show(e, "pay");
             if (!e.code().startsWith("code_")) {
                 load();
             }
-        } finally {
-            code = null;
         }
     }
 
-    /** Sends the code again (a payer whose message got lost is not stuck); only the new code works now. */
+    /** Sends the code again, so a payer whose message got lost is not stuck. */
     public void resendCode() {
-        code = null;
-        try {
-            challengeId = stepUp.sendAgain(currentUser.id(), challengeId, CheckoutPayments.STEP_UP_ACTION);
-            PageMessages.info("code.resent");
-        } catch (BusinessException e) {
-            PageMessages.show(e, "pay");
-        }
+        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, CheckoutPayments.STEP_UP_ACTION), "pay");
     }
 
     /** A quote for converting what is missing from the chosen balance; shown before anything moves. */
@@ -275,16 +264,8 @@ public class CheckoutPage implements Serializable {
         return quote == null ? "" : format(quote.shortfall());
     }
 
-    public boolean isStepUpRequired() {
-        return stepUpRequired;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
+    public StepUpCode getStepUpCode() {
+        return stepUpCode;
     }
 
     public List<String> getConvertFromCurrencies() {

@@ -21,34 +21,31 @@ import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Messages;
-import io.okpay.shared.Money;
+import io.okpay.shared.faces.MoneyForm;
+import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * /funding/topup.xhtml, one step at a time: method, details, confirmation (amount, fee, total, method, card), the
  * card issuer's one-time code when asked, and the result (for a bank transfer: the reference and where to send it). The card is tokenised before the confirmation, so the
  * page keeps only the processor's token, brand, last four digits and expiry. The idempotency key lives as long as
- * the view: submitting the confirmation twice charges once.
+ * the view: submitting the confirmation twice charges once. Its steps are its own (a method to choose first, the
+ * card's code after the confirmation); the amount, currency, key and priced amounts are a {@link MoneyForm}'s.
  */
 @Named
 @ViewScoped
@@ -84,17 +81,15 @@ public class TopUpPage implements Serializable {
     @Inject
     transient PreferredCurrency preferredCurrency;
 
+    private final MoneyForm form = new MoneyForm(FORM);
     private Step step = Step.METHOD;
     private TopUpMethod method;
-    private String amount;
-    private String currency;
     // What was typed for the card: dropped as soon as the processor has tokenised it.
     private transient String number;
     private transient String cvc;
     private Integer expMonth;
     private Integer expYear;
     private String code;
-    private String idempotencyKey = UUID.randomUUID().toString();
 
     private String cardToken;
     private String cardBrand;
@@ -102,9 +97,6 @@ public class TopUpPage implements Serializable {
     private int cardExpMonth;
     private int cardExpYear;
 
-    private String amountText;
-    private String feeText;
-    private String totalText;
     private String topUpId;
     private TopUpStatus status;
     private String reference;
@@ -113,7 +105,7 @@ public class TopUpPage implements Serializable {
     /** The form starts in the currency the person holds most of, or the one of their country. */
     @PostConstruct
     void start() {
-        currency = preferredCurrency.code();
+        form.setCurrency(preferredCurrency.code());
     }
 
     public String chooseCard() {
@@ -146,9 +138,9 @@ public class TopUpPage implements Serializable {
     public String review() {
         if (method == TopUpMethod.VOUCHER) {
             try {
-                show(voucherTopUps.topUp(new VoucherTopUpCommand(currentUser.id(), idempotencyKey, code)));
+                show(voucherTopUps.topUp(new VoucherTopUpCommand(currentUser.id(), form.getKey(), code)));
             } catch (BusinessException e) {
-                idempotencyKey = UUID.randomUUID().toString();
+                form.newKey();
                 error(e);
             }
             code = null;
@@ -156,10 +148,8 @@ public class TopUpPage implements Serializable {
         }
         if (method == TopUpMethod.BANK_TRANSFER) {
             try {
-                FeeQuote quote = bankTransferTopUps.quote(amount, currency);
-                amountText = format(quote.amount());
-                feeText = format(quote.fee());
-                totalText = format(quote.total());
+                FeeQuote quote = bankTransferTopUps.quote(form.getAmount(), form.getCurrency());
+                form.priced(quote.amount(), quote.fee(), quote.total());
                 step = Step.CONFIRM;
             } catch (BusinessException e) {
                 error(e);
@@ -174,7 +164,7 @@ public class TopUpPage implements Serializable {
         List<FieldError> errors = new ArrayList<>();
         FeeQuote quote = null;
         try {
-            quote = cardTopUps.quote(amount, currency);
+            quote = cardTopUps.quote(form.getAmount(), form.getCurrency());
         } catch (BusinessException e) {
             if (e.fieldErrors().isEmpty()) {
                 error(e);
@@ -199,9 +189,7 @@ public class TopUpPage implements Serializable {
             error(e);
             return null;
         }
-        amountText = format(quote.amount());
-        feeText = format(quote.fee());
-        totalText = format(quote.total());
+        form.priced(quote.amount(), quote.fee(), quote.total());
         step = Step.CONFIRM;
         return null;
     }
@@ -210,25 +198,20 @@ public class TopUpPage implements Serializable {
     public String confirm() {
         if (method == TopUpMethod.BANK_TRANSFER) {
             try {
-                show(bankTransferTopUps.topUp(new BankTransferTopUpCommand(currentUser.id(), idempotencyKey, amount,
-                        currency)));
+                show(bankTransferTopUps.topUp(new BankTransferTopUpCommand(currentUser.id(), form.getKey(),
+                        form.getAmount(), form.getCurrency())));
             } catch (BusinessException e) {
-                idempotencyKey = UUID.randomUUID().toString();
-                step = Step.DETAILS;
-                error(e);
+                attemptOver(e);
             }
             return null;
         }
         CardToken token = new CardToken(cardToken, CardBrand.fromWireName(cardBrand).orElseThrow(), cardLastFour,
                 cardExpMonth, cardExpYear);
         try {
-            show(cardTopUps.topUp(new TokenisedCardTopUpCommand(currentUser.id(), idempotencyKey, amount, currency,
-                    token)));
+            show(cardTopUps.topUp(new TokenisedCardTopUpCommand(currentUser.id(), form.getKey(), form.getAmount(),
+                    form.getCurrency(), token)));
         } catch (BusinessException e) {
-            // This attempt is over (declined, or the processor was unreachable): a new one needs a new key.
-            idempotencyKey = UUID.randomUUID().toString();
-            step = Step.DETAILS;
-            error(e);
+            attemptOver(e);
         }
         return null;
     }
@@ -240,9 +223,7 @@ public class TopUpPage implements Serializable {
             if ("card_challenge_code_wrong".equals(e.code())) {
                 error(BusinessException.invalid(List.of(new FieldError("otp", e.code()))));
             } else {
-                idempotencyKey = UUID.randomUUID().toString();
-                step = Step.DETAILS;
-                error(e);
+                attemptOver(e);
             }
         }
         code = null;
@@ -256,32 +237,19 @@ public class TopUpPage implements Serializable {
                 .withLocale(FacesContext.getCurrentInstance().getViewRoot().getLocale())
                 .format(view.expiresAt().atZone(currentUser.zone()));
         status = view.status();
-        amountText = format(view.amount());
-        feeText = format(view.fee());
-        totalText = format(view.total());
+        form.priced(view.amount(), view.fee(), view.total());
         step = view.status() == TopUpStatus.REQUIRES_ACTION ? Step.CODE : Step.DONE;
     }
 
-    private void error(BusinessException e) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        Locale locale = faces.getViewRoot().getLocale();
-        for (FieldError field : e.fieldErrors()) {
-            String text = Messages.get(locale, "error." + field.code(), field.args());
-            String input = INPUTS.get(field.field());
-            faces.addMessage(input == null ? null : FORM + ":" + input,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
-        }
-        String summary = Messages.get(locale, "error." + (e.fieldErrors().isEmpty() ? e.code() : "invalid_request"), e.args());
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, summary));
+    /** This attempt is over (declined, or the processor was unreachable): a new one needs a new key. */
+    private void attemptOver(BusinessException e) {
+        form.newKey();
+        step = Step.DETAILS;
+        error(e);
     }
 
-    /** The amount as people of the page's language write it: "$1,234.50", "¥1,235". */
-    private String format(Money money) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(FacesContext.getCurrentInstance().getViewRoot().getLocale());
-        format.setCurrency(java.util.Currency.getInstance(money.currency()));
-        format.setMinimumFractionDigits(money.exponent());
-        format.setMaximumFractionDigits(money.exponent());
-        return format.format(new BigDecimal(money.toDecimal()));
+    private static void error(BusinessException e) {
+        PageMessages.show(e, FORM, INPUTS::get);
     }
 
     public List<String> getCurrencies() {
@@ -326,20 +294,8 @@ public class TopUpPage implements Serializable {
         return bank;
     }
 
-    public String getAmount() {
-        return amount;
-    }
-
-    public void setAmount(String amount) {
-        this.amount = amount == null ? null : amount.strip();
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
+    public MoneyForm getForm() {
+        return form;
     }
 
     public String getNumber() {
@@ -380,22 +336,6 @@ public class TopUpPage implements Serializable {
 
     public void setCode(String code) {
         this.code = code;
-    }
-
-    public String getIdempotencyKey() {
-        return idempotencyKey;
-    }
-
-    public String getAmountText() {
-        return amountText;
-    }
-
-    public String getFeeText() {
-        return feeText;
-    }
-
-    public String getTotalText() {
-        return totalText;
     }
 
     public String getTopUpId() {

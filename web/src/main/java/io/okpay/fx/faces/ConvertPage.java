@@ -6,6 +6,7 @@ import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxConversionView;
 import io.okpay.fx.boundary.FxQuoteView;
 import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.MoneyForm;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * /fx/convert.xhtml in three steps on one view: currencies and amount; the quote (rate, fee, both amounts, a countdown
@@ -35,8 +35,6 @@ import java.util.UUID;
 public class ConvertPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-
-    public enum Step { FORM, CONFIRM, DONE }
 
     @EJB
     transient Conversions conversions;
@@ -50,16 +48,11 @@ public class ConvertPage implements Serializable {
     @Inject
     transient PreferredCurrency preferredCurrency;
 
-    private Step step = Step.FORM;
+    private final MoneyForm form = new MoneyForm("convert");
     private String sellCurrency;
     private String buyCurrency;
-    private String amount;
     private String side = "sell";
-    private String key;
     private String quoteId;
-    private String sellText;
-    private String feeText;
-    private String totalText;
     private String buyText;
     private String rate;
     private Instant expiresAt;
@@ -82,23 +75,18 @@ public class ConvertPage implements Serializable {
         try {
             boolean selling = !"buy".equals(side);
             FxQuoteView quote = conversions.quote(currentUser.id(), sellCurrency, buyCurrency,
-                    selling ? amount : null, selling ? null : amount);
-            Locale locale = locale();
+                    selling ? form.getAmount() : null, selling ? null : form.getAmount());
             quoteId = quote.id();
-            key = UUID.randomUUID().toString();
-            sellText = MoneyFormat.format(quote.sell(), locale);
-            feeText = MoneyFormat.format(quote.fee(), locale);
-            totalText = MoneyFormat.format(quote.total(), locale);
-            buyText = MoneyFormat.format(quote.buy(), locale);
+            form.newKey();
+            form.priced(quote.sell(), quote.fee(), quote.total());
+            buyText = MoneyFormat.format(quote.buy(), locale());
             rate = quote.rate();
             expiresAt = quote.expiresAt();
             expired = false;
-            step = Step.CONFIRM;
+            form.moveTo(MoneyForm.Step.CONFIRM);
         } catch (BusinessException e) {
-            step = Step.FORM;
-            PageMessages.show(e.fieldErrors().isEmpty() ? e : BusinessException.invalid(e.fieldErrors().stream()
-                    .map(f -> new BusinessException.FieldError(f.field().endsWith("_amount") ? "amount" : f.field(),
-                            f.code(), f.args())).toList()), "convert");
+            form.moveTo(MoneyForm.Step.FORM);
+            PageMessages.show(e, "convert", field -> field.endsWith("_amount") ? "amount" : field);
         }
         return null;
     }
@@ -106,18 +94,13 @@ public class ConvertPage implements Serializable {
     /** Quote -> result; an expired quote stays on the page and asks for a new one. */
     public String confirm() {
         try {
-            FxConversionView done = conversions.convert(currentUser.id(), key, quoteId);
+            FxConversionView done = conversions.convert(currentUser.id(), form.getKey(), quoteId);
             reference = done.id();
-            step = Step.DONE;
+            form.moveTo(MoneyForm.Step.DONE);
         } catch (BusinessException e) {
             expired = "quote_expired".equals(e.code());
             PageMessages.error(Messages.get(locale(), expired ? "fx.confirm.expired" : "error." + e.code(), e.args()));
         }
-        return null;
-    }
-
-    public String back() {
-        step = Step.FORM;
         return null;
     }
 
@@ -134,19 +117,8 @@ public class ConvertPage implements Serializable {
         return expiresAt == null ? "" : expiresAt.toString();
     }
 
-    public Step getStep() {
-        return step;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    /** Comes back from the hidden field; a form of this view always carries the key it was given. */
-    public void setKey(String key) {
-        if (key != null && !key.isBlank()) {
-            this.key = key;
-        }
+    public MoneyForm getForm() {
+        return form;
     }
 
     public String getSellCurrency() {
@@ -165,32 +137,12 @@ public class ConvertPage implements Serializable {
         this.buyCurrency = buyCurrency;
     }
 
-    public String getAmount() {
-        return amount;
-    }
-
-    public void setAmount(String amount) {
-        this.amount = amount == null ? null : amount.trim();
-    }
-
     public String getSide() {
         return side;
     }
 
     public void setSide(String side) {
         this.side = side;
-    }
-
-    public String getSellText() {
-        return sellText;
-    }
-
-    public String getFeeText() {
-        return feeText;
-    }
-
-    public String getTotalText() {
-        return totalText;
     }
 
     public String getBuyText() {

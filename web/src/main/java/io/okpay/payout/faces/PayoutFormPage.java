@@ -3,6 +3,7 @@ package io.okpay.payout.faces;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;
+import io.okpay.shared.faces.MoneyForm;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutQuote;
@@ -21,7 +22,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A withdrawal form in three steps on one view (the form; the confirmation with amount, fee, total and the IBAN
@@ -33,8 +33,6 @@ public abstract class PayoutFormPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> FORM_FIELDS = Set.of("amount", "currency", "iban", "account_holder");
-
-    public enum Step { FORM, CONFIRM, DONE }
 
     /** A payout as listed: what, where to, how far it got; {@code statusKey} is its bundle key. */
     public record Row(String id, String created, String total, String to, String statusKey, boolean cancellable)
@@ -50,15 +48,9 @@ public abstract class PayoutFormPage implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
-    private Step step = Step.FORM;
-    private String key = UUID.randomUUID().toString();
-    private String amount;
-    private String currency;
+    private final MoneyForm form = new MoneyForm("payout");
     private String iban;
     private String accountHolder;
-    private String amountText;
-    private String feeText;
-    private String totalText;
     private String ibanMasked;
     private String reference;
     private List<Row> rows;
@@ -71,7 +63,7 @@ public abstract class PayoutFormPage implements Serializable {
 
     @PostConstruct
     void start() {
-        currency = startingCurrency();
+        form.setCurrency(startingCurrency());
     }
 
     public boolean isAllowed() {
@@ -85,38 +77,26 @@ public abstract class PayoutFormPage implements Serializable {
     public String review() {
         try {
             PayoutQuote quote = payouts.quote(order());
-            Locale locale = locale();
-            amountText = MoneyFormat.format(quote.amount(), locale);
-            feeText = MoneyFormat.format(quote.fee(), locale);
-            totalText = MoneyFormat.format(quote.total(), locale);
+            form.priced(quote.amount(), quote.fee(), quote.total());
             ibanMasked = quote.ibanMasked();
             accountHolder = quote.accountHolder();
-            step = Step.CONFIRM;
+            form.moveTo(MoneyForm.Step.CONFIRM);
         } catch (BusinessException e) {
-            PageMessages.show(e, "payout");
+            form.formRefused(e);
         }
         return null;
     }
 
     public String confirm() {
         try {
-            PayoutView requested = payouts.request(key, order());
+            PayoutView requested = payouts.request(form.getKey(), order());
             reference = requested.id();
-            totalText = MoneyFormat.format(requested.total(), locale());
-            step = Step.DONE;
+            form.priced(requested.amount(), requested.fee(), requested.total());
+            form.moveTo(MoneyForm.Step.DONE);
             rows = null;
         } catch (BusinessException e) {
-            boolean formProblem = e.fieldErrors().stream().anyMatch(f -> FORM_FIELDS.contains(f.field()));
-            if (formProblem || "insufficient_funds".equals(e.code())) {
-                step = Step.FORM;
-            }
-            PageMessages.show(e, formProblem ? "payout" : "confirm");
+            form.confirmationRefused(e, FORM_FIELDS);
         }
-        return null;
-    }
-
-    public String back() {
-        step = Step.FORM;
         return null;
     }
 
@@ -146,7 +126,7 @@ public abstract class PayoutFormPage implements Serializable {
     }
 
     private WithdrawMoney order() {
-        return new WithdrawMoney(requireOwner(), amount, currency, iban, accountHolder);
+        return new WithdrawMoney(requireOwner(), form.getAmount(), form.getCurrency(), iban, accountHolder);
     }
 
     private PayoutOwner requireOwner() {
@@ -161,35 +141,8 @@ public abstract class PayoutFormPage implements Serializable {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
-    public Step getStep() {
-        return step;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    /** Comes back from the hidden field; a form of this view always carries the key it was given. */
-    public void setKey(String key) {
-        if (key != null && !key.isBlank()) {
-            this.key = key;
-        }
-    }
-
-    public String getAmount() {
-        return amount;
-    }
-
-    public void setAmount(String amount) {
-        this.amount = amount == null ? null : amount.trim();
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
+    public MoneyForm getForm() {
+        return form;
     }
 
     public String getIban() {
@@ -206,18 +159,6 @@ public abstract class PayoutFormPage implements Serializable {
 
     public void setAccountHolder(String accountHolder) {
         this.accountHolder = accountHolder;
-    }
-
-    public String getAmountText() {
-        return amountText;
-    }
-
-    public String getFeeText() {
-        return feeText;
-    }
-
-    public String getTotalText() {
-        return totalText;
     }
 
     public String getIbanMasked() {

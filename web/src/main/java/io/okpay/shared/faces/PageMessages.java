@@ -5,6 +5,8 @@ import io.okpay.shared.Messages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 
+import java.util.function.UnaryOperator;
+
 /** Shows business failures on a page: field errors next to their inputs, the rest at the top, in the page's language. */
 public final class PageMessages {
 
@@ -13,6 +15,14 @@ public final class PageMessages {
 
     /** Field {@code f} of the failure goes to the input with id {@code f} in form {@code formId}. */
     public static void show(BusinessException e, String formId) {
+        show(e, formId, UnaryOperator.identity());
+    }
+
+    /**
+     * Field {@code f} of the failure goes to the input with id {@code inputOf(f)} in form {@code formId}, or to the top
+     * when that is null (a field the page has no input for).
+     */
+    public static void show(BusinessException e, String formId, UnaryOperator<String> inputOf) {
         FacesContext faces = FacesContext.getCurrentInstance();
         var locale = faces.getViewRoot().getLocale();
         if (e.fieldErrors().isEmpty()) {
@@ -21,7 +31,9 @@ public final class PageMessages {
         }
         for (BusinessException.FieldError field : e.fieldErrors()) {
             String text = Messages.get(locale, "error." + field.code(), field.args());
-            faces.addMessage(formId + ":" + field.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            String input = inputOf.apply(field.field());
+            faces.addMessage(input == null ? null : formId + ":" + input,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
         }
         error(Messages.get(locale, "error.invalid_request"));
     }

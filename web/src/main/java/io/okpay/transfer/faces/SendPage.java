@@ -4,9 +4,9 @@ import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.faces.CurrentUser;
-import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.MoneyFormat;
+import io.okpay.shared.faces.MoneyForm;
+import io.okpay.shared.faces.StepUpCode;
 import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.transfer.boundary.SendMoney;
 import io.okpay.transfer.boundary.StepUpAnswer;
@@ -16,16 +16,13 @@ import io.okpay.transfer.boundary.Transfers;
 import io.okpay.shared.faces.PreferredCurrency;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * /transfer/send.xhtml in three steps on one view: the form; the confirmation naming the recipient as registered,
@@ -38,8 +35,6 @@ public class SendPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> FORM_FIELDS = Set.of("to", "amount", "currency", "note");
-
-    public enum Step { FORM, CONFIRM, DONE }
 
     @EJB
     transient Transfers transfers;
@@ -56,27 +51,19 @@ public class SendPage implements Serializable {
     @Inject
     transient PreferredCurrency preferredCurrency;
 
-    private Step step = Step.FORM;
-    private String key = UUID.randomUUID().toString();
+    private final MoneyForm form = new MoneyForm("send");
+    private final StepUpCode stepUpCode = new StepUpCode();
     private String to;
-    private String amount;
-    private String currency;
     private String note;
-    private String challengeId;
-    private String code;
-    private boolean stepUpRequired;
     private String recipientName;
     private String recipientEmail;
-    private String amountText;
-    private String feeText;
-    private String totalText;
     private String reference;
     private int claimDays;
 
     /** The form starts in the currency the person holds most of, or the one of their country. */
     @PostConstruct
     void start() {
-        currency = preferredCurrency.code();
+        form.setCurrency(preferredCurrency.code());
     }
 
     public List<String> getCurrencies() {
@@ -87,21 +74,15 @@ public class SendPage implements Serializable {
     public String review() {
         try {
             TransferQuote quote = transfers.quote(order());
-            Locale locale = locale();
             recipientName = quote.toEscrow() ? quote.recipientEmail() : quote.recipientName();
             claimDays = quote.claimDays();
             recipientEmail = quote.recipientEmail();
-            amountText = MoneyFormat.format(quote.amount(), locale);
-            feeText = MoneyFormat.format(quote.fee(), locale);
-            totalText = MoneyFormat.format(quote.total(), locale);
+            form.priced(quote.amount(), quote.fee(), quote.total());
             note = quote.note();
-            stepUpRequired = quote.stepUpRequired();
-            if (stepUpRequired && challengeId == null) {
-                challengeId = stepUp.begin(currentUser.id(), Transfers.STEP_UP_ACTION);
-            }
-            step = Step.CONFIRM;
+            stepUpCode.require(quote.stepUpRequired(), () -> stepUp.begin(currentUser.id(), Transfers.STEP_UP_ACTION));
+            form.moveTo(MoneyForm.Step.CONFIRM);
         } catch (BusinessException e) {
-            PageMessages.show(e, "send");
+            form.formRefused(e);
         }
         return null;
     }
@@ -109,62 +90,33 @@ public class SendPage implements Serializable {
     /** Confirmation -> result. Field problems found only now (the balance changed meanwhile) go back to the form. */
     public String confirm() {
         try {
-            TransferView sent = transfers.send(key, order(), new StepUpAnswer(challengeId, code));
+            TransferView sent = transfers.send(form.getKey(), order(), new StepUpAnswer(stepUpCode.challengeId(), stepUpCode.takeCode()));
             reference = sent.id();
-            step = Step.DONE;
+            form.moveTo(MoneyForm.Step.DONE);
         } catch (StepUpRequired e) {
-            challengeId = e.challengeId();
-            stepUpRequired = true;
-            PageMessages.show(e, "confirm");
+            stepUpCode.asked(e, "confirm");
         } catch (BusinessException e) {
-            boolean formProblem = e.fieldErrors().stream().anyMatch(f -> FORM_FIELDS.contains(f.field()));
-            if (formProblem || "insufficient_funds".equals(e.code())) {
-                step = Step.FORM;
-            }
-            PageMessages.show(e, formProblem ? "send" : "confirm");
+            form.confirmationRefused(e, FORM_FIELDS);
         }
-        code = null;
         return null;
     }
 
-    /** Sends the code again; the field is emptied, as only the new code works now. */
+    /** Sends the code again, for a person whose message got lost. */
     public String resendCode() {
-        code = null;
-        try {
-            challengeId = stepUp.sendAgain(currentUser.id(), challengeId, Transfers.STEP_UP_ACTION);
-            PageMessages.info("code.resent");
-        } catch (BusinessException e) {
-            PageMessages.show(e, "confirm");
-        }
+        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, Transfers.STEP_UP_ACTION), "confirm");
         return null;
     }
 
-    public String back() {
-        step = Step.FORM;
-        return null;
+    public MoneyForm getForm() {
+        return form;
     }
 
     private SendMoney order() {
-        return new SendMoney(currentUser.id(), to, amount, currency, note);
+        return new SendMoney(currentUser.id(), to, form.getAmount(), form.getCurrency(), note);
     }
 
-    private static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
-    }
-
-    public Step getStep() {
-        return step;
-    }
-
-    public String getKey() {
-        return key;
-    }
-
-    /** Comes back from the hidden field; a form of this view always carries the key it was given. */
-    public void setKey(String key) {
-        if (key != null && !key.isBlank()) {
-            this.key = key;
-        }
+    public StepUpCode getStepUpCode() {
+        return stepUpCode;
     }
 
     public String getTo() {
@@ -175,22 +127,6 @@ public class SendPage implements Serializable {
         this.to = to;
     }
 
-    public String getAmount() {
-        return amount;
-    }
-
-    public void setAmount(String amount) {
-        this.amount = amount == null ? null : amount.trim();
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
-
     public String getNote() {
         return note;
     }
@@ -199,36 +135,12 @@ public class SendPage implements Serializable {
         this.note = note;
     }
 
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public boolean isStepUpRequired() {
-        return stepUpRequired;
-    }
-
     public String getRecipientName() {
         return recipientName;
     }
 
     public String getRecipientEmail() {
         return recipientEmail;
-    }
-
-    public String getAmountText() {
-        return amountText;
-    }
-
-    public String getFeeText() {
-        return feeText;
-    }
-
-    public String getTotalText() {
-        return totalText;
     }
 
     /** Days an invited recipient has to claim the money; 0 when the recipient already has an account. */
