@@ -11,11 +11,18 @@ import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
+import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.fund;
+import static io.okpay.it.People.operator;
+import static io.okpay.it.People.person;
+import static io.okpay.it.People.unverified;
 
 import com.sun.net.httpserver.HttpServer;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import io.okpay.merchant.MerchantTestSupport;
 import jakarta.json.JsonArray;
@@ -60,9 +67,6 @@ import java.util.regex.Pattern;
 @Isolated
 class CheckoutIT {
 
-    static final String PASSWORD = "violet kettle harbour 42";
-    static final Pattern CODE = Pattern.compile("(\\d{6})");
-
     final URL base = TestServer.base();
 
     Http http;
@@ -70,9 +74,6 @@ class CheckoutIT {
     @BeforeEach
     void client() {
         http = new Http(base);
-    }
-
-    record Person(String id, String email, String username, String token) {
     }
 
     record Shop(String id, String token, Person owner) {
@@ -203,7 +204,7 @@ class CheckoutIT {
         HttpResponse<String> challenged = pay(payer, sessionId, null, null);
         assertEquals(403, challenged.statusCode(), challenged.body());
         assertEquals("step_up_required", Http.json(challenged).getString("code"), "a merchant new to the payer");
-        HttpResponse<String> paid = pay(payer, sessionId, Http.json(challenged).getString("challenge_id"), codeFor(payer, 0));
+        HttpResponse<String> paid = pay(payer, sessionId, Http.json(challenged).getString("challenge_id"), nextCode(payer.email(), 0));
         assertEquals(200, paid.statusCode(), paid.body());
         JsonObject payment = Http.json(paid);
         String paymentId = payment.getString("id");
@@ -289,14 +290,14 @@ class CheckoutIT {
         String sessionId = session(shop, "r1", "8.00", "USD", "B-1");
         HttpResponse<String> challenged = pay(payer, sessionId, null, null);
         String challengeId = Http.json(challenged).getString("challenge_id");
-        HttpResponse<String> tooLittle = pay(payer, sessionId, challengeId, codeFor(payer, 0));
+        HttpResponse<String> tooLittle = pay(payer, sessionId, challengeId, nextCode(payer.email(), 0));
         assertEquals(422, tooLittle.statusCode(), tooLittle.body());
         assertEquals("insufficient_funds", Http.json(tooLittle).getString("code"));
         assertEquals("open", Http.json(http.get("/api/v1/checkout/sessions/" + sessionId, auth(shop))).getString("status"));
 
         fund(payer, "USD", "5.00");
         String again = Http.json(pay(payer, sessionId, null, null)).getString("challenge_id");
-        HttpResponse<String> paid = pay(payer, sessionId, again, codeFor(payer, 1));
+        HttpResponse<String> paid = pay(payer, sessionId, again, nextCode(payer.email(), 1));
         assertEquals(200, paid.statusCode(), paid.body());
         assertEquals(200, balance("USER", payer.id(), "USD"));
 
@@ -310,7 +311,7 @@ class CheckoutIT {
         assertEquals(409, expired.statusCode(), expired.body());
         assertEquals("session_expired", Http.json(expired).getString("code"));
 
-        HttpResponse<String> unverified = pay(signUp("en", false), session(shop, "r4", "1.00", "USD", "B-4"), null, null);
+        HttpResponse<String> unverified = pay(unverified(), session(shop, "r4", "1.00", "USD", "B-4"), null, null);
         assertEquals(403, unverified.statusCode(), unverified.body());
         assertEquals("email_not_verified", Http.json(unverified).getString("code"));
         assertReconciled();
@@ -553,7 +554,7 @@ class CheckoutIT {
                         + "for large payments and for your first payment to a shop.",
                         browser.findElement(By.id("pay:code-hint")).getText());
                 // The first code got lost: ask again (too soon first, then allowed); the new code pays.
-                codeFor(payer, 0);
+                nextCode(payer.email(), 0);
                 click(browser, "pay:resend");
                 waitFor(browser, "pay:code");
                 assertTrue(text(browser).contains("Please wait"), text(browser));
@@ -561,7 +562,7 @@ class CheckoutIT {
                 click(browser, "pay:resend");
                 waitFor(browser, "pay:code");
                 assertTrue(text(browser).contains("We sent you a new code."), text(browser));
-                type(browser, "pay:code", codeFor(payer, 1));
+                type(browser, "pay:code", nextCode(payer.email(), 1));
                 click(browser, "pay:submit");
                 waitFor(browser, "shop-done");
                 assertEquals(shopUrl + "/done?order=W-77&session_id=" + sessionId, browser.getCurrentUrl());
@@ -676,7 +677,7 @@ class CheckoutIT {
         assertEquals("code_invalid", Http.json(wrongCode).getString("code"));
         assertEquals(10000, balance("USER", payer.id(), "EUR"), "nothing moves before the right code");
         HttpResponse<String> paid = payApi(payer, sessionId, "pay-1", """
-                {"challenge_id":"%s","code":"%s"}""".formatted(challengeId, codeFor(payer, 0)));
+                {"challenge_id":"%s","code":"%s"}""".formatted(challengeId, nextCode(payer.email(), 0)));
         assertEquals(200, paid.statusCode(), paid.body());
         JsonObject payment = Http.json(paid);
         String paymentId = payment.getString("id");
@@ -773,7 +774,7 @@ class CheckoutIT {
             waitFor(browser, "pay:submit");
             click(browser, "pay:submit");
             waitFor(browser, "pay:code");
-            type(browser, "pay:code", codeFor(payer, 0));
+            type(browser, "pay:code", nextCode(payer.email(), 0));
             click(browser, "pay:submit");
             waitFor(browser, "paid");
             assertTrue(browser.getCurrentUrl().contains("/sandbox/shop/thanks.xhtml?session_id=" + sessionId),
@@ -841,7 +842,7 @@ class CheckoutIT {
         String sessionId = session(shop, "s-" + reference, amount, currency, reference);
         HttpResponse<String> first = pay(payer, sessionId, null, null);
         if (first.statusCode() == 403) {
-            first = pay(payer, sessionId, Http.json(first).getString("challenge_id"), codeFor(payer, code));
+            first = pay(payer, sessionId, Http.json(first).getString("challenge_id"), nextCode(payer.email(), code));
         }
         assertEquals(200, first.statusCode(), first.body());
         return Http.json(first).getString("id");
@@ -885,11 +886,6 @@ class CheckoutIT {
         return Long.parseLong(read.body().strip());
     }
 
-    void fund(Person person, String currency, String amount) {
-        HttpResponse<String> funded = http.post("/api/v1/test-checkout/fund/" + person.id() + "/" + currency + "/" + amount, "");
-        assertEquals(200, funded.statusCode(), funded.body());
-    }
-
     static String[] auth(Shop shop) {
         return new String[]{"Authorization", "Bearer " + shop.token()};
     }
@@ -904,59 +900,10 @@ class CheckoutIT {
         return new Shop(json.getString("merchant_id"), json.getString("access_token"), owner);
     }
 
-    Person person(String locale) {
-        return signUp(locale, true);
-    }
-
-    /** Signs up (and follows the e-mailed verification link), then gets a token. */
-    Person signUp(String locale, boolean verify) {
-        String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, locale.startsWith("zh") ? "验证" : "Confirm your e-mail address"),
-                    "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        HttpResponse<String> token = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-        assertEquals(200, token.statusCode(), token.body());
-        return new Person(Http.json(created).getString("id"), email, name, Http.json(token).getString("access_token"));
-    }
-
-    /** The code of the n-th (from 0) one-time-code e-mail to this person, waiting for it to arrive. */
-    static String codeFor(Person person, int n) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            List<MailCatcher.Received> codes = MailCatcher.inbox(person.email()).stream()
-                    .filter(m -> m.subject().contains("code")).toList();
-            if (codes.size() > n) {
-                Matcher m = CODE.matcher(codes.get(n).subject());
-                assertTrue(m.find(), codes.get(n).subject());
-                return m.group(1);
-            }
-            sleep(300);
-        }
-        throw new AssertionError("no code e-mail number " + n + " to " + person.email());
-    }
-
     /** A FINANCE operator (they sign in with a code) runs a reconciliation: every balance equals its entries. */
     void assertReconciled() {
-        Person person = person("en");
-        assertEquals("1", http.post("/api/v1/test-identity/grant/" + person.id() + "/FINANCE", "").body());
-        HttpResponse<String> required = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(person.email(), PASSWORD));
-        assertEquals(401, required.statusCode(), required.body());
-        JsonObject challenge = Http.json(required);
-        HttpResponse<String> granted = http.post("/api/v1/auth/token", """
-                {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
-                challenge.getString("sign_in_id"), challenge.getString("challenge_id"), codeFor(person, 0)));
-        assertEquals(200, granted.statusCode(), granted.body());
-        HttpResponse<String> report = http.post("/api/v1/admin/ledger/reconciliation", "",
-                "Authorization", "Bearer " + Http.json(granted).getString("access_token"));
+        Person operator = operator("FINANCE");
+        HttpResponse<String> report = http.post("/api/v1/admin/ledger/reconciliation", "", "Authorization", operator.bearer());
         assertEquals(200, report.statusCode(), report.body());
         assertTrue(Http.json(report).getBoolean("consistent"), report.body());
     }

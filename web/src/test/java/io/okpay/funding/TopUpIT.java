@@ -4,6 +4,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.People;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.okpay.it.MailCatcher.codeMails;
-import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.operator;
+import static io.okpay.it.People.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -49,7 +52,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopUpIT {
 
-    static final String PASSWORD = "violet kettle harbour 42";
     static final int EXP_YEAR = Year.now().getValue() + 3;
     final URL base = TestServer.base();
 
@@ -78,7 +80,7 @@ class TopUpIT {
     @Order(1)
     @DisplayName("a card top-up charges amount + fee, credits the wallet and the fees account in one posting, and e-mails a receipt")
     void cardTopUp() {
-        Person ann = verifiedPerson("en");
+        Person ann = person("en");
         long fees = balance("house", "FEES", "USD");
         long clearing = balance("house", "FUNDING_CARD", "USD");
         String key = UUID.randomUUID().toString();
@@ -98,11 +100,11 @@ class TopUpIT {
         assertFalse(created.body().contains("4242424242424242"), "the card number is never answered");
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/topups/" + topUp.getString("id")));
 
-        assertEquals(5000, balance(ann.id, "WALLET", "USD"));
+        assertEquals(5000, balance(ann.id(), "WALLET", "USD"));
         assertEquals(100, balance("house", "FEES", "USD") - fees, "the fee is booked to the fees account");
         assertEquals(5100, balance("house", "FUNDING_CARD", "USD") - clearing, "the card clearing account is owed the total");
 
-        MailCatcher.Received receipt = MailCatcher.await(ann.email, "top-up");
+        MailCatcher.Received receipt = MailCatcher.await(ann.email(), "top-up");
         assertTrue(receipt.text().contains("50.00 USD"), receipt.text());
         assertTrue(receipt.text().contains("51.00 USD"), receipt.text());
         assertTrue(receipt.text().contains(topUp.getString("id")), receipt.text());
@@ -111,7 +113,7 @@ class TopUpIT {
         HttpResponse<String> read = http.get("/api/v1/topups/" + topUp.getString("id"), "Authorization", ann.bearer());
         assertEquals(200, read.statusCode(), read.body());
         assertEquals("succeeded", Http.json(read).getString("status"));
-        Person other = verifiedPerson("en");
+        Person other = person("en");
         HttpResponse<String> foreign = http.get("/api/v1/topups/" + topUp.getString("id"), "Authorization", other.bearer());
         assertEquals(404, foreign.statusCode(), "someone else's top-up does not exist for you");
         assertEquals(401, http.get("/api/v1/topups/" + topUp.getString("id")).statusCode());
@@ -121,7 +123,7 @@ class TopUpIT {
     @Order(2)
     @DisplayName("a replayed Idempotency-Key answers the first top-up and charges once; another body with it is 409; none is 400")
     void idempotentReplay() {
-        Person bob = verifiedPerson("en");
+        Person bob = person("en");
         String key = UUID.randomUUID().toString();
         String body = card("20.00", "USD", "5555555555554444");
         HttpResponse<String> first = topUp(bob, key, body);
@@ -129,7 +131,7 @@ class TopUpIT {
         HttpResponse<String> again = topUp(bob, key, body);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(Http.json(first).getString("id"), Http.json(again).getString("id"));
-        assertEquals(2000, balance(bob.id, "WALLET", "USD"), "credited once");
+        assertEquals(2000, balance(bob.id(), "WALLET", "USD"), "credited once");
 
         HttpResponse<String> conflict = topUp(bob, key, card("21.00", "USD", "5555555555554444"));
         assertEquals(409, conflict.statusCode(), conflict.body());
@@ -138,14 +140,14 @@ class TopUpIT {
         HttpResponse<String> noKey = http.post("/api/v1/topups", body, "Authorization", bob.bearer());
         assertEquals(400, noKey.statusCode(), noKey.body());
         assertEquals("idempotency_key_invalid", Http.json(noKey).getString("code"));
-        assertEquals(2000, balance(bob.id, "WALLET", "USD"));
+        assertEquals(2000, balance(bob.id(), "WALLET", "USD"));
     }
 
     @Test
     @Order(3)
     @DisplayName("declined cards answer 422 with the reason and post nothing")
     void declines() {
-        Person cat = verifiedPerson("zh-CN");
+        Person cat = person("zh-CN");
         HttpResponse<String> declined = topUp(cat, UUID.randomUUID().toString(), card("30.00", "USD", "4000000000000101"));
         assertEquals(422, declined.statusCode(), declined.body());
         assertEquals("card_declined", Http.json(declined).getString("code"));
@@ -154,26 +156,26 @@ class TopUpIT {
         assertEquals(422, poor.statusCode(), poor.body());
         assertEquals("card_insufficient_funds", Http.json(poor).getString("code"));
         assertTrue(Http.json(poor).getString("detail").contains("余额不足"), poor.body());
-        assertEquals(0, balance(cat.id, "WALLET", "USD"));
+        assertEquals(0, balance(cat.id(), "WALLET", "USD"));
     }
 
     @Test
     @Order(4)
     @DisplayName("a card that asks for a one-time code: requires_action, a wrong code is refused, 123456 completes it once")
     void challenge() {
-        Person dan = verifiedPerson("en");
+        Person dan = person("en");
         HttpResponse<String> created = topUp(dan, UUID.randomUUID().toString(), card("40.00", "USD", "4000000000000408"));
         assertEquals(201, created.statusCode(), created.body());
         JsonObject topUp = Http.json(created);
         assertEquals("requires_action", topUp.getString("status"));
         assertEquals("one_time_code", topUp.getJsonObject("next_action").getString("type"));
-        assertEquals(0, balance(dan.id, "WALLET", "USD"), "nothing is credited before the code");
+        assertEquals(0, balance(dan.id(), "WALLET", "USD"), "nothing is credited before the code");
         String challenge = "/api/v1/topups/" + topUp.getString("id") + "/challenge";
 
         HttpResponse<String> wrong = http.post(challenge, "{\"code\":\"999999\"}", "Authorization", dan.bearer());
         assertEquals(422, wrong.statusCode(), wrong.body());
         assertEquals("card_challenge_code_wrong", Http.json(wrong).getString("code"));
-        Person eve = verifiedPerson("en");
+        Person eve = person("en");
         assertEquals(404, http.post(challenge, "{\"code\":\"123456\"}", "Authorization", eve.bearer()).statusCode());
 
         HttpResponse<String> right = http.post(challenge, "{\"code\":\"123456\"}", "Authorization", dan.bearer());
@@ -181,14 +183,14 @@ class TopUpIT {
         assertEquals("succeeded", Http.json(right).getString("status"));
         HttpResponse<String> twice = http.post(challenge, "{\"code\":\"123456\"}", "Authorization", dan.bearer());
         assertEquals(200, twice.statusCode(), twice.body());
-        assertEquals(4000, balance(dan.id, "WALLET", "USD"), "credited once");
+        assertEquals(4000, balance(dan.id(), "WALLET", "USD"), "credited once");
     }
 
     @Test
     @Order(5)
     @DisplayName("negative, zero, too precise, unknown currency, above the maximum and a mistyped card are field errors")
     void badInput() {
-        Person fay = verifiedPerson("en");
+        Person fay = person("en");
         assertFieldError(fay, card("-5.00", "USD", "4242424242424242"), "amount", "amount_not_positive");
         assertFieldError(fay, card("0", "USD", "4242424242424242"), "amount", "amount_not_positive");
         assertFieldError(fay, card("10.001", "USD", "4242424242424242"), "amount", "amount_too_precise");
@@ -196,14 +198,14 @@ class TopUpIT {
         assertFieldError(fay, card("10000.01", "USD", "4242424242424242"), "amount", "topup_amount_above_maximum");
         assertFieldError(fay, card("10.00", "USD", "4242424242424241"), "card.number", "card_number_invalid");
         assertFieldError(fay, "{\"method\":\"cheque\",\"amount\":\"10.00\",\"currency\":\"USD\"}", "method", "topup_method_invalid");
-        assertEquals(0, balance(fay.id, "WALLET", "USD"));
+        assertEquals(0, balance(fay.id(), "WALLET", "USD"));
     }
 
     @Test
     @Order(6)
     @DisplayName("a saved card (token, brand, last four, expiry) tops up again by card_id; only its owner can use it")
     void savedCard() {
-        Person ned = verifiedPerson("en");
+        Person ned = person("en");
         String saving = """
                 {"method":"card","amount":"10.00","currency":"USD","save_card":true,"card":{"number":"4242424242424242","exp_month":12,"exp_year":%d,"cvc":"123"}}"""
                 .formatted(EXP_YEAR);
@@ -218,9 +220,9 @@ class TopUpIT {
         HttpResponse<String> again = topUp(ned, UUID.randomUUID().toString(), byId);
         assertEquals(201, again.statusCode(), again.body());
         assertEquals("succeeded", Http.json(again).getString("status"));
-        assertEquals(2200, balance(ned.id, "WALLET", "USD"));
+        assertEquals(2200, balance(ned.id(), "WALLET", "USD"));
 
-        Person oz = verifiedPerson("en");
+        Person oz = person("en");
         assertFieldError(oz, byId, "card_id", "saved_card_unknown");
         assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/cards/" + saved.getString("id")))
                 .DELETE(), "Authorization", ned.bearer()).statusCode());
@@ -231,7 +233,7 @@ class TopUpIT {
     @Order(6)
     @DisplayName("a person whose e-mail address is not verified cannot top up")
     void unverified() {
-        Person gil = person("en", false);
+        Person gil = People.unverified();
         HttpResponse<String> refused = topUp(gil, UUID.randomUUID().toString(), card("10.00", "USD", "4242424242424242"));
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("email_not_verified", Http.json(refused).getString("code"));
@@ -243,8 +245,8 @@ class TopUpIT {
     @Order(7)
     @DisplayName("operators issue vouchers shown once; a person redeems one once; reuse, expiry and other roles are refused")
     void vouchers() throws InterruptedException {
-        Person operator = operator();
-        Person hal = verifiedPerson("en");
+        Person operator = operator("FINANCE");
+        Person hal = person("en");
         String batch = "{\"amount\":\"20.00\",\"currency\":\"EUR\",\"count\":3,\"expires_at\":\"%s\"}";
         HttpResponse<String> forbidden = http.post("/api/v1/admin/vouchers",
                 batch.formatted(Instant.now().plusSeconds(86400)), "Authorization", hal.bearer());
@@ -262,13 +264,13 @@ class TopUpIT {
         assertEquals(201, redeemed.statusCode(), redeemed.body());
         assertEquals("succeeded", Http.json(redeemed).getString("status"));
         assertEquals("voucher", Http.json(redeemed).getString("method"));
-        assertEquals(2000, balance(hal.id, "WALLET", "EUR"));
-        MailCatcher.await(hal.email, "20.00 EUR");
+        assertEquals(2000, balance(hal.id(), "WALLET", "EUR"));
+        MailCatcher.await(hal.email(), "20.00 EUR");
 
         HttpResponse<String> reused = voucher(hal, UUID.randomUUID().toString(), codes.get(0));
         assertEquals(422, reused.statusCode(), reused.body());
         assertEquals("voucher_used", Http.json(reused).getString("code"));
-        assertEquals(2000, balance(hal.id, "WALLET", "EUR"), "a voucher credits once");
+        assertEquals(2000, balance(hal.id(), "WALLET", "EUR"), "a voucher credits once");
 
         HttpResponse<String> soon = http.post("/api/v1/admin/vouchers", batch.formatted(Instant.now().plusSeconds(2)),
                 "Authorization", operator.bearer());
@@ -289,7 +291,7 @@ class TopUpIT {
     @Order(8)
     @DisplayName("guessing voucher codes is slowed down: after five wrong codes the next try is 429 with Retry-After")
     void voucherGuessing() {
-        Person ivy = verifiedPerson("en");
+        Person ivy = person("en");
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> last = null;
         for (int i = 0; i < 10 && !statuses.contains(429); i++) {
@@ -308,11 +310,11 @@ class TopUpIT {
     @Order(9)
     @DisplayName("in a browser: card, a field error, the confirmation with fee and total, a double submit that charges once; a bank transfer's reference; a voucher")
     void browserCardTopUp() throws Exception {
-        Person kim = verifiedPerson("en");
+        Person kim = person("en");
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", kim.email);
+            type(browser, "signin:email", kim.email());
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
             browser.get(url("/funding/topup.xhtml"));
@@ -348,7 +350,7 @@ class TopUpIT {
             assertTrue(result.contains("Top-up complete"), result);
             assertTrue(browser.findElement(By.id("reference")).getText().startsWith("top_"), result);
             assertTrue(browser.getPageSource().contains("/wallet/home.xhtml"), "the result links to the home page");
-            assertEquals(2500, balance(kim.id, "WALLET", "USD"), "charged and credited once");
+            assertEquals(2500, balance(kim.id(), "WALLET", "USD"), "charged and credited once");
 
             browser.get(url("/funding/topup.xhtml"));
             click(browser, "topup:bank");
@@ -364,7 +366,7 @@ class TopUpIT {
 
             HttpResponse<String> issued = http.post("/api/v1/admin/vouchers",
                     "{\"amount\":\"15.00\",\"currency\":\"GBP\",\"count\":1,\"expires_at\":\"%s\"}"
-                            .formatted(Instant.now().plusSeconds(3600)), "Authorization", operator().bearer());
+                            .formatted(Instant.now().plusSeconds(3600)), "Authorization", operator("FINANCE").bearer());
             assertEquals(201, issued.statusCode(), issued.body());
             browser.get(url("/funding/topup.xhtml"));
             click(browser, "topup:voucher");
@@ -372,7 +374,7 @@ class TopUpIT {
             click(browser, "topup:redeem");
             String redeemed = browser.findElement(By.tagName("body")).getText();
             assertTrue(redeemed.contains("Top-up complete") && redeemed.contains("15.00"), redeemed);
-            assertEquals(1500, balance(kim.id, "WALLET", "GBP"));
+            assertEquals(1500, balance(kim.id(), "WALLET", "GBP"));
         } finally {
             browser.quit();
         }
@@ -384,8 +386,8 @@ class TopUpIT {
     @Order(10)
     @DisplayName("bank transfers: reference and bank details; CSV and camt.053 imports credit matched lines once; operators assign or return what is in suspense")
     void bankTransfers() {
-        Person mia = verifiedPerson("en");
-        Person operator = operator();
+        Person mia = person("en");
+        Person operator = operator("FINANCE");
         HttpResponse<String> euros = topUp(mia, UUID.randomUUID().toString(),
                 "{\"method\":\"bank_transfer\",\"amount\":\"100.00\",\"currency\":\"EUR\"}");
         assertEquals(201, euros.statusCode(), euros.body());
@@ -419,18 +421,18 @@ class TopUpIT {
         assertEquals(1, result.getInt("matched"), imported.body());
         assertEquals(2, result.getInt("suspense"), "unknown reference, and a wrong amount: " + imported.body());
         assertEquals(1, result.getInt("ignored"), "money going out is not a top-up: " + imported.body());
-        assertEquals(10000, balance(mia.id, "WALLET", "EUR"));
+        assertEquals(10000, balance(mia.id(), "WALLET", "EUR"));
         assertEquals(5500, balance("house", "SUSPENSE", "EUR") - suspenseEur);
         assertEquals(2900, balance("house", "SUSPENSE", "USD") - suspenseUsd);
         assertEquals("succeeded", Http.json(http.get("/api/v1/topups/" + pending.getString("id"), "Authorization",
                 mia.bearer())).getString("status"));
-        MailCatcher.await(mia.email, "100.00 EUR");
+        MailCatcher.await(mia.email(), "100.00 EUR");
 
         HttpResponse<String> again = statement(operator, csv, "text/csv");
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(4, Http.json(again).getInt("duplicates"), again.body());
         assertEquals(0, Http.json(again).getInt("matched"));
-        assertEquals(10000, balance(mia.id, "WALLET", "EUR"), "the same statement twice credits once");
+        assertEquals(10000, balance(mia.id(), "WALLET", "EUR"), "the same statement twice credits once");
         assertEquals(5500, balance("house", "SUSPENSE", "EUR") - suspenseEur);
 
         String queue = http.get("/api/v1/admin/statements/suspense", "Authorization", operator.bearer()).body();
@@ -443,7 +445,7 @@ class TopUpIT {
         HttpResponse<String> assigned = http.post(assign, "{\"topup_id\":\"" + lateId + "\"}", "Authorization",
                 operator.bearer());
         assertEquals(200, assigned.statusCode(), assigned.body());
-        assertEquals(15500, balance(mia.id, "WALLET", "EUR"), "the operator placed the money in suspense");
+        assertEquals(15500, balance(mia.id(), "WALLET", "EUR"), "the operator placed the money in suspense");
         assertEquals(0, balance("house", "SUSPENSE", "EUR") - suspenseEur);
         HttpResponse<String> twice = http.post(assign, "{\"topup_id\":\"" + lateId + "\"}", "Authorization",
                 operator.bearer());
@@ -484,9 +486,9 @@ class TopUpIT {
         assertEquals(200, camtImport.statusCode(), camtImport.body());
         assertEquals("camt.053", Http.json(camtImport).getString("format"));
         assertEquals(1, Http.json(camtImport).getInt("matched"), camtImport.body());
-        assertEquals(3000, balance(mia.id, "WALLET", "USD"));
+        assertEquals(3000, balance(mia.id(), "WALLET", "USD"));
         assertEquals(1, Http.json(statement(operator, camt, "application/xml")).getInt("duplicates"));
-        assertEquals(3000, balance(mia.id, "WALLET", "USD"));
+        assertEquals(3000, balance(mia.id(), "WALLET", "USD"));
     }
 
     HttpResponse<String> statement(Person person, String file, String type) {
@@ -499,17 +501,17 @@ class TopUpIT {
     @Order(98)
     @DisplayName("a timeout after the card was authorised: 503, the authorisation is found by its key and voided, nothing posted")
     void timeoutAfterAuthorisation() {
-        Person lea = verifiedPerson("en");
+        Person lea = person("en");
         HttpResponse<String> slow = topUp(lea, UUID.randomUUID().toString(), card("12.00", "USD", "4000000000000606"));
         assertEquals(503, slow.statusCode(), slow.body());
         assertEquals("card_gateway_unavailable", Http.json(slow).getString("code"));
-        String[] latest = http.get("/api/v1/test-topup/latest?user=" + lea.id).body().split(" ");
+        String[] latest = http.get("/api/v1/test-topup/latest?user=" + lea.id()).body().split(" ");
         assertEquals("FAILED", latest[1], "settled at once, not left pending");
         HttpResponse<String> atSandbox = http.get("/sandbox/acquirer/v1/authorizations?idempotency_key=" + latest[0],
                 "Authorization", "Bearer sk_sandbox_okpay");
         assertEquals(200, atSandbox.statusCode(), atSandbox.body());
         assertEquals("voided", Http.json(atSandbox).getString("status"), "the reservation on the card is released");
-        assertEquals(0, balance(lea.id, "WALLET", "USD"));
+        assertEquals(0, balance(lea.id(), "WALLET", "USD"));
     }
 
     // ---- the processor is down --------------------------------------------------------------------------------
@@ -518,7 +520,7 @@ class TopUpIT {
     @Order(99)
     @DisplayName("an unreachable card processor is a 503 'try again later' and nothing is posted")
     void processorDown() throws Exception {
-        Person jon = verifiedPerson("en");
+        Person jon = person("en");
         long clearing = balance("house", "FUNDING_CARD", "USD");
         proxy.close();
         for (int i = 0; i < 5; i++) {
@@ -526,7 +528,7 @@ class TopUpIT {
             assertEquals(503, down.statusCode(), down.body());
             assertEquals("card_gateway_unavailable", Http.json(down).getString("code"));
         }
-        assertEquals(0, balance(jon.id, "WALLET", "USD"));
+        assertEquals(0, balance(jon.id(), "WALLET", "USD"));
         assertEquals(clearing, balance("house", "FUNDING_CARD", "USD"));
 
         // The processor is back: once the open circuit's delay is over, a top-up goes through again.
@@ -537,7 +539,7 @@ class TopUpIT {
             back = topUp(jon, UUID.randomUUID().toString(), card("15.00", "USD", "4242424242424242"));
         }
         assertEquals(201, back.statusCode(), back.body());
-        assertEquals(1500, balance(jon.id, "WALLET", "USD"));
+        assertEquals(1500, balance(jon.id(), "WALLET", "USD"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -558,12 +560,6 @@ class TopUpIT {
         var current = browser.findElement(By.tagName("html"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id))).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(current));
-    }
-
-    record Person(String id, String email, String token) {
-        String bearer() {
-            return "Bearer " + token;
-        }
     }
 
     static String card(String amount, String currency, String number) {
@@ -595,44 +591,5 @@ class TopUpIT {
                 + "&currency=" + currency);
         assertEquals(200, read.statusCode(), read.body());
         return Long.parseLong(read.body().strip());
-    }
-
-    Person verifiedPerson(String locale) {
-        return person(locale, true);
-    }
-
-    Person person(String locale, boolean verify) {
-        String name = "tu" + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        String id = Http.json(created).getString("id");
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, "OKPay"), "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return new Person(id, email, Http.json(granted).getString("access_token"));
-    }
-
-    /** A verified person with the FINANCE role; operators sign in with a code e-mailed to them. */
-    Person operator() {
-        Person person = verifiedPerson("en");
-        assertEquals("1", http.post("/api/v1/test-identity/grant/" + person.id + "/FINANCE", "").body());
-        int before = codeMails(person.email);
-        HttpResponse<String> required = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(person.email, PASSWORD));
-        assertEquals(401, required.statusCode(), required.body());
-        JsonObject challenge = Http.json(required);
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
-                        .formatted(challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
-                                nextCode(person.email, before)));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return new Person(person.id, person.email, Http.json(granted).getString("access_token"));
     }
 }

@@ -5,10 +5,14 @@ import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.fund;
+import static io.okpay.it.People.person;
+import static io.okpay.it.People.unverified;
 
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
-import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,14 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConversionIT {
 
-    static final String PASSWORD = "copper lantern meadow 17";
-
     final URL base = TestServer.base();
 
     Http http;
-
-    record Person(String id, String email, String token) {
-    }
 
     @BeforeEach
     void client() {
@@ -62,7 +60,7 @@ class ConversionIT {
     @Test
     @DisplayName("quotes selling or buying a fixed amount; what the person gets rounds down, what they pay rounds up")
     void quotesBothDirections() {
-        Person ann = person(true);
+        Person ann = person();
         Instant before = Instant.now();
         HttpResponse<String> sell = quote(ann, "USD", "EUR", "sell_amount", "100.00");
         assertEquals(201, sell.statusCode(), sell.body());
@@ -94,14 +92,14 @@ class ConversionIT {
         assertFieldError(quote(ann, "JPY", "USD", "sell_amount", "1"), "sell_amount", "fx_amount_too_small");
 
         assertEquals(200, http.get("/api/v1/fx/quotes/" + q.getString("id"), auth(ann)).statusCode());
-        assertEquals(404, http.get("/api/v1/fx/quotes/" + q.getString("id"), auth(person(true))).statusCode());
+        assertEquals(404, http.get("/api/v1/fx/quotes/" + q.getString("id"), auth(person())).statusCode());
         assertEquals(401, http.post("/api/v1/fx/quotes", "{}").statusCode());
     }
 
     @Test
     @DisplayName("converts a quote once in one balanced journal transaction through FX_POSITION; repeats get the first result")
     void convertsOnce() {
-        Person ann = person(true);
+        Person ann = person();
         fund(ann, "USD", "200.00");
         long usdPosition = house("FX_POSITION", "USD");
         long eurPosition = house("FX_POSITION", "EUR");
@@ -138,7 +136,7 @@ class ConversionIT {
 
         JsonObject read = Http.json(http.get("/api/v1/fx/conversions/" + c.getString("id"), auth(ann)));
         assertEquals(c, read);
-        assertEquals(404, http.get("/api/v1/fx/conversions/" + c.getString("id"), auth(person(true))).statusCode());
+        assertEquals(404, http.get("/api/v1/fx/conversions/" + c.getString("id"), auth(person())).statusCode());
 
         String another = Http.json(quote(ann, "USD", "EUR", "sell_amount", "1.00")).getString("id");
         HttpResponse<String> conflict = convert(ann, "k1", another);
@@ -149,7 +147,7 @@ class ConversionIT {
     @Test
     @DisplayName("eight requests at once on one quote, each with its own key, move the money once and all get that conversion")
     void concurrentConversions() throws Exception {
-        Person ann = person(true);
+        Person ann = person();
         fund(ann, "USD", "10.00");
         String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "5.00")).getString("id");
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -176,7 +174,7 @@ class ConversionIT {
     @Test
     @DisplayName("an expired quote is refused with quote_expired and moves nothing")
     void expiredQuote() {
-        Person ann = person(true);
+        Person ann = person();
         fund(ann, "USD", "20.00");
         String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "10.00")).getString("id");
         assertEquals("1", http.post("/api/v1/test-fx/expire/" + quoteId, "").body());
@@ -190,8 +188,8 @@ class ConversionIT {
     @Test
     @DisplayName("someone else's quote is not found; an unverified person cannot convert")
     void othersQuote() {
-        Person ann = person(true);
-        Person bob = person(true);
+        Person ann = person();
+        Person bob = person();
         fund(bob, "USD", "20.00");
         String annQuote = Http.json(quote(ann, "USD", "EUR", "sell_amount", "10.00")).getString("id");
         HttpResponse<String> stolen = convert(bob, "k", annQuote);
@@ -199,7 +197,7 @@ class ConversionIT {
         assertEquals("not_found", Http.json(stolen).getString("code"));
         assertEquals(404, convert(bob, "k2", "fxq_nothing").statusCode());
 
-        HttpResponse<String> unverified = quote(person(false), "USD", "EUR", "sell_amount", "10.00");
+        HttpResponse<String> unverified = quote(unverified(), "USD", "EUR", "sell_amount", "10.00");
         assertEquals(403, unverified.statusCode(), unverified.body());
         assertEquals("email_not_verified", Http.json(unverified).getString("code"));
     }
@@ -207,7 +205,7 @@ class ConversionIT {
     @Test
     @DisplayName("a balance below amount plus fee is the ledger's insufficient_funds; the quote stays usable after a top-up")
     void insufficientFunds() {
-        Person ann = person(true);
+        Person ann = person();
         fund(ann, "USD", "10.00");
         String quoteId = Http.json(quote(ann, "USD", "EUR", "sell_amount", "10.00")).getString("id");
         HttpResponse<String> refused = convert(ann, "k", quoteId);
@@ -224,7 +222,7 @@ class ConversionIT {
     @Test
     @DisplayName("bad input answers field errors")
     void badInput() {
-        Person ann = person(true);
+        Person ann = person();
         assertFieldError(post(ann, "/api/v1/fx/quotes", "{\"sell_currency\":\"USD\",\"buy_currency\":\"EUR\"}"),
                 "sell_amount", "fx_one_amount");
         assertFieldError(post(ann, "/api/v1/fx/quotes",
@@ -247,7 +245,7 @@ class ConversionIT {
     @Test
     @DisplayName("in a browser: amount with too many decimals is refused at the field, the quote counts down, converts, shows the reference; an expired quote asks for a new one")
     void convertsInBrowser() throws Exception {
-        Person ann = person(true);
+        Person ann = person();
         fund(ann, "USD", "50.00");
         WebDriver browser = Browsers.chromium();
         try {
@@ -338,28 +336,5 @@ class ConversionIT {
                 + "&currency=" + currency);
         assertEquals(200, response.statusCode(), response.body());
         return Long.parseLong(response.body());
-    }
-
-    void fund(Person person, String currency, String amount) {
-        HttpResponse<String> funded = http.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
-        assertEquals(200, funded.statusCode(), funded.body());
-    }
-
-    /** Signs up (following the e-mailed verification link when asked), then gets a token. */
-    Person person(boolean verify) {
-        String name = "fx" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
-        assertEquals(201, created.statusCode(), created.body());
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        HttpResponse<String> token = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-        assertEquals(200, token.statusCode(), token.body());
-        return new Person(Http.json(created).getString("id"), email, Http.json(token).getString("access_token"));
     }
 }

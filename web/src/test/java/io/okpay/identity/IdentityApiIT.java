@@ -30,6 +30,8 @@ import java.util.UUID;
 
 import static io.okpay.it.MailCatcher.codeMails;
 import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -39,8 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 // Its tests share nothing but the server: they run side by side too.
 @Execution(ExecutionMode.CONCURRENT)
 class IdentityApiIT {
-
-    static final String PASSWORD = "violet kettle harbour 42";
 
     final URL base = TestServer.base();
 
@@ -53,13 +53,6 @@ class IdentityApiIT {
 
     static String unique(String name) {
         return name + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    String signUp(String email, String username, String locale) {
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, username, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        return Http.json(created).getString("id");
     }
 
     static String tokenOf(String link) {
@@ -117,7 +110,7 @@ class IdentityApiIT {
                 "{\"password\":\"%s\",\"username\":\"%s\"}".formatted(PASSWORD, name)));
         assertTrue(strong.getBoolean("acceptable") && strong.getInt("score") >= 3, strong.toString());
 
-        signUp(name + "@example.com", name, "en");
+        register(name + "@example.com", name, "en");
         HttpResponse<String> taken = http.post("/api/v1/users", """
                 {"email":"%s@example.com","username":"%s","password":"%s"}""".formatted(name, name, PASSWORD));
         assertTrue(taken.body().contains("email_taken") && taken.body().contains("username_taken"), taken.body());
@@ -128,7 +121,7 @@ class IdentityApiIT {
     void passwordReset() {
         String name = unique("cat");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
 
         HttpResponse<String> known = http.post("/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}");
         HttpResponse<String> unknown = http.post("/api/v1/auth/password-reset", "{\"email\":\"nobody-" + email + "\"}");
@@ -180,8 +173,6 @@ class IdentityApiIT {
         return http.get("/api/v1/me", "Authorization", "Bearer " + accessToken);
     }
 
-    /** The code of the first code e-mail after the {@code before} ones already there. */
-
     static void sleep(double seconds) {
         try {
             Thread.sleep((long) (seconds * 1000));
@@ -213,7 +204,7 @@ class IdentityApiIT {
     void tokens() throws Exception {
         String name = unique("eve");
         String email = name + "@example.com";
-        String id = signUp(email, name, "en");
+        String id = register(email, name, "en");
 
         HttpResponse<String> granted = passwordGrant(email, PASSWORD);
         assertEquals(200, granted.statusCode(), granted.body());
@@ -241,7 +232,7 @@ class IdentityApiIT {
     @DisplayName("alg none, another key, expired, wrong issuer and HS256-with-the-public-key tokens are all 401")
     void forgedTokens() throws Exception {
         String name = unique("fay");
-        String id = signUp(name + "@example.com", name, "en");
+        String id = register(name + "@example.com", name, "en");
         SignedJWT real = SignedJWT.parse(accessToken(name + "@example.com"));
         JWTClaimsSet claims = real.getJWTClaimsSet();
         String kid = real.getHeader().getKeyID();
@@ -288,7 +279,7 @@ class IdentityApiIT {
     void roles() {
         String name = unique("gus");
         String email = name + "@example.com";
-        String id = signUp(email, name, "en");
+        String id = register(email, name, "en");
         HttpResponse<String> forbidden = http.get("/api/v1/users/" + id, "Authorization", "Bearer " + accessToken(email));
         assertEquals(403, forbidden.statusCode(), forbidden.body());
         assertEquals("forbidden", Http.json(forbidden).getString("code"));
@@ -318,7 +309,7 @@ class IdentityApiIT {
     void refreshRotation() {
         String name = unique("hal");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String first = Http.json(passwordGrant(email, PASSWORD)).getString("refresh_token");
 
         HttpResponse<String> rotated = token("{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + first + "\"}");
@@ -339,7 +330,7 @@ class IdentityApiIT {
     void oneTimeCodes() {
         String name = unique("ida");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String access = accessToken(email);
         useEmailCodes(email, access);
 
@@ -393,7 +384,7 @@ class IdentityApiIT {
     void resendCodes() {
         String name = unique("ivo");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String access = accessToken(email);
         useEmailCodes(email, access);
 
@@ -449,7 +440,7 @@ class IdentityApiIT {
     void throttlingWithoutEnumeration() {
         String name = unique("jon");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String wrong = "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"not the password\"}";
 
         HttpResponse<String> wrongPassword = http.post("/api/v1/auth/token", wrong.formatted(email));
@@ -492,7 +483,7 @@ class IdentityApiIT {
     void authenticatorApp() throws Exception {
         String name = unique("kim");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String access = accessToken(email);
 
         HttpResponse<String> started = http.post("/api/v1/me/totp", approvalByMail(email, access).toString(),
@@ -534,7 +525,7 @@ class IdentityApiIT {
         String name = unique("max");
         String email = name + "@example.com";
         String newEmail = "new-" + email;
-        signUp(email, name, "en");
+        register(email, name, "en");
         String access = accessToken(email);
 
         HttpResponse<String> unapproved = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/email"))
@@ -565,7 +556,7 @@ class IdentityApiIT {
     void smsCodes() {
         String name = unique("lee");
         String email = name + "@example.com";
-        signUp(email, name, "en");
+        register(email, name, "en");
         String access = accessToken(email);
         String phone = "+4479" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
 

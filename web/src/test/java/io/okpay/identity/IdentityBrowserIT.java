@@ -15,12 +15,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.okpay.it.MailCatcher.codeMails;
+import static io.okpay.it.MailCatcher.nextCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,11 +166,12 @@ class IdentityBrowserIT {
         assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
                 browser.findElement(By.id("code-lead")).getText());
         assertTrue(browser.findElements(By.id("recovery-hint")).isEmpty(), "no recovery codes were ever made: " + page());
-        type("code:value", "000000".equals(peekCode(email)) ? "111111" : "000000");
+        String code = nextCode(email, codesBefore);
+        type("code:value", "000000".equals(code) ? "111111" : "000000");
         click("code:submit");
         waitFor("code:value");
         assertTrue(page().contains("This code is not correct."), page());
-        type("code:value", nextCode(email, codesBefore));
+        type("code:value", code);
         click("code:submit");
         waitFor("balances");
         assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), browser.getCurrentUrl());
@@ -280,40 +282,5 @@ class IdentityBrowserIT {
         type("signin:email", email);
         type("signin:password", password);
         click("signin:submit");
-    }
-
-    private static int codeMails(String email) {
-        return (int) MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).count();
-    }
-
-    private static String peekCode(String email) {
-        return MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code"))
-                .reduce((first, second) -> second).map(m -> code(m.text())).orElse("");
-    }
-
-    /** The code of the first code e-mail after the {@code before} ones already there. */
-    private static String nextCode(String email, int before) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            var codes = MailCatcher.inbox(email).stream().filter(m -> m.subject().contains("Your OKPay code")).toList();
-            if (codes.size() > before) {
-                return code(codes.get(before).text());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("no new code e-mail to " + email);
-    }
-
-    private static String code(String text) {
-        Matcher m = CODE.matcher(text);
-        if (!m.find()) {
-            throw new AssertionError("no code in " + text);
-        }
-        return m.group(1);
     }
 }

@@ -122,13 +122,19 @@ public final class MailCatcher {
 
     /**
      * The code of the address's one-time-code e-mail number {@code before} (counting from 0), waiting up to 30 s for
-     * it to arrive: call {@link #codeMails} before the action that sends it, and pass that count.
+     * it to arrive: call {@link #codeMails} before the action that sends it, and pass that count. The tests' one reader
+     * of e-mailed codes; the code in the subject must be in the text too.
      */
     public static String nextCode(String address, int before) {
         for (int i = 0; i < 100; i++) {
-            var codes = inbox(address).stream().map(m -> CODE_SUBJECT.matcher(m.subject())).filter(Matcher::find).toList();
+            var codes = inbox(address).stream().filter(m -> CODE_SUBJECT.matcher(m.subject()).find()).toList();
             if (codes.size() > before) {
-                return codes.get(before).group(1);
+                Received mail = codes.get(before);
+                Matcher code = CODE_SUBJECT.matcher(mail.subject());
+                if (!code.find() || !mail.text().contains(code.group(1))) {
+                    throw new AssertionError("the code of \"" + mail.subject() + "\" is not in its text: " + mail.text());
+                }
+                return code.group(1);
             }
             try {
                 Thread.sleep(300);

@@ -3,6 +3,7 @@ package io.okpay.merchant;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +22,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.UUID;
 
 import static io.okpay.it.MailCatcher.codeMails;
 import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.operator;
+import static io.okpay.it.People.person;
+import static io.okpay.it.People.unverified;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.press;
 import static io.okpay.it.Browsers.text;
@@ -42,8 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MerchantIT {
 
-    static final String PASSWORD = "amber lantern orchard 17";
-
     final URL base = TestServer.base();
 
     Http http;
@@ -59,7 +61,7 @@ class MerchantIT {
     @Order(1)
     @DisplayName("a verified person opens a pending profile once; field errors name the fields; unverified people are refused")
     void openProfile() {
-        Person ann = person("en", true);
+        Person ann = person("en");
         assertEquals(404, http.get("/api/v1/merchants/me", "Authorization", ann.bearer()).statusCode(),
                 "no profile yet");
 
@@ -88,7 +90,7 @@ class MerchantIT {
         assertEquals(409, second.statusCode(), second.body());
         assertEquals("merchant_exists", Http.json(second).getString("code"));
 
-        Person unverified = person("en", false);
+        Person unverified = unverified();
         HttpResponse<String> refused = open(unverified, "Nobody's Shop");
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("email_not_verified", Http.json(refused).getString("code"));
@@ -101,8 +103,8 @@ class MerchantIT {
     @Order(2)
     @DisplayName("compliance sees pending profiles, approves, rejects and suspends; the owner gets an e-mail; a USER may not decide")
     void compliance() {
-        Person bob = person("en", true);
-        Person cat = person("zh-CN", true);
+        Person bob = person("en");
+        Person cat = person("zh-CN");
         String bobShop = Http.json(open(bob, "Bob's Bikes")).getString("id");
         String catShop = Http.json(open(cat, "Cat's Cakes")).getString("id");
         Person officer = operator("COMPLIANCE");
@@ -132,7 +134,7 @@ class MerchantIT {
                 "Authorization", officer.bearer());
         assertEquals(200, approved.statusCode(), approved.body());
         assertEquals("approved", Http.json(approved).getString("status"));
-        assertTrue(MailCatcher.await(bob.email, "is approved").text().contains("/merchant/dashboard.xhtml"));
+        assertTrue(MailCatcher.await(bob.email(), "is approved").text().contains("/merchant/dashboard.xhtml"));
         assertEquals("approved", Http.json(http.get("/api/v1/merchants/me", "Authorization", bob.bearer()))
                 .getString("status"));
 
@@ -140,7 +142,7 @@ class MerchantIT {
                 "Authorization", officer.bearer());
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals("rejected", Http.json(rejected).getString("status"));
-        assertTrue(MailCatcher.await(cat.email, "未通过审核").text().contains("Cat's Cakes"));
+        assertTrue(MailCatcher.await(cat.email(), "未通过审核").text().contains("Cat's Cakes"));
         HttpResponse<String> again = http.post("/api/v1/admin/merchants/" + catShop + "/reject", "",
                 "Authorization", officer.bearer());
         assertEquals(409, again.statusCode(), again.body());
@@ -150,7 +152,7 @@ class MerchantIT {
                 "Authorization", officer.bearer());
         assertEquals(200, suspended.statusCode(), suspended.body());
         assertEquals("suspended", Http.json(suspended).getString("status"));
-        MailCatcher.await(bob.email, "is suspended");
+        MailCatcher.await(bob.email(), "is suspended");
 
         String after = pendingQueue(officer);
         assertFalse(after.contains(bobShop) || after.contains(catShop), "decided profiles leave the queue: " + after);
@@ -164,7 +166,7 @@ class MerchantIT {
     @Order(3)
     @DisplayName("the owner creates, lists, rotates and revokes keys; the secret is shown once; at most 5 are active; others get 404")
     void keys() {
-        Person dan = person("en", true);
+        Person dan = person("en");
         open(dan, "Dan's Donuts");
         HttpResponse<String> created = createKey(dan);
         assertEquals(201, created.statusCode(), created.body());
@@ -196,7 +198,7 @@ class MerchantIT {
         assertEquals(409, rotateRevoked.statusCode(), rotateRevoked.body());
         assertEquals("api_key_revoked", Http.json(rotateRevoked).getString("code"));
 
-        Person eve = person("en", true);
+        Person eve = person("en");
         assertEquals(404, http.get("/api/v1/merchants/me/keys", "Authorization", eve.bearer()).statusCode(),
                 "no merchant, no keys");
         open(eve, "Eve's Emporium");
@@ -227,7 +229,7 @@ class MerchantIT {
     @Order(4)
     @DisplayName("a key's id and secret give a MERCHANT token by Basic and by form; wrong, revoked and rotated-away secrets are 401 invalid_client")
     void clientCredentials() {
-        Person fay = person("en", true);
+        Person fay = person("en");
         String merchantId = Http.json(open(fay, "Fay's Flowers")).getString("id");
         JsonObject key = Http.json(createKey(fay));
         String id = key.getString("id");
@@ -286,7 +288,7 @@ class MerchantIT {
     @Order(5)
     @DisplayName("roles are kept apart: a USER token on merchant endpoints and a MERCHANT token on people's endpoints are 403")
     void rolesApart() {
-        Person gus = person("en", true);
+        Person gus = person("en");
         open(gus, "Gus's Games");
         JsonObject key = Http.json(createKey(gus));
         String merchantToken = "Bearer " + Http.json(token("grant_type=client_credentials", "Authorization",
@@ -305,7 +307,7 @@ class MerchantIT {
     @Order(6)
     @DisplayName("failed exchanges are throttled per key and address: 429 slow_down with Retry-After")
     void throttled() throws InterruptedException {
-        Person hal = person("en", true);
+        Person hal = person("en");
         open(hal, "Hal's Hats");
         JsonObject key = Http.json(createKey(hal));
         HttpResponse<String> last = null;
@@ -331,12 +333,12 @@ class MerchantIT {
     @Order(7)
     @DisplayName("in a browser: sign in, dashboard, a field error, open a profile, approved by compliance, a key whose secret is shown once, rotate and revoke after confirming")
     void browserDashboard() throws Exception {
-        Person ida = person("en", true);
+        Person ida = person("en");
         Person officer = operator("COMPLIANCE");
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", ida.email);
+            type(browser, "signin:email", ida.email());
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
             browser.get(url("/wallet/home.xhtml"));
@@ -421,18 +423,18 @@ class MerchantIT {
     @Order(8)
     @DisplayName("in a browser: a compliance officer signs in with a code, approves a pending profile (the owner is told), suspends it and approves it again")
     void browserReview() throws Exception {
-        Person jo = person("en", true);
+        Person jo = person("en");
         String shop = Http.json(open(jo, "Jo's Jams")).getString("id");
         Person officer = operator("COMPLIANCE");
         WebDriver browser = Browsers.chromium();
         try {
-            int before = codeMails(officer.email);
+            int before = codeMails(officer.email());
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", officer.email);
+            type(browser, "signin:email", officer.email());
             type(browser, "signin:password", PASSWORD);
             click(browser, "signin:submit");
             waitFor(browser, "code:value");
-            type(browser, "code:value", nextCode(officer.email, before));
+            type(browser, "code:value", nextCode(officer.email(), before));
             click(browser, "code:submit");
             browser.get(url("/admin/merchants.xhtml"));
             waitFor(browser, "merchant-" + shop);
@@ -444,7 +446,7 @@ class MerchantIT {
             assertTrue(browser.findElements(By.id("merchant-" + shop)).isEmpty(), "decided profiles leave the queue");
             assertEquals("approved", Http.json(http.get("/api/v1/merchants/me", "Authorization", jo.bearer()))
                     .getString("status"));
-            MailCatcher.await(jo.email, "is approved");
+            MailCatcher.await(jo.email(), "is approved");
 
             press(browser, browser.findElement(By.id("tab-approved")));
             waitFor(browser, "merchant-" + shop);
@@ -468,12 +470,6 @@ class MerchantIT {
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
-
-    record Person(String id, String email, String token) {
-        String bearer() {
-            return "Bearer " + token;
-        }
-    }
 
     HttpResponse<String> open(Person person, String name) {
         return http.post("/api/v1/merchants", """
@@ -513,44 +509,5 @@ class MerchantIT {
                 "Authorization", officer.bearer());
         assertEquals(200, queue.statusCode(), queue.body());
         return queue.body();
-    }
-
-    Person person(String locale, boolean verify) {
-        String name = "mi" + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        String id = Http.json(created).getString("id");
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, "OKPay"), "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        return new Person(id, email, signIn(email));
-    }
-
-    String signIn(String email) {
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return Http.json(granted).getString("access_token");
-    }
-
-    /** A verified person with an operator role; operators sign in with a code e-mailed to them. */
-    Person operator(String role) {
-        Person person = person("en", true);
-        assertEquals("1", http.post("/api/v1/test-identity/grant/" + person.id + "/" + role, "").body());
-        int before = codeMails(person.email);
-        HttpResponse<String> required = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(person.email, PASSWORD));
-        assertEquals(401, required.statusCode(), required.body());
-        JsonObject challenge = Http.json(required);
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
-                        .formatted(challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
-                                nextCode(person.email, before)));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return new Person(person.id, person.email, Http.json(granted).getString("access_token"));
     }
 }

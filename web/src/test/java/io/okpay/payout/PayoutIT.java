@@ -4,6 +4,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -37,6 +38,10 @@ import java.util.UUID;
 import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.MailCatcher.codeMails;
 import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.operator;
+import static io.okpay.it.People.person;
+import static io.okpay.it.People.unverified;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.press;
 import static io.okpay.it.Browsers.text;
@@ -56,7 +61,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutIT {
 
-    static final String PASSWORD = "violet kettle harbour 42";
     static final String DE_IBAN = "DE89 3704 0044 0532 0130 00";
     static final String GB_IBAN = "GB82 WEST 1234 5698 7654 32";
 
@@ -66,17 +70,11 @@ class PayoutIT {
 
     static Person operator;
 
-    record Person(String id, String email, String token) {
-        String bearer() {
-            return "Bearer " + token;
-        }
-    }
-
     @BeforeEach
     void client() {
         http = new Http(base);
         if (operator == null) {
-            operator = operator();
+            operator = operator("FINANCE");
         }
     }
 
@@ -144,7 +142,7 @@ class PayoutIT {
         assertEquals(1, list.getJsonArray("data").size(), "refused requests leave no payout: " + list);
         assertFalse(list.getBoolean("has_more"));
 
-        Person unverified = person("en", false);
+        Person unverified = unverified();
         HttpResponse<String> refused = payout(unverified, key(), "1.00", "EUR", DE_IBAN, "Un Verified");
         assertEquals(403, refused.statusCode(), refused.body());
         assertEquals("email_not_verified", Http.json(refused).getString("code"));
@@ -347,7 +345,7 @@ class PayoutIT {
         Person owner = person("en");
         JsonObject merchant = Http.json(http.post("/api/v1/test-merchant/approved/" + owner.id() + "?name=Payout%20Shop&currency=EUR", ""));
         String merchantId = merchant.getString("merchant_id");
-        Person shop = new Person(merchantId, owner.email(), merchant.getString("access_token"));
+        Person shop = new Person(merchantId, owner.email(), owner.username(), merchant.getString("access_token"), owner.locale());
         fund(merchantId, "EUR", "500.00");
 
         HttpResponse<String> created = payout(shop, key(), "120.00", "EUR", DE_IBAN, "Payout Shop GmbH");
@@ -567,44 +565,5 @@ class PayoutIT {
 
     static String xmlText(Element parent, String name) {
         return child(parent, name).getTextContent();
-    }
-
-    Person person(String locale) {
-        return person(locale, true);
-    }
-
-    Person person(String locale, boolean verify) {
-        String name = "po" + UUID.randomUUID().toString().substring(0, 8);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        String id = Http.json(created).getString("id");
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, "OKPay"), "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return new Person(id, email, Http.json(granted).getString("access_token"));
-    }
-
-    /** A verified person with the FINANCE role; operators sign in with a code e-mailed to them. */
-    Person operator() {
-        Person person = person("en");
-        assertEquals("1", http.post("/api/v1/test-identity/grant/" + person.id() + "/FINANCE", "").body());
-        HttpResponse<String> required = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"%s\"}".formatted(person.email(), PASSWORD));
-        assertEquals(401, required.statusCode(), required.body());
-        JsonObject challenge = Http.json(required);
-        String subject = MailCatcher.await(person.email(), "Your OKPay code").subject();
-        HttpResponse<String> granted = http.post("/api/v1/auth/token",
-                "{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
-                        .formatted(challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
-                                subject.substring(subject.length() - 6)));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return new Person(person.id(), person.email(), Http.json(granted).getString("access_token"));
     }
 }

@@ -3,7 +3,7 @@ package io.okpay.shared;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.TestServer;
-import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -35,6 +35,9 @@ import java.util.UUID;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.fund;
+import static io.okpay.it.People.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AccessibilityIT {
 
-    static final String PASSWORD = "quiet harbour lamp 42";
     static final Set<String> FAILING = Set.of("serious", "critical");
     static final List<String> LANGUAGES = List.of("en", "zh-CN");
     static final List<Dimension> WIDTHS = List.of(new Dimension(1280, 900), new Dimension(390, 844));
@@ -92,7 +94,7 @@ class AccessibilityIT {
         String chinese = browser.findElement(By.cssSelector(".lang-switch a[hreflang='zh-CN']")).getAttribute("href");
         assertTrue(chinese.contains(checkout.substring(checkout.indexOf('?') + 1) + "&lang=zh-CN"), chinese);
 
-        Person person = person(http);
+        Person person = person();
         resize(WIDTHS.get(0));
         browser.get(url("/signin.xhtml?lang=en"));
         waitFor(browser, "signin:email");
@@ -103,7 +105,7 @@ class AccessibilityIT {
         // A new person's home: no balance yet, top-up first.
         everywhere(() -> found.addAll(check("/wallet/home.xhtml", "no-balance")));
 
-        assertEquals(200, http.post("/api/v1/test-checkout/fund/" + person.id() + "/EUR/50.00", "").statusCode());
+        fund(person, "EUR", "50.00");
         everywhere(() -> {
             found.addAll(check("/wallet/home.xhtml", "send"));
             found.addAll(check("/funding/topup.xhtml", "topup:card"));
@@ -205,7 +207,7 @@ class AccessibilityIT {
 
     /** A checkout session of an approved shop, as the shop's server would create it. */
     String checkoutSession(Http http) {
-        String owner = person(http).id();
+        String owner = person().id();
         HttpResponse<String> approved = http.post("/api/v1/test-merchant/approved/" + owner + "?name=Mug+Shop&currency=EUR", "");
         assertEquals(200, approved.statusCode(), approved.body());
         String token = Http.json(approved).getString("access_token");
@@ -216,21 +218,4 @@ class AccessibilityIT {
         assertEquals(201, created.statusCode(), created.body());
         return Http.json(created).getString("id");
     }
-
-    record Person(String id, String email) {
-    }
-
-    /** A new person with a confirmed e-mail address. */
-    Person person(Http http) {
-        String name = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
-        assertEquals(201, created.statusCode(), created.body());
-        String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
-        String token = link.substring(link.indexOf("token=") + "token=".length());
-        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        return new Person(Http.json(created).getString("id"), email);
-    }
-
 }

@@ -8,10 +8,19 @@ import static io.okpay.it.Browsers.press;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
+import static io.okpay.it.MailCatcher.codeMails;
+import static io.okpay.it.MailCatcher.nextCode;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.fund;
+import static io.okpay.it.People.person;
+import static io.okpay.it.People.signUp;
+import static io.okpay.it.People.unverified;
 
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
+import io.okpay.it.People;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -45,8 +54,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,9 +67,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Execution(ExecutionMode.CONCURRENT)
 class TransferIT {
 
-    static final String PASSWORD = "violet kettle harbour 42";
-    static final Pattern CODE = Pattern.compile("(\\d{6})");
-
     final URL base = TestServer.base();
 
     Http http;
@@ -70,9 +74,6 @@ class TransferIT {
     @BeforeEach
     void client() {
         http = new Http(base);
-    }
-
-    record Person(String id, String email, String username, String token) {
     }
 
     // ---- the tests ------------------------------------------------------------------------------------------------
@@ -92,7 +93,7 @@ class TransferIT {
         assertEquals("step_up_required", Http.json(challenged).getString("code"));
         String challengeId = Http.json(challenged).getString("challenge_id");
 
-        HttpResponse<String> sent = send(alice, "k1", withCode(body, challengeId, codeFor(alice, 0)));
+        HttpResponse<String> sent = send(alice, "k1", withCode(body, challengeId, nextCode(alice.email(), 0)));
         assertEquals(201, sent.statusCode(), sent.body());
         JsonObject transfer = Http.json(sent);
         assertTrue(transfer.getString("id").startsWith("tr_"), sent.body());
@@ -168,7 +169,7 @@ class TransferIT {
         Person dan = person("en");
         fund(carol, "USD", "10.00");
 
-        Person unverified = unverifiedPerson();
+        Person unverified = unverified();
         HttpResponse<String> notVerified = send(unverified, "u1", """
                 {"to":"%s","amount":"1.00","currency":"USD"}""".formatted(dan.email()));
         assertEquals(403, notVerified.statusCode(), notVerified.body());
@@ -223,7 +224,7 @@ class TransferIT {
         String first = amountBody(frank, "5.00", "EUR");
         HttpResponse<String> challenged = send(erin, "first", first);
         String sentId = Http.json(send(erin, "first", withCode(first,
-                Http.json(challenged).getString("challenge_id"), codeFor(erin, 0)))).getString("id");
+                Http.json(challenged).getString("challenge_id"), nextCode(erin.email(), 0)))).getString("id");
 
         HttpResponse<String> replay = send(erin, "first", first);
         assertEquals(201, replay.statusCode(), replay.body());
@@ -268,14 +269,14 @@ class TransferIT {
         Person hank = person("en");
         fund(gina, "USD", "5000.00");
         String small = amountBody(hank, "1.00", "USD");
-        send(gina, "small", withCode(small, Http.json(send(gina, "small", small)).getString("challenge_id"), codeFor(gina, 0)));
+        send(gina, "small", withCode(small, Http.json(send(gina, "small", small)).getString("challenge_id"), nextCode(gina.email(), 0)));
 
         String large = amountBody(hank, "1000.01", "USD");
         HttpResponse<String> challenged = send(gina, "large", large);
         assertEquals(403, challenged.statusCode(), challenged.body());
         assertEquals("step_up_required", Http.json(challenged).getString("code"));
         String challengeId = Http.json(challenged).getString("challenge_id");
-        String code = codeFor(gina, 1);
+        String code = nextCode(gina.email(), 1);
         String wrong = code.equals("000000") ? "111111" : "000000";
         HttpResponse<String> refused = send(gina, "large", withCode(large, challengeId, wrong));
         assertEquals(422, refused.statusCode(), refused.body());
@@ -298,7 +299,7 @@ class TransferIT {
                 {"to":"%s","amount":"20.00","currency":"USD","note":"welcome"}""".formatted(invited);
         HttpResponse<String> challenged = send(kim, "e1", body);
         assertEquals("step_up_required", Http.json(challenged).getString("code"), "an invited address is always new");
-        HttpResponse<String> sent = send(kim, "e1", withCode(body, Http.json(challenged).getString("challenge_id"), codeFor(kim, 0)));
+        HttpResponse<String> sent = send(kim, "e1", withCode(body, Http.json(challenged).getString("challenge_id"), nextCode(kim.email(), 0)));
         assertEquals(201, sent.statusCode(), sent.body());
         JsonObject pending = Http.json(sent);
         assertEquals("pending_claim", pending.getString("status"));
@@ -311,7 +312,7 @@ class TransferIT {
         MailCatcher.await(kim.email(), "waiting for them to join");
 
         // Signing up is not enough: the address must be confirmed first, then the escrow job hands the money over.
-        Person newcomer = signUpAs(invited);
+        Person newcomer = signUp(invited, "en", true);
         String id = pending.getString("id");
         JsonObject claimed = awaitStatus(kim, id, "completed");
         assertEquals(newcomer.id(), claimed.getJsonObject("recipient").getString("id"));
@@ -347,12 +348,12 @@ class TransferIT {
 
     /** Sends to an address without an account (a code each time: the address is new) and returns the transfer id. */
     String escrowed(Person sender, String key, String address, String amount) {
-        String body = amountBody(new Person(null, address, null, null), amount, "USD");
-        int codesBefore = (int) MailCatcher.inbox(sender.email()).stream().filter(m -> m.subject().contains("code")).count();
+        String body = amountBody(new Person(null, address, null, null, null), amount, "USD");
+        int codesBefore = codeMails(sender.email());
         HttpResponse<String> challenged = send(sender, key, body);
         assertEquals(403, challenged.statusCode(), challenged.body());
         HttpResponse<String> sent = send(sender, key, withCode(body, Http.json(challenged).getString("challenge_id"),
-                codeFor(sender, codesBefore)));
+                nextCode(sender.email(), codesBefore)));
         assertEquals(201, sent.statusCode(), sent.body());
         assertEquals("pending_claim", Http.json(sent).getString("status"));
         return Http.json(sent).getString("id");
@@ -402,7 +403,7 @@ class TransferIT {
             assertTrue(summary.contains("$25.00") && summary.contains("$0.00") && summary.contains("Rent <share>"), summary);
             assertEquals("USD 100.00 100.00", balances(ivy), "nothing moves before the confirmation");
 
-            type(browser, "confirm:code", codeFor(ivy, 0));
+            type(browser, "confirm:code", nextCode(ivy.email(), 0));
             click(browser, "confirm:submit");
             waitFor(browser, "reference");
             assertTrue(browser.findElement(By.id("reference")).getText().startsWith("tr_"), text(browser));
@@ -422,7 +423,7 @@ class TransferIT {
             click(browser, "send:continue");
             waitFor(browser, "invite");
             assertTrue(browser.findElement(By.id("invite")).getText().contains("has no OKPay account yet"), text(browser));
-            type(browser, "confirm:code", codeFor(ivy, 1));
+            type(browser, "confirm:code", nextCode(ivy.email(), 1));
             click(browser, "confirm:submit");
             waitFor(browser, "reference");
             assertEquals("USD 70.00 70.00", balances(ivy));
@@ -447,18 +448,18 @@ class TransferIT {
     void historyExportAndStatements() {
         Person lena = person("en");
         Person mo = person("zh-CN");
-        String usdTopUp = http.post("/api/v1/test-transfer/fund/" + lena.id() + "/USD/100.00", "").body();
+        String usdTopUp = fund(lena, "USD", "100.00");
         String first = """
                 {"to":"%s","amount":"12.50","currency":"USD","note":"=cmd()"}""".formatted(mo.email());
         HttpResponse<String> challenged = send(lena, "h1", first);
-        HttpResponse<String> sent = send(lena, "h1", withCode(first, Http.json(challenged).getString("challenge_id"), codeFor(lena, 0)));
+        HttpResponse<String> sent = send(lena, "h1", withCode(first, Http.json(challenged).getString("challenge_id"), nextCode(lena.email(), 0)));
         assertEquals(201, sent.statusCode(), sent.body());
         String firstTxn = Http.json(sent).getString("transaction_id");
         HttpResponse<String> again = send(lena, "h2", """
                 {"to":"%s","amount":"1.25","currency":"USD","note":"rent, \\"May\\""}""".formatted(mo.username()));
         assertEquals(201, again.statusCode(), again.body());
         String secondTxn = Http.json(again).getString("transaction_id");
-        String eurTopUp = http.post("/api/v1/test-transfer/fund/" + lena.id() + "/EUR/5.00", "").body();
+        String eurTopUp = fund(lena, "EUR", "5.00");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
 
@@ -559,10 +560,10 @@ class TransferIT {
         String body = """
                 {"to":"%s","amount":"5.00","currency":"USD","note":"books <3"}""".formatted(quinn.email());
         HttpResponse<String> sent = send(paula, "b1", withCode(body,
-                Http.json(send(paula, "b1", body)).getString("challenge_id"), codeFor(paula, 0)));
+                Http.json(send(paula, "b1", body)).getString("challenge_id"), nextCode(paula.email(), 0)));
         assertEquals(201, sent.statusCode(), sent.body());
         String transactionId = Http.json(sent).getString("transaction_id");
-        String othersTransaction = http.post("/api/v1/test-transfer/fund/" + quinn.id() + "/EUR/1.00", "").body();
+        String othersTransaction = fund(quinn, "EUR", "1.00");
         YearMonth month = YearMonth.now(ZoneOffset.UTC);
         WebDriver browser = Browsers.chromium();
         try {
@@ -637,20 +638,15 @@ class TransferIT {
             type(browser, "signup:password", PASSWORD);
             assertEquals("Asia/Shanghai", browser.findElement(By.id("signup:timeZone")).getAttribute("value"));
             click(browser, "signup:submit");
-            String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
-            assertEquals(204, http.post("/api/v1/users/verification",
-                    "{\"token\":\"" + link.substring(link.indexOf("token=") + 6) + "\"}").statusCode());
-            HttpResponse<String> token = http.post("/api/v1/auth/token", """
-                    {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-            assertEquals(200, token.statusCode(), token.body());
-            Person ling = new Person(Http.json(http.get("/api/v1/me", "Authorization", "Bearer "
-                    + Http.json(token).getString("access_token"))).getString("id"), email, name,
-                    Http.json(token).getString("access_token"));
+            People.verify(email, "en");
+            String token = People.token(email);
+            Person ling = new Person(Http.json(http.get("/api/v1/me", "Authorization", "Bearer " + token)).getString("id"),
+                    email, name, token, "en");
             assertEquals("Asia/Shanghai en", Http.json(http.get("/api/v1/me", auth(ling))).getString("time_zone") + " "
                     + Http.json(http.get("/api/v1/me", auth(ling))).getString("locale"));
             assertTrue(MailCatcher.await(email, "New sign-in").text().contains(" GMT+8"), "the sign-in notice in her time");
 
-            String topUp = http.post("/api/v1/test-transfer/fund/" + ling.id() + "/USD/20.00", "").body();
+            String topUp = fund(ling, "USD", "20.00");
             Instant created = Instant.parse(Http.json(http.get("/api/v1/transactions/" + topUp, auth(ling))).getString("created"));
             String local = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(created.atZone(shanghai)) + " GMT+8";
             LocalDate day = LocalDate.ofInstant(created, shanghai);
@@ -688,7 +684,7 @@ class TransferIT {
             String gift = """
                     {"to":"%s","amount":"2.00","currency":"USD","note":"茶钱"}""".formatted(email);
             HttpResponse<String> given = send(sender, "tz1", withCode(gift,
-                    Http.json(send(sender, "tz1", gift)).getString("challenge_id"), codeFor(sender, 0)));
+                    Http.json(send(sender, "tz1", gift)).getString("challenge_id"), nextCode(sender.email(), 0)));
             assertEquals(201, given.statusCode(), given.body());
             String received = MailCatcher.await(email, "You received").text();
             assertTrue(received.matches("(?s).* on \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} GMT\\+8\\..*"), received);
@@ -773,57 +769,6 @@ class TransferIT {
 
     static String withCode(String json, String challengeId, String code) {
         return json.substring(0, json.lastIndexOf('}')) + ",\"challenge_id\":\"" + challengeId + "\",\"code\":\"" + code + "\"}";
-    }
-
-    /** The code of the n-th (from 0) one-time-code e-mail to this person, waiting for it to arrive. */
-    static String codeFor(Person person, int n) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            List<MailCatcher.Received> codes = MailCatcher.inbox(person.email()).stream()
-                    .filter(m -> m.subject().contains("code")).toList();
-            if (codes.size() > n) {
-                Matcher m = CODE.matcher(codes.get(n).subject());
-                assertTrue(m.find(), codes.get(n).subject());
-                return m.group(1);
-            }
-            sleep(300);
-        }
-        throw new AssertionError("no code e-mail number " + n + " to " + person.email());
-    }
-
-    void fund(Person person, String currency, String amount) {
-        HttpResponse<String> funded = http.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
-        assertEquals(200, funded.statusCode(), funded.body());
-    }
-
-    Person person(String locale) {
-        return signUp(null, locale, true);
-    }
-
-    Person unverifiedPerson() {
-        return signUp(null, "en", false);
-    }
-
-    Person signUpAs(String email) {
-        return signUp(email, "en", true);
-    }
-
-    /** Signs up (and follows the e-mailed verification link, before any sign-in mail can arrive), then gets a token. */
-    Person signUp(String address, String locale, boolean verify) {
-        String name = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String email = address == null ? name + "@example.com" : address;
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, name, PASSWORD, locale));
-        assertEquals(201, created.statusCode(), created.body());
-        if (verify) {
-            String link = MailCatcher.link(MailCatcher.await(email, locale.startsWith("zh") ? "验证" : "Confirm your e-mail address"), "/identity/verify.xhtml");
-            String token = link.substring(link.indexOf("token=") + "token=".length());
-            assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        }
-        HttpResponse<String> token = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-        assertEquals(200, token.statusCode(), token.body());
-        return new Person(Http.json(created).getString("id"), email, name, Http.json(token).getString("access_token"));
     }
 
     static void sleep(long millis) {

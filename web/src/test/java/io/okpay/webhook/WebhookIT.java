@@ -4,7 +4,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
-import io.okpay.it.MailCatcher;
+import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
 import io.okpay.webhook.control.Signatures;
 import jakarta.json.JsonArray;
@@ -32,6 +32,8 @@ import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
+import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -46,7 +48,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Execution(ExecutionMode.CONCURRENT)
 class WebhookIT {
 
-    static final String PASSWORD = "violet kettle harbour 42";
     static WebhookReceiver receiver;
 
     final URL base = TestServer.base();
@@ -66,9 +67,6 @@ class WebhookIT {
     @BeforeEach
     void client() {
         http = new Http(base);
-    }
-
-    record Person(String id, String email, String token) {
     }
 
     record Shop(String id, String token, Person owner) {
@@ -548,22 +546,6 @@ class WebhookIT {
         assertEquals(200, approved.statusCode(), approved.body());
         JsonObject merchant = Http.json(approved);
         return new Shop(merchant.getString("merchant_id"), merchant.getString("access_token"), owner);
-    }
-
-    /** Signs up and verifies a person (following the e-mailed link), and gets a token. */
-    Person person() {
-        String name = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String email = name + "@example.com";
-        HttpResponse<String> created = http.post("/api/v1/users", """
-                {"email":"%s","username":"%s","password":"%s","locale":"en"}""".formatted(email, name, PASSWORD));
-        assertEquals(201, created.statusCode(), created.body());
-        String link = MailCatcher.link(MailCatcher.await(email, "Confirm your e-mail address"), "/identity/verify.xhtml");
-        String token = link.substring(link.indexOf("token=") + "token=".length());
-        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}").statusCode());
-        HttpResponse<String> issued = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-        assertEquals(200, issued.statusCode(), issued.body());
-        return new Person(Http.json(created).getString("id"), email, Http.json(issued).getString("access_token"));
     }
 
     static void sleep(long millis) {

@@ -1,0 +1,118 @@
+package io.okpay.it;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The people and operators of the black-box tests, made through the API as a person makes themselves: sign up, follow
+ * the e-mailed verification link, sign in for a token. Every one is new (a unique address and name), so a test asserts
+ * on its own people only. A test that checks one of these steps itself (the sign-up answer, a sign-in) makes that
+ * request on its own.
+ */
+public final class People {
+
+    /** The password of everyone made here: strong enough for the sign-up rules. */
+    public static final String PASSWORD = "violet kettle harbour 42";
+
+    /** A person as the tests know them: {@code token} is a USER's access token, or an operator's. */
+    public record Person(String id, String email, String username, String token, String locale) {
+
+        public String bearer() {
+            return "Bearer " + token;
+        }
+    }
+
+    private static final Http HTTP = new Http(TestServer.base());
+
+    private People() {
+    }
+
+    /** A verified person who speaks English, with a token. */
+    public static Person person() {
+        return person("en");
+    }
+
+    /** A verified person who speaks this language (en, zh-CN), with a token. */
+    public static Person person(String locale) {
+        return signUp(null, locale, true);
+    }
+
+    /** A person who has not followed the verification link, with a token. */
+    public static Person unverified() {
+        return signUp(null, "en", false);
+    }
+
+    /**
+     * Signs up (a new address when {@code email} is null), follows the verification link when asked to (before any
+     * other mail can arrive), then signs in for a token.
+     */
+    public static Person signUp(String email, String locale, boolean verify) {
+        String username = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String address = email == null ? username + "@example.com" : email;
+        String id = register(address, username, locale);
+        if (verify) {
+            verify(address, locale);
+        }
+        return new Person(id, address, username, token(address), locale);
+    }
+
+    /** Only the sign-up request, answered 201; the new person's id. */
+    public static String register(String email, String username, String locale) {
+        HttpResponse<String> created = HTTP.post("/api/v1/users", """
+                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, username, PASSWORD, locale));
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
+    /** Follows the link of the verification e-mail, which comes in the person's language. */
+    public static void verify(String email, String locale) {
+        String link = MailCatcher.link(MailCatcher.await(email, locale.startsWith("zh") ? "验证" : "Confirm your e-mail address"),
+                "/identity/verify.xhtml");
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        HttpResponse<String> verified = HTTP.post("/api/v1/users/verification", "{\"token\":\"" + token + "\"}");
+        assertEquals(204, verified.statusCode(), verified.body());
+    }
+
+    /** A USER's access token by password. */
+    public static String token(String email) {
+        HttpResponse<String> granted = HTTP.post("/api/v1/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+        assertEquals(200, granted.statusCode(), granted.body());
+        return Http.json(granted).getString("access_token");
+    }
+
+    /**
+     * A verified person given these roles (FINANCE, COMPLIANCE, ADMIN), holding an operator's token: operators always
+     * sign in with a second factor, here the code e-mailed to them.
+     */
+    public static Person operator(String... roles) {
+        Person person = person();
+        for (String role : roles) {
+            assertEquals("1", HTTP.post("/api/v1/test-identity/grant/" + person.id() + "/" + role, "").body());
+        }
+        int before = MailCatcher.codeMails(person.email());
+        HttpResponse<String> required = HTTP.post("/api/v1/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(person.email(), PASSWORD));
+        assertEquals(401, required.statusCode(), required.body());
+        var challenge = Http.json(required);
+        HttpResponse<String> granted = HTTP.post("/api/v1/auth/token", """
+                {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
+                challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
+                MailCatcher.nextCode(person.email(), before)));
+        assertEquals(200, granted.statusCode(), granted.body());
+        return new Person(person.id(), person.email(), person.username(), Http.json(granted).getString("access_token"),
+                person.locale());
+    }
+
+    /**
+     * Puts money in the person's wallet, posted from the house's capital as a top-up (a test-only resource: no card,
+     * no fee); the id of that transaction.
+     */
+    public static String fund(Person person, String currency, String amount) {
+        HttpResponse<String> funded = HTTP.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
+        assertEquals(200, funded.statusCode(), funded.body());
+        return funded.body();
+    }
+}
