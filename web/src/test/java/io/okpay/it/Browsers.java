@@ -34,6 +34,9 @@ public final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("okpay-chromium"),
+                // Less work beside the page on two shared cores: one renderer process, no extensions or translate.
+                "--disable-extensions", "--disable-site-isolation-trials", "--mute-audio",
+                "--disable-features=site-per-process,Translate,OptimizationHints,MediaRouter",
                 "--lang=en-US");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
