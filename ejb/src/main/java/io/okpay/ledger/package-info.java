@@ -3,6 +3,7 @@
  * and the house's accounts per currency), append-only journal transactions whose entries sum to zero per currency,
  * two-phase holds, reversals, idempotent writes with deadlock retry, and a reconciliation that checks it all adds up.
  * Other features post through {@link io.okpay.ledger.boundary.Ledger} and find their accounts through
- * {@link io.okpay.ledger.boundary.LedgerAccounts}.
+ * {@link io.okpay.ledger.boundary.LedgerAccounts}; the owners' views (a person's history) read entries through
+ * {@link io.okpay.ledger.boundary.Entries}.
  */
 package io.okpay.ledger;

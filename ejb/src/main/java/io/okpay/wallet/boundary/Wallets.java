@@ -5,28 +5,31 @@ import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.ShopOrder;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.currency.entity.Currency;
+import io.okpay.funding.boundary.TopUpDirectory;
+import io.okpay.fx.boundary.ConversionDirectory;
 import io.okpay.fx.boundary.ExchangeRates;
 import io.okpay.fx.boundary.RateTable;
+import io.okpay.identity.boundary.UserNames;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
+import io.okpay.ledger.boundary.Entries;
+import io.okpay.ledger.boundary.EntryLine;
+import io.okpay.ledger.boundary.EntryQuery;
 import io.okpay.ledger.boundary.LedgerAccounts;
-import io.okpay.ledger.boundary.AccountType;
-import io.okpay.ledger.entity.LedgerEntry;
 import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.PartyEntry;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
-import io.okpay.transfer.entity.Transfer;
+import io.okpay.transfer.boundary.TransferDirectory;
+import io.okpay.transfer.boundary.TransferParties;
 import io.okpay.wallet.control.CurrencyChoice;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,14 +43,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * A person's money: the balances, one per currency they have used (by currency code), the history of their wallets
- * (filtered, paged, one transaction in detail, exported) and monthly statements. Reads the ledger's entries directly
- * (read-only) so that one query pages across every wallet.
+ * (filtered, paged, one transaction in detail, exported) and monthly statements. The ledger gives the entries (one
+ * query pages across every wallet) and their transactions; the features that caused them say, each in one query per
+ * page, what only they know: the people of a transfer and their names, a shop's order, a top-up's or conversion's id.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -56,11 +61,11 @@ public class Wallets {
     /** An export longer than this asks for a shorter range rather than building a file nobody can open. */
     static final int EXPORT_MAX_ROWS = 20_000;
 
-    private static final String ENTRY_ROWS = "SELECT e, t.publicId, t.code, t.memo FROM LedgerEntry e, JournalTransaction t "
-            + "WHERE t.id = e.transactionId AND e.accountId IN :accounts";
-
     @EJB
     LedgerAccounts accounts;
+
+    @EJB
+    Entries entries;
 
     @EJB
     Currencies currencies;
@@ -69,13 +74,22 @@ public class Wallets {
     Users users;
 
     @EJB
+    UserNames userNames;
+
+    @EJB
     CheckoutPayments checkoutPayments;
+
+    @EJB
+    TransferDirectory transfers;
+
+    @EJB
+    TopUpDirectory topUps;
+
+    @EJB
+    ConversionDirectory conversions;
 
     @Inject
     ExchangeRates rates;
-
-    @PersistenceContext(unitName = "okpay")
-    EntityManager em;
 
     public List<Balance> balances(String userId) {
         return accounts.accountsOf(OwnerType.USER, userId, Purpose.WALLET).stream().map(this::balance).toList();
@@ -97,10 +111,10 @@ public class Wallets {
             return new Activity(List.of(), null);
         }
         int size = Math.max(1, Math.min(limit, 100));
-        List<Object[]> rows = entryRows(wallets.keySet(), filter, withCounterparty, before, "e.id DESC", size + 1);
-        List<Object[]> shown = rows.subList(0, Math.min(size, rows.size()));
-        return new Activity(items(userId, wallets, shown),
-                rows.size() > size ? ((LedgerEntry) shown.get(shown.size() - 1)[0]).id() : null);
+        List<EntryLine> rows = entries.find(query(wallets, filter, withCounterparty, before, EntryQuery.Order.NEWEST_FIRST,
+                size + 1));
+        List<EntryLine> shown = rows.subList(0, Math.min(size, rows.size()));
+        return new Activity(items(userId, wallets, shown), rows.size() > size ? shown.get(shown.size() - 1).id() : null);
     }
 
     /**
@@ -113,8 +127,8 @@ public class Wallets {
         if (wallets.isEmpty() || (withCounterparty != null && withCounterparty.isEmpty())) {
             return List.of();
         }
-        List<Object[]> rows = entryRows(wallets.keySet(), filter, withCounterparty, null,
-                "e.createdAt, e.accountSeq", EXPORT_MAX_ROWS + 1);
+        List<EntryLine> rows = entries.find(query(wallets, filter, withCounterparty, null, EntryQuery.Order.OLDEST_FIRST,
+                EXPORT_MAX_ROWS + 1));
         if (rows.size() > EXPORT_MAX_ROWS) {
             throw BusinessException.invalid(List.of(new FieldError("to", "export_too_many_rows", EXPORT_MAX_ROWS)));
         }
@@ -127,14 +141,14 @@ public class Wallets {
         if (wallets.isEmpty() || transactionId == null) {
             throw BusinessException.notFound();
         }
-        List<Object[]> rows = em.createQuery(ENTRY_ROWS + " AND t.publicId = :id ORDER BY e.id", Object[].class)
-                .setParameter("accounts", wallets.keySet()).setParameter("id", transactionId).getResultList();
+        List<EntryLine> rows = entries.ofTransaction(wallets.keySet(), transactionId);
         if (rows.isEmpty()) {
             throw BusinessException.notFound();
         }
         List<Activity.Item> lines = items(userId, wallets, rows);
         Activity.Item first = lines.get(0);
-        String reference = first.reference() != null ? first.reference() : referenceOf(transactionId);
+        String reference = first.reference() != null ? first.reference()
+                : topUps.topUpOf(transactionId).or(() -> conversions.conversionOf(transactionId)).orElse(null);
         return new TransactionDetail(transactionId, first.code(), first.createdAt(), first.note(), first.counterparty(),
                 first.order(), reference, lines);
     }
@@ -176,17 +190,12 @@ public class Wallets {
         long walletId = wallets.keySet().iterator().next();
         // The opening is read on its own (the last balance before the month), so the constructor's check that the
         // entries lead from it to the closing balance is a real check of the ledger.
-        long opening = em.createQuery("SELECT e.balanceAfter FROM LedgerEntry e WHERE e.accountId = :account "
-                        + "AND e.createdAt < :from ORDER BY e.accountSeq DESC", Long.class)
-                .setParameter("account", walletId).setParameter("from", from).setMaxResults(1)
-                .getResultStream().findFirst().orElse(0L);
-        List<Activity.Item> entries = items(userId, wallets, em.createQuery(ENTRY_ROWS
-                        + " AND e.createdAt >= :from AND e.createdAt < :to ORDER BY e.accountSeq", Object[].class)
-                .setParameter("accounts", wallets.keySet()).setParameter("from", from).setParameter("to", to)
-                .getResultList());
+        long opening = entries.balanceBefore(walletId, from);
+        List<Activity.Item> lines = items(userId, wallets, entries.find(new EntryQuery(wallets.keySet(), null, null,
+                from, to, null, EntryQuery.Order.ACCOUNT_ORDER, Integer.MAX_VALUE)));
         Money moneyIn = zero;
         Money moneyOut = zero;
-        for (Activity.Item entry : entries) {
+        for (Activity.Item entry : lines) {
             if (entry.change().isPositive()) {
                 moneyIn = moneyIn.plus(entry.change());
             } else {
@@ -194,8 +203,8 @@ public class Wallets {
             }
         }
         Money openingBalance = new Money(opening, known.code(), known.exponent());
-        Money closing = entries.isEmpty() ? openingBalance : entries.get(entries.size() - 1).balanceAfter();
-        return new Statement(wanted, zone, known.code(), from, to, openingBalance, entries, moneyIn, moneyOut, closing);
+        Money closing = lines.isEmpty() ? openingBalance : lines.get(lines.size() - 1).balanceAfter();
+        return new Statement(wanted, zone, known.code(), from, to, openingBalance, lines, moneyIn, moneyOut, closing);
     }
 
     /** The language the person chose, for files made for them (CSV column headers). */
@@ -239,79 +248,45 @@ public class Wallets {
                 .collect(Collectors.toMap(AccountSnapshot::id, w -> w));
     }
 
-    private List<Object[]> entryRows(Set<Long> wallets, HistoryFilter filter, Set<String> transactions, Long before,
-                                     String order, int maxResults) {
-        StringBuilder jpql = new StringBuilder(ENTRY_ROWS);
-        if (before != null) {
-            jpql.append(" AND e.id < :before");
-        }
-        if (filter.type() != null) {
-            jpql.append(" AND t.code = :code");
-        }
-        if (filter.from() != null) {
-            jpql.append(" AND e.createdAt >= :from");
-        }
-        if (filter.to() != null) {
-            jpql.append(" AND e.createdAt < :to");
-        }
-        if (transactions != null) {
-            jpql.append(" AND t.publicId IN :transactions");
-        }
-        TypedQuery<Object[]> query = em.createQuery(jpql.append(" ORDER BY ").append(order).toString(), Object[].class)
-                .setParameter("accounts", wallets).setMaxResults(maxResults);
-        if (before != null) {
-            query.setParameter("before", before);
-        }
-        if (filter.type() != null) {
-            query.setParameter("code", filter.type());
-        }
-        if (filter.from() != null) {
-            query.setParameter("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.setParameter("to", filter.to());
-        }
-        if (transactions != null) {
-            query.setParameter("transactions", transactions);
-        }
-        return query.getResultList();
+    private static EntryQuery query(Map<Long, AccountSnapshot> wallets, HistoryFilter filter, Set<String> transactions,
+                                    Long before, EntryQuery.Order order, int max) {
+        return new EntryQuery(wallets.keySet(), before, filter.type(), filter.from(), filter.to(), transactions, order, max);
     }
 
     /**
-     * Rows of {@link #ENTRY_ROWS} as the person sees them: signed change, running balance, the other side (a person,
-     * or the shop and its order), note, and the fee this person paid (never another party's).
+     * Entries as the person sees them: signed change, running balance, the other side (a person, or the shop and its
+     * order), note, and the fee this person paid (never another party's).
      */
-    private List<Activity.Item> items(String userId, Map<Long, AccountSnapshot> wallets, List<Object[]> rows) {
+    private List<Activity.Item> items(String userId, Map<Long, AccountSnapshot> wallets, List<EntryLine> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> transactionIds = rows.stream().map(row -> (String) row[1]).distinct().toList();
-        Map<String, Transfer> transfers = transfersOf(transactionIds);
+        List<String> transactionIds = rows.stream().map(EntryLine::transactionId).distinct().toList();
+        Map<String, TransferParties> transfersByTransaction = transfers.byTransactions(transactionIds);
         Map<String, ShopOrder> orders = checkoutPayments.ordersOf(transactionIds);
-        Map<String, Long> fees = feesPaidBy(userId, rows.stream().map(row -> ((LedgerEntry) row[0]).transactionId())
-                .collect(Collectors.toSet()));
-        Map<String, String> names = new HashMap<>();
+        Map<String, Long> fees = feesPaidBy(userId, transactionIds);
+        Map<String, String> names = userNames.displayNames(transfersByTransaction.values().stream()
+                .map(transfer -> transfer.otherSideOf(userId)).filter(Objects::nonNull).collect(Collectors.toSet()));
         List<Activity.Item> items = new ArrayList<>();
-        for (Object[] row : rows) {
-            LedgerEntry entry = (LedgerEntry) row[0];
+        for (EntryLine entry : rows) {
             AccountSnapshot wallet = wallets.get(entry.accountId());
             int exponent = exponent(wallet.currency());
-            String transactionId = (String) row[1];
-            Transfer transfer = transfers.get(transactionId);
+            String transactionId = entry.transactionId();
+            TransferParties transfer = transfersByTransaction.get(transactionId);
             ShopOrder order = orders.get(transactionId);
             String counterparty = transfer != null ? counterparty(transfer, userId, names)
                     : order != null ? order.shopName() : null;
-            String note = (String) row[3];
+            String note = entry.memo();
             if (note == null && order != null) {
                 note = order.refundId() != null ? order.reason() : order.description();
             }
-            long fee = fees.getOrDefault(entry.transactionId() + ":" + wallet.currency(), 0L);
-            items.add(new Activity.Item(transactionId, (String) row[2],
+            long fee = fees.getOrDefault(transactionId + ":" + wallet.currency(), 0L);
+            items.add(new Activity.Item(transactionId, entry.code(),
                     new Money(Math.multiplyExact(wallet.type().normalSign(), entry.amount()), wallet.currency(), exponent),
                     new Money(entry.balanceAfter(), wallet.currency(), exponent), entry.createdAt(),
-                    transfer == null ? null : transfer.publicId(), counterparty, note,
+                    transfer == null ? null : transfer.transferId(), counterparty, note,
                     order == null ? null : order.merchantReference(),
-                    transfer != null ? transfer.publicId() : order != null ? order.reference() : null,
+                    transfer != null ? transfer.transferId() : order != null ? order.reference() : null,
                     new Money(fee, wallet.currency(), exponent)));
         }
         return items;
@@ -324,22 +299,18 @@ public class Wallets {
      * between two parties by the one receiving money, from whose share OKPay took it (a shop's fee on a payment is the
      * shop's, and its payer paid exactly the price).
      */
-    private Map<String, Long> feesPaidBy(String userId, Collection<Long> transactionIds) {
+    private Map<String, Long> feesPaidBy(String userId, Collection<String> transactionIds) {
         Map<String, Long> fees = new HashMap<>();
         Map<String, Map<String, Long>> parties = new HashMap<>();
-        em.createQuery("SELECT e.transactionId, e.currency, a.ownerType, a.ownerId, a.purpose, a.type, e.amount "
-                        + "FROM LedgerEntry e, LedgerAccount a WHERE a.id = e.accountId AND e.transactionId IN :ids",
-                        Object[].class)
-                .setParameter("ids", transactionIds).getResultStream().forEach(row -> {
-                    String key = row[0] + ":" + row[1];
-                    long amount = ((Number) row[6]).longValue();
-                    if (row[4] == Purpose.FEES) {
-                        fees.merge(key, -amount, Long::sum);
-                    } else if (row[2] != OwnerType.HOUSE) {
-                        long change = Math.multiplyExact(((AccountType) row[5]).normalSign(), amount);
-                        parties.computeIfAbsent(key, k -> new HashMap<>()).merge(row[2] + ":" + row[3], change, Long::sum);
-                    }
-                });
+        for (PartyEntry entry : entries.parties(transactionIds)) {
+            String key = entry.transactionId() + ":" + entry.currency();
+            if (entry.purpose() == Purpose.FEES) {
+                fees.merge(key, -entry.amount(), Long::sum);
+            } else if (entry.ownerType() != OwnerType.HOUSE) {
+                parties.computeIfAbsent(key, k -> new HashMap<>())
+                        .merge(entry.ownerType() + ":" + entry.ownerId(), entry.change(), Long::sum);
+            }
+        }
         String me = OwnerType.USER + ":" + userId;
         Map<String, Long> paid = new HashMap<>();
         fees.forEach((key, fee) -> {
@@ -352,19 +323,6 @@ public class Wallets {
         return paid;
     }
 
-    /** The transfers these ledger transactions belong to, by transaction id: the sending and the escrow settlement. */
-    private Map<String, Transfer> transfersOf(List<String> transactionIds) {
-        Map<String, Transfer> found = new HashMap<>();
-        em.createQuery("SELECT t FROM Transfer t WHERE t.transactionId IN :ids OR t.settledTransactionId IN :ids", Transfer.class)
-                .setParameter("ids", transactionIds).getResultStream().forEach(t -> {
-                    found.put(t.transactionId(), t);
-                    if (t.settledTransactionId() != null) {
-                        found.put(t.settledTransactionId(), t);
-                    }
-                });
-        return found;
-    }
-
     /**
      * The ledger transactions of the person's transfers whose other side's username or e-mail address contains the
      * term (case-insensitive), including an invited address nobody claimed yet, and of their payments and refunds at
@@ -372,42 +330,15 @@ public class Wallets {
      */
     private Set<String> transactionsWith(String userId, String term) {
         String like = "%" + term.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        String matching = "(SELECT u.publicId FROM User u WHERE lower(u.username) LIKE :term ESCAPE '!' "
-                + "OR lower(u.email) LIKE :term ESCAPE '!')";
-        Set<String> found = new HashSet<>();
-        em.createQuery("SELECT t.transactionId, t.settledTransactionId FROM Transfer t WHERE "
-                        + "(t.senderId = :me AND (t.recipientId IN " + matching
-                        + " OR lower(t.recipientEmail) LIKE :term ESCAPE '!')) "
-                        + "OR (t.recipientId = :me AND t.senderId IN " + matching + ")", Object[].class)
-                .setParameter("me", userId).setParameter("term", like).getResultStream().forEach(row -> {
-                    found.add((String) row[0]);
-                    if (row[1] != null) {
-                        found.add((String) row[1]);
-                    }
-                });
+        Set<String> found = new HashSet<>(transfers.transactionsWith(userId, like));
         found.addAll(checkoutPayments.transactionsAtShops(userId, like));
         return found;
     }
 
     /** The other side of a transfer for this person: a display name, or the invited address while nobody claimed it. */
-    private String counterparty(Transfer transfer, String userId, Map<String, String> names) {
-        String other = transfer.senderId().equals(userId) ? transfer.recipientId() : transfer.senderId();
-        if (other == null) {
-            return transfer.recipientEmail();
-        }
-        return names.computeIfAbsent(other, id -> users.require(id).displayName());
-    }
-
-    /** What caused a transaction that is neither a transfer nor a shop's: its top-up or its conversion. */
-    private String referenceOf(String transactionId) {
-        for (String sql : List.of("SELECT public_id FROM topup WHERE transaction_id = ?1",
-                "SELECT conversion_id FROM fx_quote WHERE transaction_id = ?1")) {
-            List<?> found = em.createNativeQuery(sql).setParameter(1, transactionId).setMaxResults(1).getResultList();
-            if (!found.isEmpty()) {
-                return (String) found.get(0);
-            }
-        }
-        return null;
+    private static String counterparty(TransferParties transfer, String userId, Map<String, String> names) {
+        String other = transfer.otherSideOf(userId);
+        return other == null ? transfer.recipientEmail() : names.get(other);
     }
 
     private int exponent(String currency) {
