@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
  * An amount of money: whole minor units (cents, yen, fils) of one currency, whose exponent says how many of them make
  * a major unit (USD 2, JPY 0, KWD 3). Never a double. The API and pages speak decimal strings ("12.50"), which
  * {@link #parse} reads strictly: more decimals than the currency has, a sign where none is allowed, or a value beyond
- * a long of minor units are refused rather than rounded.
+ * {@link #MAX_MINOR} minor units are refused rather than rounded. The cap leaves room below a long's range for sums of
+ * thousands of such amounts (a balance, amount plus fee, a converted amount), and a sum that would still leave a long
+ * is refused as {@code amount_overflow} (422) instead of wrapping around or failing as an internal error.
  */
 public record Money(long minor, String currency, int exponent) implements Serializable {
 
     /** Digits, optionally a fraction; a leading minus only. No plus sign, exponent, grouping or blanks. */
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+
+    /** The largest amount, in minor units of any currency, that OKPay reads (15 digits: 9,999,999,999,999.99 USD). */
+    public static final long MAX_MINOR = 999_999_999_999_999L;
 
     public Money {
         Objects.requireNonNull(currency, "currency");
@@ -38,7 +43,7 @@ public record Money(long minor, String currency, int exponent) implements Serial
     /**
      * Reads a decimal string. Failures are a 400 with one field error on {@code field}: amount_invalid (not a
      * decimal number), amount_too_precise (more decimals than the currency has), amount_not_positive /
-     * amount_negative (sign not allowed), amount_too_large (beyond the range of minor units).
+     * amount_negative (sign not allowed), amount_too_large (more than {@link #MAX_MINOR} minor units either way).
      */
     public static Money parse(String decimal, String currency, int exponent, Sign sign, String field) {
         if (decimal == null || !DECIMAL.matcher(decimal).matches()) {
@@ -54,11 +59,11 @@ public record Money(long minor, String currency, int exponent) implements Serial
         if (sign == Sign.NOT_NEGATIVE && (value.signum() < 0 || decimal.startsWith("-"))) {
             throw invalid(field, "amount_negative");
         }
-        try {
-            return new Money(value.movePointRight(exponent).longValueExact(), currency, exponent);
-        } catch (ArithmeticException e) {
+        BigDecimal minor = value.movePointRight(exponent);
+        if (minor.abs().compareTo(BigDecimal.valueOf(MAX_MINOR)) > 0) {
             throw invalid(field, "amount_too_large");
         }
+        return new Money(minor.longValueExact(), currency, exponent);
     }
 
     /**
@@ -82,16 +87,32 @@ public record Money(long minor, String currency, int exponent) implements Serial
         return BigDecimal.valueOf(minor, exponent).toPlainString();
     }
 
+    /** The sum; one beyond a long of minor units is refused (422 amount_overflow), never wrapped around. */
     public Money plus(Money other) {
-        return new Money(Math.addExact(minor, sameCurrency(other).minor), currency, exponent);
+        long addend = sameCurrency(other).minor;
+        try {
+            return new Money(Math.addExact(minor, addend), currency, exponent);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
+    /** The difference; one beyond a long of minor units is refused (422 amount_overflow). */
     public Money minus(Money other) {
-        return new Money(Math.subtractExact(minor, sameCurrency(other).minor), currency, exponent);
+        long subtrahend = sameCurrency(other).minor;
+        try {
+            return new Money(Math.subtractExact(minor, subtrahend), currency, exponent);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
     public Money negate() {
-        return new Money(Math.negateExact(minor), currency, exponent);
+        try {
+            return new Money(Math.negateExact(minor), currency, exponent);
+        } catch (ArithmeticException e) {
+            throw overflow();
+        }
     }
 
     public boolean isPositive() {
@@ -112,6 +133,10 @@ public record Money(long minor, String currency, int exponent) implements Serial
             throw new IllegalArgumentException("currency mismatch: " + this + " and " + other);
         }
         return other;
+    }
+
+    private static BusinessException overflow() {
+        return new BusinessException("amount_overflow", 422);
     }
 
     private static BusinessException invalid(String field, String code, Object... args) {

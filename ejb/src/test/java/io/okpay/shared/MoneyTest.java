@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -54,14 +56,31 @@ class MoneyTest {
     }
 
     @Test
-    @DisplayName("amounts beyond a long of minor units are refused")
+    @DisplayName("amounts above 15 digits of minor units are refused, either sign, so sums of them stay far inside a long")
     void refusesOverflow() {
-        assertEquals(Long.MAX_VALUE, Money.parse("92233720368547758.07", "USD", 2, Money.Sign.POSITIVE, "amount").minor());
-        assertCode("amount_too_large", () -> Money.parse("92233720368547758.08", "USD", 2, Money.Sign.POSITIVE, "amount"));
+        assertEquals(Money.MAX_MINOR, Money.parse("9999999999999.99", "USD", 2, Money.Sign.POSITIVE, "amount").minor());
+        assertEquals(-Money.MAX_MINOR, Money.parse("-999999999999999", "JPY", 0, Money.Sign.ANY, "adjustment").minor());
+        assertCode("amount_too_large", () -> Money.parse("10000000000000.00", "USD", 2, Money.Sign.POSITIVE, "amount"));
+        assertCode("amount_too_large", () -> Money.parse("-1000000000000000", "JPY", 0, Money.Sign.ANY, "adjustment"));
+        assertCode("amount_too_large", () -> Money.parse("92233720368547758.07", "USD", 2, Money.Sign.POSITIVE, "amount"));
         assertCode("amount_too_large", () -> Money.parse("99999999999999999999", "JPY", 0, Money.Sign.POSITIVE, "amount"));
         assertCode("amount_invalid", () -> Money.parse("1".repeat(40), "JPY", 0, Money.Sign.POSITIVE, "amount"));
+    }
+
+    @Test
+    @DisplayName("a sum, difference or negation beyond a long is a 422 amount_overflow, not an arithmetic failure")
+    void refusesOverflowingArithmetic() {
         Money max = new Money(Long.MAX_VALUE, "USD", 2);
-        assertThrows(ArithmeticException.class, () -> max.plus(new Money(1, "USD", 2)));
+        Money min = new Money(Long.MIN_VALUE, "USD", 2);
+        for (BusinessException e : List.of(
+                assertThrows(BusinessException.class, () -> max.plus(new Money(1, "USD", 2))),
+                assertThrows(BusinessException.class, () -> min.minus(new Money(1, "USD", 2))),
+                assertThrows(BusinessException.class, min::negate))) {
+            assertEquals("amount_overflow", e.code());
+            assertEquals(422, e.status());
+        }
+        assertEquals(Long.MAX_VALUE, max.minus(new Money(1, "USD", 2)).plus(new Money(1, "USD", 2)).minor());
+        assertThrows(IllegalArgumentException.class, () -> max.plus(new Money(1, "EUR", 2)), "currencies still must match");
     }
 
     @ParameterizedTest

@@ -39,6 +39,8 @@ public final class DevServer {
 
         Map<String, String> appEnv = new java.util.HashMap<>();
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
+        // The run command serves plain http: the session cookie is Secure only on requests that come over TLS.
+        appEnv.put("OKPAY_SESSION_COOKIE_SECURE", setting("OKPAY_SESSION_COOKIE_SECURE", "false"));
         // Development talks to the sandbox card acquirer that ships inside the WAR (test cards in the README).
         appEnv.put("OKPAY_SANDBOX_ENABLED", setting("OKPAY_SANDBOX_ENABLED", "true"));
         // One-time codes by SMS go nowhere in development: the sandbox gateway writes them to this file.

@@ -246,6 +246,14 @@ class IdentityApiIT {
         SignedJWT otherKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), claims);
         otherKey.sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID(kid).generate()));
         assertEquals(401, me(otherKey.serialize()).statusCode(), "signed by another key");
+        // The token check refuses before the API runs; the answer is still the API's problem+json, localized.
+        HttpResponse<String> refused = http.get("/api/v1/me", "Authorization", "Bearer " + otherKey.serialize(),
+                "Accept-Language", "zh-CN");
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                refused.headers().map() + " " + refused.body());
+        assertEquals("unauthorized", Http.json(refused).getString("code"), refused.body());
+        assertEquals("请先登录，或提供有效的访问令牌。", Http.json(refused).getString("detail"));
 
         RSAKey published = (RSAKey) JWKSet.parse(http.get("/.well-known/jwks.json").body()).getKeyByKeyId(kid);
         byte[] publicKey = published.toRSAPublicKey().getEncoded();

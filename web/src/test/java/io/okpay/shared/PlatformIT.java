@@ -8,7 +8,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -161,6 +163,66 @@ class PlatformIT {
         assertEquals(404, problem.getInt("status"));
         assertEquals("trace-12345678", problem.getString("request_id"));
         assertEquals("urn:okpay:problem:not_found", problem.getString("type"));
+    }
+
+    @Test
+    @DisplayName("every client error under /api is problem+json in the caller's language: the container's own too")
+    void everyApiErrorIsAProblem() {
+        record Case(String method, String path, String contentType, String body, String accept, int status, String code) {
+        }
+        List<Case> cases = List.of(
+                new Case("GET", "/api/v2/nothing", null, null, null, 404, "not_found"),
+                new Case("GET", "/api", null, null, null, 404, "not_found"),
+                new Case("GET", "/api/v1", null, null, null, 404, "not_found"),
+                new Case("GET", "/api;x/v1/currencies", null, null, null, 404, "not_found"),
+                new Case("DELETE", "/api/v1/currencies", null, null, null, 405, "method_not_allowed"),
+                new Case("POST", "/api/v1/test-echo", "text/plain", "hello", null, 415, "unsupported_media_type"),
+                new Case("POST", "/api/v1/test-echo", "application/json", "{\"text\":", null, 400, "malformed_json"),
+                new Case("GET", "/api/v1/currencies", null, null, "text/html", 406, "not_acceptable"),
+                new Case("GET", "/api/v1/test-echo/times/many", null, null, null, 400, "invalid_request"),
+                new Case("GET", "/api/v1/test-echo/times/2?extra=x", null, null, null, 400, "invalid_request"),
+                new Case("GET", "/api/v1/me", null, null, null, 401, "unauthorized"));
+        for (Case c : cases) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(c.path()))
+                    .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(c.body()))
+                    .header("Accept-Language", "zh-CN");
+            if (c.contentType() != null) {
+                request.header("Content-Type", c.contentType());
+            }
+            if (c.accept() != null) {
+                request.header("Accept", c.accept());
+            }
+            HttpResponse<String> response = http.send(request, "X-Request-Id", "trace-hostile-1");
+            String what = c.method() + " " + c.path() + ": " + response.statusCode() + " " + response.headers().map() + " "
+                    + response.body();
+            assertEquals(c.status(), response.statusCode(), what);
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), what);
+            JsonObject problem = Http.json(response);
+            assertEquals(c.code(), problem.getString("code"), what);
+            assertEquals(c.status(), problem.getInt("status"), what);
+            assertEquals("trace-hostile-1", problem.getString("request_id"), what);
+            assertTrue(problem.getString("detail").chars().anyMatch(ch -> Character.UnicodeScript.of(ch)
+                    == Character.UnicodeScript.HAN), "in Chinese: " + what);
+        }
+        HttpResponse<String> badParameter = http.get("/api/v1/test-echo/times/2?extra=x");
+        assertEquals("extra", Http.json(badParameter).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        // Pages keep their pages: an unknown one is the friendly 404 page, not a problem document.
+        HttpResponse<String> page = http.get("/no-such-dir/page", "Accept-Language", "en");
+        assertEquals(404, page.statusCode());
+        assertTrue(page.body().contains("Page not found"), page.body());
+    }
+
+    @Test
+    @DisplayName("the session cookie is Secure and HttpOnly: outside the run command OKPay is served over TLS")
+    void secureSessionCookie() {
+        HttpResponse<String> signIn = http.get("/signin.xhtml");
+        assertEquals(200, signIn.statusCode());
+        String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signIn.headers().map()));
+        assertTrue(session.contains("Secure"), session);
+        assertTrue(session.contains("HttpOnly"), session);
     }
 
     @Test

@@ -190,6 +190,17 @@ class TransferIT {
         assertFieldError(send(carol, "s7", amountBody(dan, "1.5", "JPY")), "amount", "amount_too_precise");
         assertFieldError(send(carol, "s8", amountBody(dan, "1.00", "XYZ")), "currency", "currency_unsupported");
         assertFieldError(send(carol, "s9", amountBody(dan, "abc", "USD")), "amount", "amount_invalid");
+        // Amounts are decimal strings: a JSON number is refused, never read as the text "1.5".
+        assertFieldError(send(carol, "s9b", """
+                {"to":"%s","amount":1.5,"currency":"USD"}""".formatted(dan.email())), "amount", "amount_not_string");
+        HttpResponse<String> numberInChinese = http.post("/api/v1/transfers", """
+                {"to":"%s","amount":2,"currency":"USD"}""".formatted(dan.email()), "Authorization", "Bearer " + carol.token(),
+                "Idempotency-Key", carol.id() + "-s9c", "Accept-Language", "zh-CN");
+        assertFieldError(numberInChinese, "amount", "amount_not_string");
+        assertEquals("请将金额作为带引号的小数字符串发送，例如 \"12.50\"，不要使用 JSON 数字。",
+                Http.json(numberInChinese).getJsonArray("errors").getJsonObject(0).getString("detail"));
+        // Beyond 15 digits of minor units an amount is refused before any arithmetic could overflow.
+        assertFieldError(send(carol, "s9d", amountBody(dan, "92233720368547758.07", "USD")), "amount", "amount_too_large");
         assertFieldError(send(carol, "s10", """
                 {"to":"%s","amount":"1.00","currency":"USD","note":"%s"}""".formatted(dan.email(), "x".repeat(141))),
                 "note", "note_too_long");
@@ -615,6 +626,28 @@ class TransferIT {
             browser.get(url("/wallet/statement.xhtml?currency=USD&month=" + month.minusMonths(1)));
             waitFor(browser, "no-entries");
             assertTrue(browser.findElement(By.id("closing")).getText().contains("$0.00"), text(browser));
+
+            // The session cookie means nothing to the API, however the path to it is spelled: whatever the container
+            // routes to the API answers as the API (401 for /me, 404 where the spelling does not reach a resource),
+            // never as paula.
+            for (String me : List.of("/api/v1/me", "/%61pi/v1/me", "/api;x/v1/me", "/api/v1;x/me", "//api/v1/me")) {
+                HttpResponse<String> answer = http.get(me, "Cookie", cookies);
+                assertTrue(answer.statusCode() == 401 || answer.statusCode() == 404, me + ": " + answer.body());
+                assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                        me + ": " + answer.headers().map());
+                assertFalse(answer.body().contains(paula.id()), me + ": " + answer.body());
+            }
+            // The session ends elsewhere (a password reset ends them all): its downloads end with it.
+            assertEquals(202, http.post("/api/v1/auth/password-reset", "{\"email\":\"" + paula.email() + "\"}").statusCode());
+            String resetLink = MailCatcher.link(MailCatcher.await(paula.email(), "Reset"), "/identity/reset.xhtml");
+            assertEquals(204, http.post("/api/v1/auth/password-reset/confirm", "{\"token\":\""
+                    + resetLink.substring(resetLink.indexOf("token=") + "token=".length())
+                    + "\",\"password\":\"a brand new passphrase 7\"}").statusCode());
+            HttpResponse<String> ended = http.get(csvLink.substring(csvLink.indexOf("/wallet/")), "Cookie", cookies);
+            assertEquals(302, ended.statusCode(), "an ended session downloads nothing: " + ended.body());
+            assertTrue(ended.headers().firstValue("Location").orElse("").contains("/signin.xhtml?ended=true"),
+                    ended.headers().map().toString());
+            assertFalse(ended.body().contains("期末余额"), ended.body());
         } finally {
             browser.quit();
         }

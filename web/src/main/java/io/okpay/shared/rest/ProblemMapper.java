@@ -10,12 +10,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.NotAcceptableException;
-import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.NotSupportedException;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -58,6 +52,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (isMalformedJson(e)) {
             return Problems.of(400, "malformed_json", locale);
         }
+        String badParameter = unreadableParameter(e);
+        if (badParameter != null) {
+            return Problems.of(BusinessException.invalid(List.of(
+                    new BusinessException.FieldError(badParameter, "invalid_value"))), locale);
+        }
         if (e instanceof WebApplicationException web) {
             return fromStatus(web, locale);
         }
@@ -66,37 +65,30 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response fromStatus(WebApplicationException e, Locale locale) {
-        if (e instanceof NotFoundException) {
-            return Problems.of(404, "not_found", locale);
-        }
-        if (e instanceof NotAllowedException) {
-            return Problems.of(405, "method_not_allowed", locale);
-        }
-        if (e instanceof NotSupportedException) {
-            return Problems.of(415, "unsupported_media_type", locale);
-        }
-        if (e instanceof NotAcceptableException) {
-            return Problems.of(406, "not_acceptable", locale);
-        }
-        if (e instanceof NotAuthorizedException) {
-            return Problems.of(401, "unauthorized", locale);
-        }
-        if (e instanceof ForbiddenException) {
-            return Problems.of(403, "forbidden", locale);
-        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Server error " + status + ", request " + RequestIds.current(), e);
-            return Problems.of(500, "internal_error", locale);
         }
-        return Problems.of(status == 401 || status == 403 || status == 404 || status == 429 ? status : 400,
-                switch (status) {
-                    case 401 -> "unauthorized";
-                    case 403 -> "forbidden";
-                    case 404 -> "not_found";
-                    case 429 -> "too_many_requests";
-                    default -> "malformed_request";
-                }, locale);
+        return Problems.ofStatus(status, locale);
+    }
+
+    /**
+     * The name of a path, query or header parameter that could not be read as its type ({@code ?limit=abc}), or null.
+     * Jersey reports these as its ParamException, a 404 for path and query parameters; to the client it is a 400 that
+     * names the parameter. The name is read by reflection: Jersey's class is not part of the Jakarta API.
+     */
+    static String unreadableParameter(Throwable e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.glassfish.jersey.server.ParamException")) {
+                try {
+                    Object name = type.getMethod("getParameterName").invoke(e);
+                    return name instanceof String text && !text.isBlank() ? text : null;
+                } catch (ReflectiveOperationException | RuntimeException unexpected) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isMalformedJson(Throwable e) {

@@ -39,8 +39,52 @@ public final class Problems {
         return build(status, code, Messages.get(locale, "error." + code), List.of(), locale, JsonValue.EMPTY_JSON_OBJECT);
     }
 
+    /**
+     * The answer to a bare HTTP error status that carries no code of ours (JAX-RS's own, the container's): the statuses
+     * a client can act on keep theirs with their code; other client errors are a 400 malformed_request, server errors
+     * a 500 internal_error.
+     */
+    public static Response ofStatus(int status, Locale locale) {
+        int answered = answeredStatus(status);
+        return of(answered, codeOf(answered), locale);
+    }
+
+    /** {@link #ofStatus} as a document alone, for answers written outside JAX-RS (the container's errors under /api). */
+    public static String document(int status, Locale locale) {
+        int answered = answeredStatus(status);
+        String code = codeOf(answered);
+        return body(answered, code, Messages.get(locale, "error." + code), List.of(), locale, JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    public static int answeredStatus(int status) {
+        return switch (status) {
+            case 401, 403, 404, 405, 406, 415, 429 -> status;
+            default -> status >= 500 ? 500 : 400;
+        };
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 500 -> "internal_error";
+            default -> "malformed_request";
+        };
+    }
+
     private static Response build(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors,
                                   Locale locale, JsonObject extensions) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, code, detail, fieldErrors, locale, extensions))
+                .build();
+    }
+
+    private static String body(int status, String code, String detail, List<BusinessException.FieldError> fieldErrors,
+                               Locale locale, JsonObject extensions) {
         JsonObjectBuilder body = JsonBuilders.JSON.createObjectBuilder()
                 .add("type", TYPE_PREFIX + code)
                 .add("title", Messages.get(locale, "problem.title." + status))
@@ -59,6 +103,6 @@ public final class Problems {
             body.add("errors", errors);
         }
         extensions.forEach(body::add);
-        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+        return body.build().toString();
     }
 }

@@ -2,6 +2,7 @@ package io.okpay.shared.security;
 
 import io.okpay.identity.boundary.SignIns;
 import io.okpay.identity.boundary.UserView;
+import io.okpay.shared.web.ApiRequests;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one authentication mechanism the container sees (the form mechanism and MicroProfile JWT side by side are
- * ambiguous to CDI, WELD-001318, and every request fails with 500): requests under /api/ go to MicroProfile JWT
- * (bearer tokens only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
+ * ambiguous to CDI, WELD-001318, and every request fails with 500): requests the container routes to the API
+ * ({@link ApiRequests}: by servlet path, so /%61pi/… and /api;x/… count too) go to MicroProfile JWT (bearer tokens
+ * only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
  * means nothing on pages). A bearer value that is not even shaped like a JWT is not MicroProfile JWT's business: the
  * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401.
  * <p>
@@ -102,8 +104,7 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
         if (form == null) {
             resolve();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") ? jwt : form;
+        return ApiRequests.isApi(request) ? jwt : form;
     }
 
     private synchronized void resolve() {

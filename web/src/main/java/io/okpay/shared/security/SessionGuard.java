@@ -1,6 +1,7 @@
 package io.okpay.shared.security;
 
 import io.okpay.identity.boundary.SignIns;
+import io.okpay.shared.web.ApiRequests;
 import jakarta.ejb.EJB;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,9 +15,11 @@ import java.io.IOException;
 
 /**
  * Ends a signed-in HTTP session whose session row has ended (signed out elsewhere, "end other sessions", password
- * reset) or passed the absolute timeout, on whichever instance of a cluster the request lands.
+ * reset) or passed the absolute timeout, on whichever instance of a cluster the request lands. Every request of the
+ * pages' side passes here, pages and downloads alike (the CSV exports are servlets, not pages); the API does not use
+ * sessions, and the pages' own style and script files need no check.
  */
-@WebFilter(urlPatterns = "*.xhtml")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SessionGuard extends HttpFilter {
 
     @EJB
@@ -27,7 +30,8 @@ public class SessionGuard extends HttpFilter {
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         Object sessionId = session == null ? null : session.getAttribute(OkPayIdentityStore.SESSION_ATTRIBUTE);
-        if (sessionId != null && !request.getRequestURI().contains("/jakarta.faces.resource/")
+        if (sessionId != null && !ApiRequests.isApi(request)
+                && !request.getServletPath().startsWith("/jakarta.faces.resource/")
                 && signIns.session((String) sessionId).isEmpty()) {
             request.logout();
             session.invalidate();

@@ -87,6 +87,14 @@ public class RequestFilter extends HttpFilter {
             response.addCookie(cookie);
             return locale;
         }
+        return preferredLocale(request);
+    }
+
+    /**
+     * The language a request asks for without choosing it anew: its language cookie, else Accept-Language. For answers
+     * the container makes before this filter runs or after it has finished (its own errors).
+     */
+    public static Locale preferredLocale(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (LANGUAGE_COOKIE.equals(cookie.getName())) {
