@@ -1,6 +1,5 @@
 package io.okpay.checkout;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.ProblemAssertions.assertNotFound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +14,7 @@ import static io.okpay.it.Browsers.waitFor;
 import com.sun.net.httpserver.HttpServer;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
+import io.okpay.it.HouseLedger;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.TestServer;
 import io.okpay.merchant.MerchantTestSupport;
@@ -56,8 +56,6 @@ import java.util.regex.Pattern;
  * the API; people pay them (the checkout page's payment, and in a real browser); merchants refund. Money is checked in
  * the ledger's balances and by a reconciliation at the end of each money test.
  */
-// Alone: it reads the house fee balance, which every shop payment elsewhere would move.
-@Isolated
 class CheckoutIT {
 
     static final String PASSWORD = "violet kettle harbour 42";
@@ -197,7 +195,6 @@ class CheckoutIT {
         Shop shop = shop("EUR");
         Person payer = person("en");
         fund(payer, "EUR", "300.00");
-        long feesBefore = balance("FEES", "house", "EUR");
         String sessionId = session(shop, "p1", "100.00", "EUR", "A-1001");
 
         HttpResponse<String> challenged = pay(payer, sessionId, null, null);
@@ -217,7 +214,7 @@ class CheckoutIT {
 
         assertEquals(20000, balance("USER", payer.id(), "EUR"));
         assertEquals(9685, balance("MERCHANT", shop.id(), "EUR"));
-        assertEquals(feesBefore + 315, balance("FEES", "house", "EUR"));
+        assertEquals(315, HouseLedger.moved(http, "FEES", "EUR", payer.id()), "the fee, in the payer's postings");
         JsonObject session = Http.json(http.get("/api/v1/checkout/sessions/" + sessionId, auth(shop)));
         assertEquals("complete", session.getString("status"));
         assertEquals(paymentId, session.getString("payment"));
