@@ -1,6 +1,5 @@
 package io.okpay.checkout;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.ProblemAssertions.assertNotFound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +20,7 @@ import static io.okpay.it.People.unverified;
 import com.sun.net.httpserver.HttpServer;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
+import io.okpay.it.HouseLedger;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
@@ -63,8 +63,6 @@ import java.util.regex.Pattern;
  * the API; people pay them (the checkout page's payment, and in a real browser); merchants refund. Money is checked in
  * the ledger's balances and by a reconciliation at the end of each money test.
  */
-// Alone: it reads the house fee balance, which every shop payment elsewhere would move.
-@Isolated
 class CheckoutIT {
 
     final URL base = TestServer.base();
@@ -198,7 +196,6 @@ class CheckoutIT {
         Shop shop = shop("EUR");
         Person payer = person("en");
         fund(payer, "EUR", "300.00");
-        long feesBefore = balance("FEES", "house", "EUR");
         String sessionId = session(shop, "p1", "100.00", "EUR", "A-1001");
 
         HttpResponse<String> challenged = pay(payer, sessionId, null, null);
@@ -218,7 +215,7 @@ class CheckoutIT {
 
         assertEquals(20000, balance("USER", payer.id(), "EUR"));
         assertEquals(9685, balance("MERCHANT", shop.id(), "EUR"));
-        assertEquals(feesBefore + 315, balance("FEES", "house", "EUR"));
+        assertEquals(315, HouseLedger.moved(http, "FEES", "EUR", payer.id()), "the fee, in the payer's postings");
         JsonObject session = Http.json(http.get("/api/v1/checkout/sessions/" + sessionId, auth(shop)));
         assertEquals("complete", session.getString("status"));
         assertEquals(paymentId, session.getString("payment"));

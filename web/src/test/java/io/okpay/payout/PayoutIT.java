@@ -1,8 +1,8 @@
 package io.okpay.payout;
 
-import org.junit.jupiter.api.parallel.Isolated;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
+import io.okpay.it.HouseLedger;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People.Person;
 import io.okpay.it.TestServer;
@@ -56,8 +56,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replays, cancel, the operators' export (CSV and pain.001, parsed here), paid and failed with their e-mails, a
  * merchant's payout with its webhook event, BOLA and roles, and a clean ledger reconciliation at the end.
  */
-// Alone: it reads the house payout-clearing and fee balances.
-@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayoutIT {
 
@@ -195,8 +193,6 @@ class PayoutIT {
     void exportCsvThenPaid() {
         Person eve = person("en");
         fund(eve.id(), "GBP", "100.00");
-        String clearingBefore = account("house", "PAYOUT_CLEARING", "GBP");
-        long feesBefore = first(account("house", "FEES", "GBP"));
         JsonObject created = Http.json(payout(eve, key(), "40.00", "GBP", GB_IBAN, "Eve \"Quote\", Example"));
         String id = created.getString("id");
         assertEquals("1.50", created.getString("fee"), "the configured GBP fee");
@@ -241,9 +237,9 @@ class PayoutIT {
         assertEquals("paid", Http.json(paid).getString("status"));
         assertTrue(Http.json(paid).getString("transaction_id").startsWith("txn_"), paid.body());
         assertEquals("5850 650 5200", account(eve.id(), "GBP"), "41.50 left the wallet, the later 5.00 + 1.50 is still held");
-        long clearing = first(account("house", "PAYOUT_CLEARING", "GBP")) - first(clearingBefore);
+        long clearing = HouseLedger.moved(http, "PAYOUT_CLEARING", "GBP", eve.id(), id);
         assertEquals(4000, clearing, "the amount waits in clearing for the bank's debit");
-        assertEquals(150, first(account("house", "FEES", "GBP")) - feesBefore, "the fee is revenue");
+        assertEquals(150, HouseLedger.moved(http, "FEES", "GBP", eve.id(), id), "the fee is revenue");
         MailCatcher.Received mail = MailCatcher.await(eve.email(), "on its way");
         assertTrue(mail.subject().contains("£40.00"), mail.subject());
         assertTrue(mail.text().contains("•••• 5432") && mail.text().contains(id), mail.text());
@@ -535,10 +531,6 @@ class PayoutIT {
                 + "&currency=" + currency);
         assertEquals(200, read.statusCode(), read.body());
         return read.body().strip();
-    }
-
-    static long first(String account) {
-        return Long.parseLong(account.split(" ")[0]);
     }
 
     String balances(Person person) {
