@@ -1,5 +1,6 @@
 package io.okpay.wallet.control;
 
+import io.okpay.shared.Csv;
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.ActivityText;

@@ -1,11 +1,11 @@
 package io.okpay.wallet.faces;
 
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Csv;
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.Statement;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.Csv;
 import io.okpay.wallet.control.WalletCsv;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;

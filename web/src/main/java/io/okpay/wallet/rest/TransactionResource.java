@@ -1,11 +1,11 @@
 package io.okpay.wallet.rest;
 
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Csv;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.TransactionDetail;
 import io.okpay.wallet.boundary.Wallets;
-import io.okpay.wallet.control.Csv;
 import io.okpay.wallet.control.WalletCsv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
