@@ -80,7 +80,7 @@ class PayoutIT {
 
     @Test
     @Order(1)
-    @DisplayName("IBANs of several countries are accepted as typed; bad check digits, lengths, holders and amounts are field errors")
+    @DisplayName("IBANs of several countries are accepted as typed; bad check digits, lengths, structures, holders and amounts are field errors")
     void ibanValidation() {
         Person ann = person("en");
         fund(ann.id(), "EUR", "100.00");
@@ -95,6 +95,7 @@ class PayoutIT {
         assertFieldError(payout(ann, key(), "1.00", "EUR", "DE88 3704 0044 0532 0130 00", "Ann"), "iban", "iban_invalid");
         assertFieldError(payout(ann, key(), "1.00", "EUR", "DE89 3704 0044 0532 0130 0", "Ann"), "iban", "iban_invalid");
         assertFieldError(payout(ann, key(), "1.00", "EUR", "XX89 3704 0044 0532 0130 00", "Ann"), "iban", "iban_invalid");
+        assertFieldError(payout(ann, key(), "1.00", "EUR", "GB58 1234 6016 1331 9268 19", "Ann"), "iban", "iban_invalid");
         assertFieldError(payout(ann, key(), "1.00", "EUR", DE_IBAN, "  "), "account_holder", "account_holder_invalid");
         assertFieldError(payout(ann, key(), "1.001", "EUR", DE_IBAN, "Ann"), "amount", "amount_too_precise");
         assertFieldError(payout(ann, key(), "1.00", "XYZ", DE_IBAN, "Ann"), "currency", "currency_unsupported");

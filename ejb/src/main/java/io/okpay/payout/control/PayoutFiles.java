@@ -1,5 +1,6 @@
 package io.okpay.payout.control;
 
+import io.okpay.shared.Csv;
 import io.okpay.shared.Money;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -7,7 +8,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -32,14 +32,18 @@ public final class PayoutFiles {
     private PayoutFiles() {
     }
 
-    /** payout_id,amount,currency,iban,account_holder,reference — one line per payout, RFC 4180 quoting. */
+    /**
+     * payout_id,amount,currency,iban,account_holder,reference,batch_id — one line per payout, RFC 4180, no byte order
+     * mark (a bank's import reads it, not a spreadsheet); a holder name that looks like a formula is defused all the same.
+     */
     public static byte[] csv(String batchId, List<Line> lines) {
-        StringBuilder csv = new StringBuilder("payout_id,amount,currency,iban,account_holder,reference,batch_id\r\n");
+        Csv csv = Csv.withoutByteOrderMark()
+                .row("payout_id", "amount", "currency", "iban", "account_holder", "reference", "batch_id");
         for (Line line : lines) {
-            csv.append(String.join(",", line.payoutId(), line.amount().toDecimal(), line.amount().currency(),
-                    line.iban(), cell(line.accountHolder()), reference(line.payoutId()), batchId)).append("\r\n");
+            csv.row(line.payoutId(), line.amount().toDecimal(), line.amount().currency(), line.iban(),
+                    line.accountHolder(), reference(line.payoutId()), batchId);
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return csv.toBytes();
     }
 
     public static byte[] pain001(String batchId, Instant createdAt, DebtorAccount debtor, List<Line> lines) {
@@ -157,14 +161,5 @@ public final class PayoutFiles {
     /** What the account holder sees on their bank statement. */
     static String reference(String payoutId) {
         return "OKPay payout " + payoutId;
-    }
-
-    /** Quoted when needed; a leading formula character is defused so that a spreadsheet shows it as text. */
-    static String cell(String value) {
-        String safe = value.matches("^[=+\\-@\\t\\r].*") ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 }

@@ -1,7 +1,7 @@
 package io.okpay.wallet.boundary;
 
+import io.okpay.shared.Csv;
 import io.okpay.shared.Messages;
-import io.okpay.wallet.control.Csv;
 
 import java.time.Instant;
 import java.time.ZoneId;

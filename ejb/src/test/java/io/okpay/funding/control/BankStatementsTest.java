@@ -110,6 +110,42 @@ class BankStatementsTest {
     }
 
     @Test
+    @DisplayName("CSV: a quoted cell may hold commas, quotes and line breaks; later lines keep their own numbers")
+    void csvQuotedCells() {
+        String csv = String.join("\r\n", String.join(",", CsvStatementParser.HEADER),
+                "2026-11-20,5.00,USD,\"OKP-7KX9-2M4T\nsecond line\",\"王芳, 北京\",T1",
+                "2026-11-20,-1.00,USD,=SUM(A1),@x,T2",
+                "   ",
+                " 2026-11-20 , \"3.00\" ,usd, \"say \"\"hi\"\"\" ,\"Smith\" Jr,T3");
+        List<StatementLine> lines = BankStatements.parse(bytes(csv), KNOWN).lines();
+        assertEquals(new StatementLine(2, NOV_20, money(500, "USD"), Direction.CREDIT, "OKP-7KX9-2M4T\nsecond line",
+                "王芳, 北京", "T1"), lines.get(0));
+        assertEquals(new StatementLine(4, NOV_20, money(100, "USD"), Direction.DEBIT, "=SUM(A1)", "@x", "T2"), lines.get(1),
+                "formula-like text is only text here; the record before took two lines");
+        assertEquals(new StatementLine(6, NOV_20, money(300, "USD"), Direction.CREDIT, "say \"hi\"", "Smith Jr", "T3"),
+                lines.get(2), "white space around fields and text after a closing quote are tolerated");
+    }
+
+    @Test
+    @DisplayName("CSV errors after a cell with a line break name the line the wrong record starts on")
+    void csvErrorLinesAfterLineBreak() {
+        String csv = String.join("\n", String.join(",", CsvStatementParser.HEADER),
+                "2026-11-20,5.00,USD,\"two\nlines\",,T1",
+                "2026-11-20,5.00,USD,\"never closed,,T2",
+                "20.11.2026,5.00,USD,,,T3");
+        BusinessException refused = assertThrows(BusinessException.class, () -> BankStatements.parse(bytes(csv), KNOWN));
+        assertEquals(List.of("lines[4].line statement_field_count", "lines[5].booking_date statement_date_invalid"),
+                describe(refused.fieldErrors()));
+    }
+
+    @Test
+    @DisplayName("CSV: a header with an unclosed quote is no CSV statement")
+    void csvBrokenHeader() {
+        assertEquals("statement_unreadable", refusal("\"booking_date,amount,currency,reference,counterparty,bank_transaction_id\n"
+                + "2026-11-20,5.00,USD,,,T1"));
+    }
+
+    @Test
     @DisplayName("banks that write every amount with two decimals are understood for yen too")
     void paddedDecimals() {
         String csv = String.join("\n", String.join(",", CsvStatementParser.HEADER), "2026-11-20,10000.00,JPY,x,y,T1");

@@ -32,6 +32,19 @@ class PayoutFilesTest {
     }
 
     @Test
+    @DisplayName("CSV: the exact bytes a bank gets: no byte order mark, the header, CRLF after every line, UTF-8 names")
+    void csvBytes() {
+        byte[] file = PayoutFiles.csv("pob_2", List.of(
+                new PayoutFiles.Line("po_9", new Money(88800, "EUR", 2), "DE89370400440532013000", "王芳"),
+                new PayoutFiles.Line("po_10", new Money(1, "EUR", 2), "NL91ABNA0417164300", "@Acme, \"Ltd\"")));
+        assertEquals("payout_id,amount,currency,iban,account_holder,reference,batch_id\r\n"
+                + "po_9,888.00,EUR,DE89370400440532013000,王芳,OKPay payout po_9,pob_2\r\n"
+                + "po_10,0.01,EUR,NL91ABNA0417164300,\"'@Acme, \"\"Ltd\"\"\",OKPay payout po_10,pob_2\r\n",
+                new String(file, StandardCharsets.UTF_8));
+        assertEquals((byte) 'p', file[0], "no byte order mark");
+    }
+
+    @Test
     @DisplayName("pain.001: one payment block per currency with its count and sum; the file's count and sum; no BIC → NOTPROVIDED")
     void pain001() throws Exception {
         DebtorAccount debtor = new DebtorAccount();

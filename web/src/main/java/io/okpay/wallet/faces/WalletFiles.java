@@ -1,6 +1,7 @@
 package io.okpay.wallet.faces;
 
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Csv;
 import io.okpay.shared.Messages;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.Statement;

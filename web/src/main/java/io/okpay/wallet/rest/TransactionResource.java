@@ -1,6 +1,7 @@
 package io.okpay.wallet.rest;
 
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.Csv;
 import io.okpay.wallet.boundary.Activity;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.TransactionDetail;
