@@ -66,7 +66,6 @@ class MoneyTest {
         BusinessException e = assertThrows(BusinessException.class,
                 () -> Money.parse(null, "USD", 2, Money.Sign.POSITIVE, "price"));
         assertEquals("invalid_request", e.code());
-        assertEquals(400, e.status());
         assertEquals("price", e.fieldErrors().get(0).field());
     }
 

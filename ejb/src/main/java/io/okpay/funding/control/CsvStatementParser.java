@@ -48,7 +48,7 @@ public class CsvStatementParser {
             headerAt++;
         }
         if (headerAt == physicalLines.length) {
-            throw new io.okpay.shared.BusinessException("statement_empty", 400);
+            throw new io.okpay.shared.BusinessException("statement_empty");
         }
         List<String> header = fields(physicalLines[headerAt]);
         if (header == null || !header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {

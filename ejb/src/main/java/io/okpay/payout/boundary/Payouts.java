@@ -173,7 +173,7 @@ public class Payouts {
     public PayoutView cancel(PayoutOwner owner, String payoutId) {
         Payout payout = owned(owner, payoutId);
         if (!records.begin(payout.id(), CANCELLABLE, PayoutStatus.CANCELLING, owner.id(), null)) {
-            throw new BusinessException("payout_not_cancellable", 409);
+            throw new BusinessException("payout_not_cancellable");
         }
         return view(settle(payout.id()), false);
     }
@@ -200,7 +200,7 @@ public class Payouts {
     public PayoutBatchFile export(String operatorId, boolean pain001) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PayoutBatch batch = records.claimBatch(PublicIds.newId("pob"), operatorId, now)
-                .orElseThrow(() -> new BusinessException("payouts_none_pending", 409));
+                .orElseThrow(() -> new BusinessException("payouts_none_pending"));
         return file(batch, pain001);
     }
 
@@ -214,10 +214,10 @@ public class Payouts {
         Payout payout = records.byPublicId(payoutId).orElseThrow(BusinessException::notFound);
         if (payout.holdId() != null && payout.status() == PayoutStatus.PROCESSING
                 && ledger.holdSnapshot(payout.holdId()).state() == HoldState.EXPIRED) {
-            throw new BusinessException("hold_expired", 409);
+            throw new BusinessException("hold_expired");
         }
         if (!records.begin(payout.id(), PAYABLE, PayoutStatus.PAYING, operatorId, null)) {
-            throw new BusinessException("payout_not_payable", 409);
+            throw new BusinessException("payout_not_payable");
         }
         return view(settle(payout.id()), false);
     }
@@ -230,7 +230,7 @@ public class Payouts {
         }
         Payout payout = records.byPublicId(payoutId).orElseThrow(BusinessException::notFound);
         if (!records.begin(payout.id(), FAILABLE, PayoutStatus.FAILING, operatorId, why)) {
-            throw new BusinessException("payout_not_failable", 409);
+            throw new BusinessException("payout_not_failable");
         }
         return view(settle(payout.id()), false);
     }
@@ -314,7 +314,7 @@ public class Payouts {
         if (owner.type() == OwnerType.USER) {
             UserView person = users.require(owner.id());
             if (!person.emailVerified()) {
-                throw new BusinessException("email_not_verified", 403);
+                throw new BusinessException("email_not_verified");
             }
         } else {
             merchants.requireLive(owner.id());
@@ -350,12 +350,12 @@ public class Payouts {
         var account = accounts.accountsOf(request.owner().type(), request.owner().id(), purpose).stream()
                 .filter(a -> a.currency().equals(amount.currency())).findFirst();
         if (account.isPresent() && account.get().status() != AccountStatus.ACTIVE) {
-            throw new BusinessException(account.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed", 422);
+            throw new BusinessException(account.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed");
         }
         Money fee = fee(amount);
         Money total = amount.plus(fee);
         if (account.map(AccountSnapshot::available).orElse(0L) < total.minor()) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
         return new PayoutQuote(amount, fee, total, Iban.masked(request.iban().last4()), request.accountHolder());
     }
@@ -376,7 +376,7 @@ public class Payouts {
                 && earlier.accountHolder().equals(request.accountHolder())
                 && open(earlier).equals(request.iban().value());
         if (!same) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         // A crash between the row and its hold: the repeated request finishes the job.
         return view(hold(earlier), true);

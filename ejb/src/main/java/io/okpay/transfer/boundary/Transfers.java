@@ -225,7 +225,7 @@ public class Transfers {
                 .setParameter("id", transferId == null ? "" : transferId).getResultStream().findFirst()
                 .filter(t -> t.involves(userId)).orElseThrow(BusinessException::notFound);
         if (!transfer.senderId().equals(userId) || !records.beginSettlement(transfer.id(), TransferStatus.CANCELLING, null)) {
-            throw new BusinessException("transfer_not_cancellable", 409);
+            throw new BusinessException("transfer_not_cancellable");
         }
         settle(transfer.id());
         Transfer settled = records.byId(transfer.id()).orElseThrow();
@@ -313,7 +313,7 @@ public class Transfers {
     private Request read(String senderId, String to, String amount, String currency, String note) {
         UserView sender = users.require(senderId);
         if (!sender.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
         String kept = TransferRules.note(note);
         Money money = amounts.positive(amount, currency);
@@ -355,10 +355,10 @@ public class Transfers {
         var wallet = accounts.accountsOf(OwnerType.USER, request.sender().id(), Purpose.WALLET).stream()
                 .filter(w -> w.currency().equals(money.currency())).findFirst();
         if (wallet.isPresent() && wallet.get().status() != AccountStatus.ACTIVE) {
-            throw new BusinessException(wallet.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed", 422);
+            throw new BusinessException(wallet.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed");
         }
         if (wallet.map(AccountSnapshot::available).orElse(0L) < money.minor()) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
         return wallet.get();
     }
@@ -370,7 +370,7 @@ public class Transfers {
         boolean same = sameRecipient && earlier.amount() == request.amount().minor()
                 && earlier.currency().equals(request.amount().currency()) && Objects.equals(earlier.note(), request.note());
         if (!same) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         return view(earlier, request.amount().exponent(), true, request);
     }

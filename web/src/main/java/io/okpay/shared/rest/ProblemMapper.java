@@ -29,8 +29,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where failures become HTTP answers. Business failures keep their code and status; malformed input is a
- * 400; unknown paths 404; anything unexpected is a 500 whose details stay in the log under the request id.
+ * The one place where failures become HTTP answers. Business failures keep their code (whose status is in
+ * {@link ProblemStatuses}); malformed input is a 400; unknown paths 404; anything unexpected is a 500 whose details stay
+ * in the log under the request id.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -46,7 +47,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof EJBAccessException) {
             // An EJB refused the caller's roles: unauthenticated callers are told to sign in, others that they may not.
             boolean anonymous = request == null || request.getUserPrincipal() == null;
-            return Problems.of(anonymous ? 401 : 403, anonymous ? "unauthorized" : "forbidden", locale);
+            return Problems.of(anonymous ? "unauthorized" : "forbidden", locale);
         }
         Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (e instanceof BusinessException business) {
@@ -56,47 +57,46 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(invalid(violations), locale);
         }
         if (isMalformedJson(e)) {
-            return Problems.of(400, "malformed_json", locale);
+            return Problems.of("malformed_json", locale);
         }
         if (e instanceof WebApplicationException web) {
             return fromStatus(web, locale);
         }
         LOG.log(Level.SEVERE, "Unexpected failure, request " + RequestIds.current(), thrown);
-        return Problems.of(500, "internal_error", locale);
+        return Problems.of("internal_error", locale);
     }
 
     private static Response fromStatus(WebApplicationException e, Locale locale) {
         if (e instanceof NotFoundException) {
-            return Problems.of(404, "not_found", locale);
+            return Problems.of("not_found", locale);
         }
         if (e instanceof NotAllowedException) {
-            return Problems.of(405, "method_not_allowed", locale);
+            return Problems.of("method_not_allowed", locale);
         }
         if (e instanceof NotSupportedException) {
-            return Problems.of(415, "unsupported_media_type", locale);
+            return Problems.of("unsupported_media_type", locale);
         }
         if (e instanceof NotAcceptableException) {
-            return Problems.of(406, "not_acceptable", locale);
+            return Problems.of("not_acceptable", locale);
         }
         if (e instanceof NotAuthorizedException) {
-            return Problems.of(401, "unauthorized", locale);
+            return Problems.of("unauthorized", locale);
         }
         if (e instanceof ForbiddenException) {
-            return Problems.of(403, "forbidden", locale);
+            return Problems.of("forbidden", locale);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             LOG.log(Level.SEVERE, "Server error " + status + ", request " + RequestIds.current(), e);
-            return Problems.of(500, "internal_error", locale);
+            return Problems.of("internal_error", locale);
         }
-        return Problems.of(status == 401 || status == 403 || status == 404 || status == 429 ? status : 400,
-                switch (status) {
-                    case 401 -> "unauthorized";
-                    case 403 -> "forbidden";
-                    case 404 -> "not_found";
-                    case 429 -> "too_many_requests";
-                    default -> "malformed_request";
-                }, locale);
+        return Problems.of(switch (status) {
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 429 -> "too_many_requests";
+            default -> "malformed_request";
+        }, locale);
     }
 
     private static boolean isMalformedJson(Throwable e) {
