@@ -8,43 +8,38 @@ import java.util.List;
  * An expected business failure (insufficient funds, limit exceeded, invalid input ...). Rolls the transaction back and
  * reaches the client as problem+json in the API or as a FacesMessage on a page, always with the same stable code.
  * The visible text comes from the bundles under {@code error.<code>} with {@link #args()} as MessageFormat arguments.
+ * The HTTP status is not the thrower's concern: the web module maps each code to one status, in one table.
  */
 @ApplicationException(rollback = true)
 public class BusinessException extends RuntimeException {
 
     private final String code;
-    private final int status;
     private final transient Object[] args;
     private final List<FieldError> fieldErrors;
 
-    public BusinessException(String code, int status, Object... args) {
-        this(code, status, List.of(), args);
+    public BusinessException(String code, Object... args) {
+        this(code, List.of(), args);
     }
 
-    public BusinessException(String code, int status, List<FieldError> fieldErrors, Object... args) {
+    public BusinessException(String code, List<FieldError> fieldErrors, Object... args) {
         super(code);
         this.code = code;
-        this.status = status;
         this.args = args == null ? new Object[0] : args.clone();
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
-    /** 400 with one error per field; the codes of the fields are looked up as {@code error.<code>}. */
+    /** Invalid input, with one error per field; the codes of the fields are looked up as {@code error.<code>}. */
     public static BusinessException invalid(List<FieldError> fieldErrors) {
-        return new BusinessException("invalid_request", 400, fieldErrors);
+        return new BusinessException("invalid_request", fieldErrors);
     }
 
-    /** 404: unknown, or someone else's (never tell which). */
+    /** Unknown, or someone else's (never tell which). */
     public static BusinessException notFound() {
-        return new BusinessException("not_found", 404);
+        return new BusinessException("not_found");
     }
 
     public String code() {
         return code;
-    }
-
-    public int status() {
-        return status;
     }
 
     public Object[] args() {

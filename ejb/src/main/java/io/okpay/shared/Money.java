@@ -136,7 +136,7 @@ public record Money(long minor, String currency, int exponent) implements Serial
     }
 
     private static BusinessException overflow() {
-        return new BusinessException("amount_overflow", 422);
+        return new BusinessException("amount_overflow");
     }
 
     private static BusinessException invalid(String field, String code, Object... args) {

@@ -21,7 +21,7 @@ class IdempotencyKeyTest {
 
     private static void assertRefused(String key) {
         BusinessException refused = assertThrows(BusinessException.class, () -> IdempotencyKey.of(key));
-        assertEquals(400, refused.status());
+        assertEquals("invalid_request", refused.code());
         assertEquals("Idempotency-Key", refused.fieldErrors().get(0).field());
         assertEquals("idempotency_key_invalid", refused.fieldErrors().get(0).code());
     }

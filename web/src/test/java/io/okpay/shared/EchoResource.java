@@ -21,7 +21,7 @@ public class EchoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Greeting echo(Greeting greeting) {
         if (greeting.count() < 0) {
-            throw new BusinessException("invalid_value", 422);
+            throw new BusinessException("invalid_value");
         }
         if (greeting.count() == 13) {
             throw new IllegalStateException("secret internal detail");

@@ -147,7 +147,7 @@ public class CheckoutPayments {
             records.releasePayment(reserved.publicId());
             if ("idempotency_conflict".equals(refused.code())) {
                 // Someone else's attempt on the same session won: the session is paid, not by this payer.
-                throw new BusinessException("session_complete", 409);
+                throw new BusinessException("session_complete");
             }
             throw refused;
         }
@@ -251,26 +251,26 @@ public class CheckoutPayments {
 
     private PaymentView alreadyPaid(CheckoutPayment payment, String payerId) {
         if (!payment.payerId().equals(payerId)) {
-            throw new BusinessException("session_complete", 409);
+            throw new BusinessException("session_complete");
         }
         return views.payment(payment, records.session(payment.sessionId()).orElseThrow());
     }
 
     private void check(UserView payer, SessionView session, MerchantView merchant) {
         if (!payer.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
         if (session.status() == SessionStatus.COMPLETE) {
-            throw new BusinessException("session_complete", 409);
+            throw new BusinessException("session_complete");
         }
         if (session.status() == SessionStatus.EXPIRED) {
-            throw new BusinessException("session_expired", 409);
+            throw new BusinessException("session_expired");
         }
         if (merchant.ownerId().equals(payer.id())) {
-            throw new BusinessException("own_merchant_payment", 422);
+            throw new BusinessException("own_merchant_payment");
         }
         if (!merchant.live()) {
-            throw new BusinessException("merchant_not_live", 403);
+            throw new BusinessException("merchant_not_live");
         }
     }
 

@@ -106,7 +106,7 @@ public class CheckoutSessions {
         records.expire(session.publicId(), Instant.now(), true);
         CheckoutSession after = records.session(sessionId).orElseThrow();
         if (after.status() != SessionStatus.EXPIRED || session.status() != SessionStatus.OPEN) {
-            throw new BusinessException("session_not_open", 409);
+            throw new BusinessException("session_not_open");
         }
         return views.session(after, false);
     }
@@ -165,7 +165,7 @@ public class CheckoutSessions {
                 && Objects.equals(earlier.customerEmail(), asked.customerEmail())
                 && Objects.equals(earlier.metadata(), asked.metadata());
         if (!same) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         return views.session(current(earlier), true);
     }

@@ -105,7 +105,7 @@ public class Refunds {
         boolean replay = !refund.publicId().equals(freshId);
         if (!refund.paymentId().equals(paymentId) || (asked != null && asked != refund.amount())
                 || !Objects.equals(why, refund.reason())) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         if (refund.status() == RefundStatus.SUCCEEDED) {
             return views.refund(refund, true);

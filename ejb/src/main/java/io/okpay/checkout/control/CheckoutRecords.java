@@ -106,7 +106,7 @@ public class CheckoutRecords {
             return existing.get();
         }
         if (session.status() != SessionStatus.OPEN || !session.expiresAt().isAfter(now)) {
-            throw new BusinessException("session_expired", 409);
+            throw new BusinessException("session_expired");
         }
         CheckoutPayment payment;
         if (existing.isPresent()) {
@@ -188,7 +188,7 @@ public class CheckoutRecords {
         long left = payment.amount() - payment.refunded();
         long refunded = amount == null ? left : amount;
         if (refunded <= 0 || refunded > left) {
-            throw new BusinessException("refund_exceeds_payment", 422);
+            throw new BusinessException("refund_exceeds_payment");
         }
         payment.addRefunded(refunded);
         CheckoutRefund refund = new CheckoutRefund(refundId, paymentId, merchantId, refunded, payment.currency(), reason,

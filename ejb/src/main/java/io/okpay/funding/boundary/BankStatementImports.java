@@ -177,7 +177,7 @@ public class BankStatementImports {
     private TopUp fromSuspense(String topUpId, String bankEntryId, long amount, String currency) {
         TopUp topUp = pendingTransfer(topUpId);
         if (!topUp.currency().equals(currency) || topUp.amount() + topUp.fee() != amount) {
-            throw new BusinessException("statement_line_mismatch", 422);
+            throw new BusinessException("statement_line_mismatch");
         }
         return crediting.credit(topUp, users.require(topUp.userId()), Purpose.SUSPENSE, QUEUE_SCOPE, bankEntryId);
     }
@@ -186,7 +186,7 @@ public class BankStatementImports {
     private TopUp pendingTransfer(String topUpId) {
         TopUp topUp = records.find(topUpId).orElseThrow(BusinessException::notFound);
         if (topUp.method() != TopUpMethod.BANK_TRANSFER || topUp.status() != TopUpStatus.PENDING) {
-            throw new BusinessException("topup_not_pending", 409);
+            throw new BusinessException("topup_not_pending");
         }
         return topUp;
     }
@@ -194,7 +194,7 @@ public class BankStatementImports {
     private BankStatementLine queued(String bankEntryId) {
         BankStatementLine line = lines.find(bankEntryId).orElseThrow(BusinessException::notFound);
         if (line.status() != BankStatementLine.Status.SUSPENSE) {
-            throw new BusinessException("statement_line_resolved", 409);
+            throw new BusinessException("statement_line_resolved");
         }
         return line;
     }

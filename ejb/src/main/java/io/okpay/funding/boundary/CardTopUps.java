@@ -140,12 +140,12 @@ public class CardTopUps {
             if (topUp.status() == TopUpStatus.SUCCEEDED) {
                 return answers.view(topUp, true);
             }
-            throw new BusinessException("topup_not_awaiting_code", 409);
+            throw new BusinessException("topup_not_awaiting_code");
         }
         String code = validator.code(command);
         CardAuthorisation authorisation = gateway.completeChallenge(topUp.authorisationId(), code);
         if (authorisation.status() == Status.CHALLENGE_REQUIRED) {
-            throw new BusinessException("card_challenge_code_wrong", 422);
+            throw new BusinessException("card_challenge_code_wrong");
         }
         return afterAuthorisation(command.topUpId(), authorisation, users.require(command.userId()));
     }
@@ -157,7 +157,7 @@ public class CardTopUps {
         try {
             authorisation = gateway.authorise(id, token.token(), quote.total().minor(), quote.total().currency());
         } catch (BusinessException e) {
-            if (e.status() == 503) {
+            if ("card_gateway_unavailable".equals(e.code())) {
                 // The processor may have authorised before its answer was lost: release it, or leave it to the job.
                 settleQuietly(id);
             } else {
@@ -199,7 +199,7 @@ public class CardTopUps {
             }
             case VOIDED -> {
                 records.failed(id, "card_authorisation_state");
-                throw new BusinessException("card_authorisation_state", 409);
+                throw new BusinessException("card_authorisation_state");
             }
             default -> {
                 // AUTHORISED (or already CAPTURED by an earlier attempt): take the money, then book it.
@@ -210,7 +210,7 @@ public class CardTopUps {
             try {
                 gateway.capture(id + ":capture", authorisation.id());
             } catch (BusinessException e) {
-                if (e.status() == 503) {
+                if ("card_gateway_unavailable".equals(e.code())) {
                     settleQuietly(id);
                     throw e;
                 }

@@ -59,7 +59,7 @@ public class VoucherTopUps {
         String userId = command.userId();
         long wait = throttling.secondsToWait(VOUCHER_GUESSES, userId);
         if (wait > 0) {
-            throw new BusinessException("voucher_attempts_throttled", 429, wait);
+            throw new BusinessException("voucher_attempts_throttled", wait);
         }
         VoucherCode code;
         try {
@@ -77,7 +77,7 @@ public class VoucherTopUps {
         try {
             topUp = redemptions.redeem(userId, command.idempotencyKey(), hash, code);
         } catch (BusinessException e) {
-            if (e.status() == 422) {
+            if (VoucherRedemptions.REFUSALS.contains(e.code())) {
                 throttling.failed(VOUCHER_GUESSES, userId);
             }
             throw e;

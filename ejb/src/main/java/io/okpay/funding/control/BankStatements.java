@@ -28,7 +28,7 @@ public final class BankStatements {
             first++;
         }
         if (first == content.length) {
-            throw new BusinessException("statement_empty", 400);
+            throw new BusinessException("statement_empty");
         }
         return content[first] == '<'
                 ? new Camt053Parser(exponents).parse(content)

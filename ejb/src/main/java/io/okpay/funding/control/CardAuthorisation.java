@@ -76,8 +76,8 @@ public record CardAuthorisation(String id, Status status, DeclineReason declineR
         return status == Status.DECLINED;
     }
 
-    /** The 422 a person sees for this decline ("Your card was declined ..."). */
+    /** The refusal a person sees for this decline ("Your card was declined ..."). */
     public BusinessException declineError() {
-        return new BusinessException((declineReason == null ? DeclineReason.DECLINED : declineReason).errorCode(), 422);
+        return new BusinessException((declineReason == null ? DeclineReason.DECLINED : declineReason).errorCode());
     }
 }

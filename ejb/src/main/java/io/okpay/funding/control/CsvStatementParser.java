@@ -68,7 +68,7 @@ public class CsvStatementParser {
         }
         List<Row> rows = rows(text);
         if (rows.isEmpty()) {
-            throw new io.okpay.shared.BusinessException("statement_empty", 400);
+            throw new io.okpay.shared.BusinessException("statement_empty");
         }
         List<String> header = rows.get(0).fields();
         if (header == null || !header.stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList().equals(HEADER)) {

@@ -199,7 +199,7 @@ public class HttpCardGateway implements CardGateway {
     }
 
     private static BusinessException unavailable() {
-        return new BusinessException("card_gateway_unavailable", 503);
+        return new BusinessException("card_gateway_unavailable");
     }
 
     private static String requireKey(String idempotencyKey) {
@@ -221,13 +221,13 @@ public class HttpCardGateway implements CardGateway {
     private CardAuthorisation authorisation(Answer answer, String operation) {
         switch (answer.status()) {
             case 400:
-                throw new BusinessException("card_request_rejected", 422);
+                throw new BusinessException("card_request_rejected");
             case 404:
                 throw BusinessException.notFound();
             case 409:
-                throw new BusinessException("card_authorisation_state", 409);
+                throw new BusinessException("card_authorisation_state");
             case 422:
-                throw new BusinessException("idempotency_conflict", 422);
+                throw new BusinessException("idempotency_conflict");
             default:
                 return CardGatewayJson.authorisation(answer.expectSuccess(operation));
         }

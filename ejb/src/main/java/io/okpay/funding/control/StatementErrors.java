@@ -41,12 +41,12 @@ final class StatementErrors {
 
     void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw new BusinessException("statement_invalid", 400, errors);
+            throw new BusinessException("statement_invalid", errors);
         }
     }
 
     static BusinessException unreadable() {
-        return new BusinessException("statement_unreadable", 400);
+        return new BusinessException("statement_unreadable");
     }
 
     /**

@@ -36,12 +36,11 @@ public class TopUpAnswers {
     /** The answer to a request that repeats the key of {@code earlier}; 409 when it asks for something else. */
     public TopUpView replay(TopUp earlier, String requestHash) {
         if (!earlier.requestHash().equals(requestHash)) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         if (earlier.status() == TopUpStatus.FAILED) {
             // The first answer was this refusal: give it again rather than pretend it was something else.
-            throw new BusinessException(earlier.failureCode(), "card_gateway_unavailable".equals(earlier.failureCode())
-                    ? 503 : 422);
+            throw new BusinessException(earlier.failureCode());
         }
         return view(earlier, true);
     }

@@ -122,14 +122,14 @@ public class TopUpValidator {
     private UserView payer(String userId) {
         UserView user = users.require(userId);
         if (!user.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
         return user;
     }
 
     private static void key(String idempotencyKey) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
-            throw new BusinessException("idempotency_key_invalid", 400);
+            throw new BusinessException("idempotency_key_invalid");
         }
     }
 }

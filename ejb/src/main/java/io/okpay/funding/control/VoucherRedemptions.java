@@ -17,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Claims a voucher for a person: in one transaction, with the voucher's row locked, the voucher is marked redeemed
@@ -27,6 +28,9 @@ import java.time.Instant;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class VoucherRedemptions {
 
+    /** What {@link #redeem} refuses a code for: each counts as a wrong guess. */
+    public static final Set<String> REFUSALS = Set.of("voucher_unknown", "voucher_used", "voucher_expired");
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
@@ -36,17 +40,17 @@ public class VoucherRedemptions {
     @Inject
     Currencies currencies;
 
-    /** The new top-up (PROCESSING); 422 voucher_unknown, voucher_used or voucher_expired otherwise. */
+    /** The new top-up (PROCESSING); refused with voucher_unknown, voucher_used or voucher_expired otherwise. */
     public TopUp redeem(String userId, String idempotencyKey, String requestHash, VoucherCode code) {
         Voucher voucher = em.createNamedQuery(Voucher.BY_HASH, Voucher.class).setParameter("hash", code.hash())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .orElseThrow(() -> new BusinessException("voucher_unknown", 422));
+                .orElseThrow(() -> new BusinessException("voucher_unknown"));
         Instant now = Instant.now();
         if (voucher.redeemed()) {
-            throw new BusinessException("voucher_used", 422);
+            throw new BusinessException("voucher_used");
         }
         if (!now.isBefore(voucher.expiresAt())) {
-            throw new BusinessException("voucher_expired", 422);
+            throw new BusinessException("voucher_expired");
         }
         int exponent = currencies.exponent(voucher.currency());
         Money fee = fees.fee(TopUpMethod.VOUCHER, new Money(voucher.amount(), voucher.currency(), exponent));

@@ -147,7 +147,7 @@ public class Conversions {
         FxQuote quote = owned(userId, quoteId);
         var keyed = records.byKey(userId, idempotencyKey);
         if (keyed.isPresent() && !keyed.get().id().equals(quote.id())) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         if (quote.converted()) {
             return conversionView(quote, true);
@@ -155,12 +155,12 @@ public class Conversions {
         boolean claimedNow = false;
         if (quote.idempotencyKey() == null) {
             if (!quote.expiresAt().isAfter(Instant.now())) {
-                throw new BusinessException("quote_expired", 409);
+                throw new BusinessException("quote_expired");
             }
             try {
                 claimedNow = records.claim(quote.id(), idempotencyKey);
             } catch (WriteConflict e) {
-                throw new BusinessException("idempotency_conflict", 409); // a concurrent request bound this key elsewhere
+                throw new BusinessException("idempotency_conflict"); // a concurrent request bound this key elsewhere
             }
         }
         PostedTransaction posted;
@@ -217,14 +217,14 @@ public class Conversions {
                 .filter(w -> w.currency().equals(quote.sellCurrency())).findFirst()
                 .map(AccountSnapshot::available).orElse(0L);
         if (available < quote.sellAmount() + quote.fee()) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
     }
 
     private void verified(String userId) {
         UserView user = users.require(userId);
         if (!user.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
     }
 

@@ -41,7 +41,7 @@ public class ExchangeRates {
     /** Units of {@code to} one unit of {@code from} buys at mid-market; 503 rates_unavailable when OKPay has none. */
     public BigDecimal midRate(String from, String to) {
         return current().rate(from, to)
-                .orElseThrow(() -> new BusinessException("fx_rate_unavailable", 422, from, to));
+                .orElseThrow(() -> new BusinessException("fx_rate_unavailable", from, to));
     }
 
     /** The freshest rate table OKPay may use now. */
@@ -52,7 +52,7 @@ public class ExchangeRates {
             table = refresh(table);
         }
         if (table == null || isStale(table, now)) {
-            throw new BusinessException("fx_rates_unavailable", 503);
+            throw new BusinessException("fx_rates_unavailable");
         }
         return table;
     }

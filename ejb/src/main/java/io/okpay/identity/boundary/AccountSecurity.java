@@ -114,7 +114,7 @@ public class AccountSecurity {
     public UserView useEmailCodes(String userId, boolean on, String challengeId, String code) {
         User user = directory.require(userId);
         if (!on && user.roles().stream().anyMatch(r -> r.isOperator())) {
-            throw new BusinessException("second_factor_required", 422);
+            throw new BusinessException("second_factor_required");
         }
         stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
         user.useEmailCodes(on);
@@ -139,14 +139,14 @@ public class AccountSecurity {
     public List<String> confirmTotp(String userId, String code) {
         User user = directory.require(userId);
         if (user.sealedTotpSecret() == null || user.totpEnabled()) {
-            throw new BusinessException("totp_not_pending", 422);
+            throw new BusinessException("totp_not_pending");
         }
         if (throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId) > 0) {
-            throw new BusinessException("sign_in_throttled", 429, throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId));
+            throw new BusinessException("sign_in_throttled", throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId));
         }
         if (!secondFactors.acceptTotp(user, code)) {
             throttle.failed(Throttle.ACCOUNT, "totp|" + userId);
-            throw new BusinessException("code_invalid", 422);
+            throw new BusinessException("code_invalid");
         }
         user.enableTotp();
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "authenticator app on");

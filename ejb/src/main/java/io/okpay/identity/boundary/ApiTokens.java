@@ -71,16 +71,16 @@ public class ApiTokens {
         RefreshToken found = refreshTokens.find(token);
         Instant now = Instant.now();
         if (found == null) {
-            throw new BusinessException("refresh_token_invalid", 401);
+            throw new BusinessException("refresh_token_invalid");
         }
         if (found.used()) {
             refreshTokens.revokeFamily(found.family());
-            throw new BusinessException("refresh_token_invalid", 401);
+            throw new BusinessException("refresh_token_invalid");
         }
         refreshTokens.lock(found);
         // Lost a race against a concurrent exchange of the same token: the winner keeps the family.
         if (!found.usable(now)) {
-            throw new BusinessException("refresh_token_invalid", 401);
+            throw new BusinessException("refresh_token_invalid");
         }
         found.use(now);
         User user = directory.require(found.subject());

@@ -80,7 +80,7 @@ public class PasswordReset {
                 .getResultStream().findFirst().orElse(null);
         Instant now = Instant.now();
         if (found == null || !found.usable(now)) {
-            throw new BusinessException("reset_link_invalid", 422);
+            throw new BusinessException("reset_link_invalid");
         }
         User user = found.user();
         List<String> problems = PasswordPolicy.problems(newPassword, user.username(), user.email());

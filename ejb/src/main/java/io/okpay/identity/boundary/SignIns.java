@@ -83,7 +83,7 @@ public class SignIns {
                 throttle.secondsToWait(Throttle.ACCOUNT, account),
                 throttle.secondsToWait(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)));
         if (wait > 0) {
-            throw new BusinessException("sign_in_throttled", 429, wait);
+            throw new BusinessException("sign_in_throttled", wait);
         }
         Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         boolean right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash())
@@ -97,7 +97,7 @@ public class SignIns {
             } else {
                 auditLog.recordFailure(null, "SIGN_IN_FAILED", ip, "unknown account; " + device);
             }
-            throw new BusinessException("sign_in_failed", 401);
+            throw new BusinessException("sign_in_failed");
         }
         User user = found.get();
         if (PasswordHasher.needsRehash(user.passwordHash())) {
@@ -187,7 +187,7 @@ public class SignIns {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);
         if (signIn == null || !signIn.open(Instant.now())) {
-            throw new BusinessException("sign_in_expired", 401);
+            throw new BusinessException("sign_in_expired");
         }
         return signIn;
     }

@@ -120,7 +120,7 @@ public class Users {
                 .getResultStream().findFirst().orElse(null);
         Instant now = Instant.now();
         if (found == null || !found.usable(now)) {
-            throw new BusinessException("verification_link_invalid", 422);
+            throw new BusinessException("verification_link_invalid");
         }
         found.use(now);
         found.user().verifyEmail(now);
@@ -139,7 +139,7 @@ public class Users {
                 .setParameter("user", user).setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION)
                 .setMaxResults(1).getResultStream().findFirst();
         if (latest.isPresent() && latest.get().createdAt().plus(VERIFICATION_RESEND_AFTER).isAfter(now)) {
-            throw new BusinessException("resend_too_soon", 429, VERIFICATION_RESEND_AFTER.toSeconds());
+            throw new BusinessException("resend_too_soon", VERIFICATION_RESEND_AFTER.toSeconds());
         }
         sendVerification(user, now);
     }

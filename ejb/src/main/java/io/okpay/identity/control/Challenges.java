@@ -71,21 +71,21 @@ public class Challenges {
         Challenge challenge = em.createNamedQuery(Challenge.BY_PUBLIC_ID, Challenge.class)
                 .setParameter("id", challengeId == null ? "" : challengeId).getResultStream()
                 .filter(c -> c.user().id().equals(user.id())).findFirst()
-                .orElseThrow(() -> new BusinessException("code_expired", 422));
+                .orElseThrow(() -> new BusinessException("code_expired"));
         Instant now = Instant.now();
         if (challenge.passed() || challenge.attempts() >= Challenge.MAX_ATTEMPTS) {
-            throw new BusinessException("code_expired", 422);
+            throw new BusinessException("code_expired");
         }
         if (challenge.channel() == Challenge.Channel.TOTP) {
-            throw new BusinessException("code_from_app", 422);
+            throw new BusinessException("code_from_app");
         }
         if (challenge.sends() >= MAX_SENDS) {
-            throw new BusinessException("resend_limit", 429, MAX_SENDS);
+            throw new BusinessException("resend_limit", MAX_SENDS);
         }
         Instant allowed = challenge.lastSentAt().plus(RESEND_AFTER);
         if (allowed.isAfter(now)) {
             // Whole seconds, rounded up: "wait 0 seconds" would invite a click that is refused again.
-            throw new BusinessException("resend_too_soon", 429, (Duration.between(now, allowed).toMillis() + 999) / 1000);
+            throw new BusinessException("resend_too_soon", (Duration.between(now, allowed).toMillis() + 999) / 1000);
         }
         String code = Secrets.sixDigitCode();
         challenge.resent(hash(challenge.publicId(), code), now);
@@ -106,9 +106,9 @@ public class Challenges {
         switch (outcome) {
             case PASSED -> {
             }
-            case WRONG -> throw new BusinessException("code_invalid", 422);
-            case NO_TRIES_LEFT -> throw new BusinessException("code_attempts_exceeded", 422);
-            default -> throw new BusinessException("code_expired", 422);
+            case WRONG -> throw new BusinessException("code_invalid");
+            case NO_TRIES_LEFT -> throw new BusinessException("code_attempts_exceeded");
+            default -> throw new BusinessException("code_expired");
         }
     }
 

@@ -121,7 +121,7 @@ public class Ledger {
         } catch (RuntimeException e) {
             // Not the idempotency key (idempotent() handles that): the only other unique key is "reversed once".
             if (DatabaseFailures.isDuplicateKey(e)) {
-                throw new BusinessException("already_reversed", 409);
+                throw new BusinessException("already_reversed");
             }
             throw e;
         }
@@ -209,7 +209,7 @@ public class Ledger {
     private Optional<PostedTransaction> replay(String scope, String key, String requestHash) {
         return journal.byIdempotencyKey(scope, key).map(stored -> {
             if (!stored.requestHash().equals(requestHash)) {
-                throw new BusinessException("idempotency_conflict", 409);
+                throw new BusinessException("idempotency_conflict");
             }
             return stored.transaction().asReplay();
         });

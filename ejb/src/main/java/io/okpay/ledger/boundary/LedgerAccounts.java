@@ -92,10 +92,10 @@ public class LedgerAccounts {
             throw BusinessException.notFound();
         }
         if (account.status() == AccountStatus.CLOSED && status != AccountStatus.CLOSED) {
-            throw new BusinessException("account_closed", 422);
+            throw new BusinessException("account_closed");
         }
         if (status == AccountStatus.CLOSED && (account.balance() != 0 || account.held() != 0)) {
-            throw new BusinessException("account_not_empty", 422);
+            throw new BusinessException("account_not_empty");
         }
         account.setStatus(status);
         return AccountSnapshot.of(account);

@@ -83,11 +83,11 @@ public class Journal {
         if (debit.type().normalSign() > 0) {
             // A hold reserves money its debit account owes out (a wallet, a merchant balance); a debit would raise
             // the balance of an asset or expense account, which has nothing to reserve.
-            throw new BusinessException("hold_not_supported", 422);
+            throw new BusinessException("hold_not_supported");
         }
         long amount = request.amount().minor();
         if (debit.noNegative() && debit.available() - amount < 0) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
         debit.reserve(amount);
         em.persist(new LedgerHold(txn.id(), request.debitAccountId(), request.creditAccountId(),
@@ -101,7 +101,7 @@ public class Journal {
         JournalTransaction holdTxn = byPublicId(holdId);
         LedgerHold hold = pendingHold(holdTxn);
         if (!hold.expiresAt().isAfter(Instant.now())) {
-            throw new BusinessException("hold_expired", 409);
+            throw new BusinessException("hold_expired");
         }
         if (amount <= 0 || amount > hold.amount()) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("amount", "hold_amount_invalid")));
@@ -144,13 +144,13 @@ public class Journal {
                                      String requestHash) {
         JournalTransaction original = byPublicId(transactionId);
         if (original.kind() != TransactionKind.POSTING && original.kind() != TransactionKind.HOLD_POST) {
-            throw new BusinessException("not_reversible", 422);
+            throw new BusinessException("not_reversible");
         }
         // Checked first so the answer is "already reversed" rather than whatever the second reversal would break; the
         // unique key on reverses_id settles two reversals racing each other.
         if (!em.createNamedQuery(JournalTransaction.REVERSAL_OF, Long.class).setParameter("id", original.id())
                 .getResultList().isEmpty()) {
-            throw new BusinessException("already_reversed", 409);
+            throw new BusinessException("already_reversed");
         }
         List<Line> lines = new ArrayList<>();
         for (LedgerEntry entry : em.createNamedQuery(LedgerEntry.OF_TRANSACTION, LedgerEntry.class)
@@ -197,7 +197,7 @@ public class Journal {
         }
         LedgerHold hold = em.find(LedgerHold.class, holdTxn.id(), LockModeType.PESSIMISTIC_WRITE);
         if (hold.state() != HoldState.PENDING) {
-            throw new BusinessException(hold.state() == HoldState.EXPIRED ? "hold_expired" : "hold_not_pending", 409);
+            throw new BusinessException(hold.state() == HoldState.EXPIRED ? "hold_expired" : "hold_not_pending");
         }
         return hold;
     }
@@ -238,7 +238,7 @@ public class Journal {
             accounts.put(account.id(), account);
         }
         if (accounts.size() != ordered.size()) {
-            throw new BusinessException("account_not_found", 422);
+            throw new BusinessException("account_not_found");
         }
         return accounts;
     }
@@ -260,7 +260,7 @@ public class Journal {
             LedgerAccount account = accounts.get(id);
             // Only a net decrease is refused: a credit to an account that is short must always go through.
             if (account.noNegative() && change < 0 && account.available() < 0) {
-                throw new BusinessException("insufficient_funds", 422);
+                throw new BusinessException("insufficient_funds");
             }
         });
         return entries;
@@ -268,13 +268,13 @@ public class Journal {
 
     private static void requireOpen(LedgerAccount account, String currency) {
         if (account.status() == AccountStatus.FROZEN) {
-            throw new BusinessException("account_frozen", 422);
+            throw new BusinessException("account_frozen");
         }
         if (account.status() == AccountStatus.CLOSED) {
-            throw new BusinessException("account_closed", 422);
+            throw new BusinessException("account_closed");
         }
         if (!account.currency().equals(currency)) {
-            throw new BusinessException("currency_mismatch", 422, currency, account.currency());
+            throw new BusinessException("currency_mismatch", currency, account.currency());
         }
     }
 

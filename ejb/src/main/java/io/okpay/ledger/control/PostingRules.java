@@ -60,12 +60,12 @@ public final class PostingRules {
             try {
                 sums.merge(line.currency(), line.amount(), Math::addExact);
             } catch (ArithmeticException e) {
-                throw new BusinessException("posting_overflow", 422);
+                throw new BusinessException("posting_overflow");
             }
         }
         sums.forEach((currency, sum) -> {
             if (sum != 0) {
-                throw new BusinessException("posting_unbalanced", 422, currency);
+                throw new BusinessException("posting_unbalanced", currency);
             }
         });
     }

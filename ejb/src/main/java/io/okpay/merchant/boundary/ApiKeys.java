@@ -63,12 +63,12 @@ public class ApiKeys {
     public NewApiKey create(String ownerId) {
         Merchant merchant = ownedMerchant(ownerId, true);
         if (merchant.status() == MerchantStatus.REJECTED) {
-            throw new BusinessException("merchant_rejected", 409);
+            throw new BusinessException("merchant_rejected");
         }
         long active = em.createNamedQuery(ApiKey.ACTIVE_COUNT, Long.class)
                 .setParameter("merchantId", merchant.publicId()).getSingleResult();
         if (active >= maxActiveKeys) {
-            throw new BusinessException("api_key_limit", 409, maxActiveKeys);
+            throw new BusinessException("api_key_limit", maxActiveKeys);
         }
         return issue(ownerId, merchant);
     }
@@ -96,7 +96,7 @@ public class ApiKeys {
         Merchant merchant = ownedMerchant(ownerId, true);
         ApiKey old = ownedKey(merchant, keyId);
         if (!old.active()) {
-            throw new BusinessException("api_key_revoked", 409);
+            throw new BusinessException("api_key_revoked");
         }
         old.revoke(Instant.now());
         auditLog.record(ownerId, "API_KEY_REVOKED", "-", old.publicId());
@@ -113,7 +113,7 @@ public class ApiKeys {
         long wait = Math.max(throttle.secondsToWait(throttle.perAddress(), ip), Math.max(
                 throttle.secondsToWait(CLIENT, client), throttle.secondsToWait(CLIENT_FROM_IP, client + "|" + ip)));
         if (wait > 0) {
-            throw new BusinessException("client_throttled", 429, wait);
+            throw new BusinessException("client_throttled", wait);
         }
         Optional<ApiKey> found = client.isEmpty() ? Optional.empty() : find(client);
         boolean right = found.isPresent() && found.get().active()
@@ -122,7 +122,7 @@ public class ApiKeys {
             throttle.failed(throttle.perAddress(), ip);
             throttle.failed(CLIENT, client);
             throttle.failed(CLIENT_FROM_IP, client + "|" + ip);
-            throw new BusinessException("invalid_client", 401);
+            throw new BusinessException("invalid_client");
         }
         throttle.reset(CLIENT_FROM_IP, client + "|" + ip);
         ApiKey key = found.get();

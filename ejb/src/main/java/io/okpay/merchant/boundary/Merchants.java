@@ -50,7 +50,7 @@ public class Merchants {
                              String settlementCurrency) {
         UserView owner = users.require(userId);
         if (!owner.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
         List<FieldError> errors = new ArrayList<>();
         String name = businessName == null ? "" : businessName.strip();
@@ -73,7 +73,7 @@ public class Merchants {
             throw BusinessException.invalid(errors);
         }
         if (ofOwner(userId).isPresent()) {
-            throw new BusinessException("merchant_exists", 409);
+            throw new BusinessException("merchant_exists");
         }
         Merchant merchant = new Merchant(PublicIds.newId("mch"), userId, name, site, support.get().value(), currency,
                 Instant.now());
@@ -91,7 +91,7 @@ public class Merchants {
     public MerchantView requireLive(String merchantId) {
         MerchantView merchant = require(merchantId);
         if (!merchant.live()) {
-            throw new BusinessException("merchant_not_live", 403);
+            throw new BusinessException("merchant_not_live");
         }
         return merchant;
     }
@@ -120,7 +120,7 @@ public class Merchants {
         Merchant merchant = find(merchantId).orElseThrow(BusinessException::notFound);
         em.lock(merchant, LockModeType.PESSIMISTIC_WRITE);
         if (merchant.ownerId().equals(operatorId)) {
-            throw new BusinessException("own_merchant", 403);
+            throw new BusinessException("own_merchant");
         }
         boolean allowed = switch (decision) {
             case APPROVED -> merchant.status() != MerchantStatus.APPROVED;
@@ -129,7 +129,7 @@ public class Merchants {
             case PENDING -> false;
         };
         if (!allowed) {
-            throw new BusinessException("merchant_status_conflict", 409);
+            throw new BusinessException("merchant_status_conflict");
         }
         merchant.decide(decision, operatorId, Instant.now());
         auditLog.record(operatorId, "MERCHANT_" + decision.name(), "-", merchant.publicId());

@@ -80,7 +80,7 @@ public class PayoutDesk {
     public PayoutBatchFile export(String operatorId, boolean pain001) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         PayoutBatch batch = records.claimBatch(PublicIds.newId("pob"), operatorId, now)
-                .orElseThrow(() -> new BusinessException("payouts_none_pending", 409));
+                .orElseThrow(() -> new BusinessException("payouts_none_pending"));
         return file(batch, pain001);
     }
 
@@ -94,10 +94,10 @@ public class PayoutDesk {
         Payout payout = records.byPublicId(payoutId).orElseThrow(BusinessException::notFound);
         if (payout.holdId() != null && payout.status() == PayoutStatus.PROCESSING
                 && ledger.holdSnapshot(payout.holdId()).state() == HoldState.EXPIRED) {
-            throw new BusinessException("hold_expired", 409);
+            throw new BusinessException("hold_expired");
         }
         if (!records.begin(payout.id(), PAYABLE, PayoutStatus.PAYING, operatorId, null)) {
-            throw new BusinessException("payout_not_payable", 409);
+            throw new BusinessException("payout_not_payable");
         }
         return view(steps.settle(payout.id()));
     }
@@ -110,7 +110,7 @@ public class PayoutDesk {
         }
         Payout payout = records.byPublicId(payoutId).orElseThrow(BusinessException::notFound);
         if (!records.begin(payout.id(), FAILABLE, PayoutStatus.FAILING, operatorId, why)) {
-            throw new BusinessException("payout_not_failable", 409);
+            throw new BusinessException("payout_not_failable");
         }
         return view(steps.settle(payout.id()));
     }

@@ -146,7 +146,7 @@ public class Payouts {
     public PayoutView cancel(PayoutOwner owner, String payoutId) {
         Payout payout = owned(owner, payoutId);
         if (!records.begin(payout.id(), CANCELLABLE, PayoutStatus.CANCELLING, owner.id(), null)) {
-            throw new BusinessException("payout_not_cancellable", 409);
+            throw new BusinessException("payout_not_cancellable");
         }
         return view(steps.settle(payout.id()), false);
     }
@@ -162,7 +162,7 @@ public class Payouts {
         if (owner.type() == OwnerType.USER) {
             UserView person = users.require(owner.id());
             if (!person.emailVerified()) {
-                throw new BusinessException("email_not_verified", 403);
+                throw new BusinessException("email_not_verified");
             }
         } else {
             merchants.requireLive(owner.id());
@@ -199,12 +199,12 @@ public class Payouts {
         var account = accounts.accountsOf(request.owner().type(), request.owner().id(), purpose).stream()
                 .filter(a -> a.currency().equals(amount.currency())).findFirst();
         if (account.isPresent() && account.get().status() != AccountStatus.ACTIVE) {
-            throw new BusinessException(account.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed", 422);
+            throw new BusinessException(account.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed");
         }
         Money fee = fee(amount);
         Money total = amount.plus(fee);
         if (account.map(AccountSnapshot::available).orElse(0L) < total.minor()) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
         return new PayoutQuote(amount, fee, total, Iban.masked(request.iban().last4()), request.accountHolder());
     }
@@ -225,7 +225,7 @@ public class Payouts {
                 && earlier.accountHolder().equals(request.accountHolder())
                 && ibans.open(earlier).equals(request.iban().value());
         if (!same) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         // A crash between the row and its hold: the repeated request finishes the job.
         return view(steps.hold(earlier), true);

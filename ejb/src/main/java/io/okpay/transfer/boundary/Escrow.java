@@ -74,7 +74,7 @@ public class Escrow {
     public TransferView cancel(String userId, String transferId) {
         Transfer transfer = records.involving(userId, transferId).orElseThrow(BusinessException::notFound);
         if (!transfer.senderId().equals(userId) || !records.beginSettlement(transfer.id(), TransferStatus.CANCELLING, null)) {
-            throw new BusinessException("transfer_not_cancellable", 409);
+            throw new BusinessException("transfer_not_cancellable");
         }
         settle(transfer.id());
         return views.view(records.byId(transfer.id()).orElseThrow());

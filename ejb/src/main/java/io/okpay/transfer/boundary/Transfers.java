@@ -219,7 +219,7 @@ public class Transfers {
     private Request read(SendMoney order) {
         UserView sender = users.require(order.senderId());
         if (!sender.emailVerified()) {
-            throw new BusinessException("email_not_verified", 403);
+            throw new BusinessException("email_not_verified");
         }
         String kept = TransferRules.note(order.note());
         Money money = amounts.positive(order.amount(), order.currency());
@@ -261,10 +261,10 @@ public class Transfers {
         var wallet = accounts.accountsOf(OwnerType.USER, request.sender().id(), Purpose.WALLET).stream()
                 .filter(w -> w.currency().equals(money.currency())).findFirst();
         if (wallet.isPresent() && wallet.get().status() != AccountStatus.ACTIVE) {
-            throw new BusinessException(wallet.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed", 422);
+            throw new BusinessException(wallet.get().status() == AccountStatus.FROZEN ? "account_frozen" : "account_closed");
         }
         if (wallet.map(AccountSnapshot::available).orElse(0L) < money.minor()) {
-            throw new BusinessException("insufficient_funds", 422);
+            throw new BusinessException("insufficient_funds");
         }
         return wallet.get();
     }
@@ -276,7 +276,7 @@ public class Transfers {
         boolean same = sameRecipient && earlier.amount() == request.amount().minor()
                 && earlier.currency().equals(request.amount().currency()) && Objects.equals(earlier.note(), request.note());
         if (!same) {
-            throw new BusinessException("idempotency_conflict", 409);
+            throw new BusinessException("idempotency_conflict");
         }
         return view(earlier, true, request);
     }

@@ -68,7 +68,7 @@ public class WebhookDeliveries {
     public DeliveryView resend(String merchantId, String deliveryId) {
         WebhookDelivery delivery = own(merchantId, deliveryId);
         if (!delivery.endpoint().active()) {
-            throw new BusinessException("webhook_endpoint_disabled", 409);
+            throw new BusinessException("webhook_endpoint_disabled");
         }
         em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
         delivery.resend(Instant.now());

@@ -62,7 +62,7 @@ public class WebhookEndpoints {
             throw BusinessException.invalid(errors);
         }
         if (endpoints(merchantId).size() >= MAX_PER_MERCHANT) {
-            throw new BusinessException("webhook_endpoint_limit", 422, MAX_PER_MERCHANT);
+            throw new BusinessException("webhook_endpoint_limit", MAX_PER_MERCHANT);
         }
         String id = PublicIds.newId("we");
         String secret = EndpointSecrets.newSecret();

@@ -144,7 +144,7 @@ class FeeScheduleTest {
 
     private BusinessException.FieldError refusal(TopUpMethod method, long amount, String currency) {
         BusinessException refused = assertThrows(BusinessException.class, () -> cut.quote(method, money(amount, currency)));
-        assertEquals(400, refused.status());
+        assertEquals("invalid_request", refused.code());
         return refused.fieldErrors().get(0);
     }
 }

@@ -111,7 +111,7 @@ class CodesTest {
     void mistypedVoucher() {
         String shown = VoucherCode.generate(random).formatted();
         BusinessException typo = assertThrows(BusinessException.class, () -> VoucherCode.parse(wrongLast(shown)));
-        assertEquals(400, typo.status());
+        assertEquals("invalid_request", typo.code());
         assertEquals("code", typo.fieldErrors().get(0).field());
         assertEquals("voucher_code_invalid", typo.fieldErrors().get(0).code());
         assertEquals("voucher_code_invalid", assertThrows(BusinessException.class,

@@ -106,7 +106,7 @@ public class MerchantPaymentsPage implements Serializable {
         try {
             return LocalDate.parse(date.strip()).plusDays(plusDays).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new BusinessException("date_invalid", 400);
+            throw new BusinessException("date_invalid");
         }
     }
 

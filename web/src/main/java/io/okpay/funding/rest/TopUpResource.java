@@ -14,6 +14,7 @@ import io.okpay.funding.boundary.VoucherTopUpCommand;
 import io.okpay.funding.boundary.VoucherTopUps;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.rest.ProblemStatuses;
 import io.okpay.shared.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -111,7 +112,7 @@ public class TopUpResource {
                         body.amount(), body.currency()));
             };
         } catch (BusinessException e) {
-            if (e.status() == 429) {
+            if (ProblemStatuses.of(e.code()) == 429) {
                 return Response.fromResponse(Problems.of(e, http.getLocale())).header("Retry-After", e.args()[0]).build();
             }
             throw e;

@@ -125,7 +125,7 @@ public class SignInPage implements Serializable {
                 }
                 // Expired sign-in or challenge: start again from the password.
                 restart();
-                PageMessages.show(refusal == null ? new BusinessException("sign_in_expired", 401) : refusal, "signin");
+                PageMessages.show(refusal == null ? new BusinessException("sign_in_expired") : refusal, "signin");
             }
         }
     }

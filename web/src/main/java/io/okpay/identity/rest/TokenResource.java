@@ -64,7 +64,7 @@ public class TokenResource {
                 default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("grant_type", "grant_type_invalid")));
             };
             if (grant.codeRequired()) {
-                return problem(new BusinessException("code_required", 401), Json.createObjectBuilder()
+                return problem(new BusinessException("code_required"), Json.createObjectBuilder()
                         .add("sign_in_id", grant.signInId()).add("challenge_id", grant.challengeId()));
             }
             return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken()))
@@ -105,16 +105,20 @@ public class TokenResource {
         if ("sign_in_throttled".equals(e.code()) || "resend_too_soon".equals(e.code())) {
             return Response.fromResponse(Problems.of(e, locale())).header("Retry-After", e.args()[0]).build();
         }
-        // Wrong codes are 401 here: the caller is not signed in.
+        // Wrong codes are 401 here (elsewhere 422): the caller is not signed in.
         if (e.code().startsWith("code_")) {
-            return problem(new BusinessException(e.code(), 401), Json.createObjectBuilder());
+            return problem(e, Json.createObjectBuilder());
         }
         return Problems.of(e, locale());
     }
 
-    /** The caller must answer a challenge (or answered it wrong): say which one; never cache. */
+    /**
+     * The caller must answer a challenge (or answered it wrong): say which one; never cache. Always a 401, whatever the
+     * code's status elsewhere: the token endpoint refuses by OAuth's rules, and the caller has no token yet.
+     */
     private Response problem(BusinessException e, JsonObjectBuilder extensions) {
-        return Response.fromResponse(Problems.of(e, locale(), extensions.build())).header("Cache-Control", "no-store").build();
+        return Response.fromResponse(Problems.of(401, e, locale(), extensions.build())).header("Cache-Control", "no-store")
+                .build();
     }
 
     private Locale locale() {

@@ -3,6 +3,7 @@ package io.okpay.merchant.rest;
 import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
+import io.okpay.shared.rest.ProblemStatuses;
 import io.okpay.shared.rest.Problems;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -65,13 +66,13 @@ public class ClientTokenResource {
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret) {
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
-            return oauthError(new BusinessException("unsupported_grant_type", 400), "unsupported_grant_type");
+            return oauthError(new BusinessException("unsupported_grant_type"), "unsupported_grant_type");
         }
         Credentials credentials;
         try {
             credentials = credentials(authorization, clientId, clientSecret);
         } catch (IllegalArgumentException e) {
-            return oauthError(new BusinessException("client_credentials_malformed", 400), "invalid_request");
+            return oauthError(new BusinessException("client_credentials_malformed"), "invalid_request");
         }
         ApiKeys.ClientGrant grant;
         try {
@@ -114,7 +115,7 @@ public class ClientTokenResource {
             return Response.fromResponse(oauthError(e, "slow_down")).header("Retry-After", e.args()[0]).build();
         }
         Response.ResponseBuilder refused = Response.fromResponse(oauthError(e, e.code()));
-        if (e.status() == 401) {
+        if (ProblemStatuses.of(e.code()) == 401) {
             // RFC 6749 5.2: an unauthenticated client is challenged for the scheme it may use.
             refused.header("WWW-Authenticate", "Basic realm=\"OKPay\", charset=\"UTF-8\"");
         }

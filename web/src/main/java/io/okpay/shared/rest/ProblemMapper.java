@@ -23,8 +23,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The one place where failures become HTTP answers. Business failures keep their code and status; malformed input is a
- * 400; unknown paths 404; anything unexpected is a 500 whose details stay in the log under the request id.
+ * The one place where failures become HTTP answers. Business failures keep their code (whose status is in
+ * {@link ProblemStatuses}); malformed input is a 400; unknown paths 404; anything unexpected is a 500 whose details stay
+ * in the log under the request id.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -40,7 +41,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (thrown instanceof EJBAccessException) {
             // An EJB refused the caller's roles: unauthenticated callers are told to sign in, others that they may not.
             boolean anonymous = request == null || request.getUserPrincipal() == null;
-            return Problems.of(anonymous ? 401 : 403, anonymous ? "unauthorized" : "forbidden", locale);
+            return Problems.of(anonymous ? "unauthorized" : "forbidden", locale);
         }
         Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (e instanceof BusinessException business) {
@@ -50,7 +51,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.of(invalid(violations), locale);
         }
         if (isMalformedJson(e)) {
-            return Problems.of(400, "malformed_json", locale);
+            return Problems.of("malformed_json", locale);
         }
         String badParameter = unreadableParameter(e);
         if (badParameter != null) {
@@ -61,7 +62,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return fromStatus(web, locale);
         }
         LOG.log(Level.SEVERE, "Unexpected failure, request " + RequestIds.current(), thrown);
-        return Problems.of(500, "internal_error", locale);
+        return Problems.of("internal_error", locale);
     }
 
     private static Response fromStatus(WebApplicationException e, Locale locale) {

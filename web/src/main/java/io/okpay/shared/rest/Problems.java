@@ -17,6 +17,7 @@ import java.util.Locale;
 /**
  * Builds RFC 9457 problem documents: type, title, status, detail, a stable code, the request id and, for invalid input,
  * one entry per field. Titles and details are localized; nothing from an exception's message or class reaches them.
+ * The status is the code's, from {@link ProblemStatuses}.
  */
 public final class Problems {
 
@@ -32,11 +33,18 @@ public final class Problems {
 
     /** A problem document with extension members (RFC 9457 section 3.2), e.g. the challenge to answer. */
     public static Response of(BusinessException e, Locale locale, JsonObject extensions) {
-        return build(e.status(), e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale, extensions);
+        return of(ProblemStatuses.of(e.code()), e, locale, extensions);
     }
 
-    public static Response of(int status, String code, Locale locale) {
-        return build(status, code, Messages.get(locale, "error." + code), List.of(), locale, JsonValue.EMPTY_JSON_OBJECT);
+    /** The refusal with another status than its code's, where a protocol prescribes one (OAuth's 401s). */
+    public static Response of(int status, BusinessException e, Locale locale, JsonObject extensions) {
+        return build(status, e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale, extensions);
+    }
+
+    /** A failure that is no business refusal (malformed JSON, an unknown path, ...), by its code. */
+    public static Response of(String code, Locale locale) {
+        return build(ProblemStatuses.of(code), code, Messages.get(locale, "error." + code), List.of(), locale,
+                JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /**
@@ -47,6 +55,10 @@ public final class Problems {
     public static Response ofStatus(int status, Locale locale) {
         int answered = answeredStatus(status);
         return of(answered, codeOf(answered), locale);
+    }
+
+    private static Response of(int status, String code, Locale locale) {
+        return build(status, code, Messages.get(locale, "error." + code), List.of(), locale, JsonValue.EMPTY_JSON_OBJECT);
     }
 
     /** {@link #ofStatus} as a document alone, for answers written outside JAX-RS (the container's errors under /api). */

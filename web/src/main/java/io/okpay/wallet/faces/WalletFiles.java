@@ -3,6 +3,7 @@ package io.okpay.wallet.faces;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Csv;
 import io.okpay.shared.Messages;
+import io.okpay.shared.rest.ProblemStatuses;
 import io.okpay.wallet.boundary.HistoryFilter;
 import io.okpay.wallet.boundary.Statement;
 import io.okpay.wallet.boundary.WalletCsv;
@@ -52,7 +53,7 @@ public class WalletFiles extends HttpServlet {
                         + request.getParameter("from").trim() + "-to-" + request.getParameter("to").trim() + ".csv");
             }
         } catch (BusinessException e) {
-            response.setStatus(e.status());
+            response.setStatus(ProblemStatuses.of(e.code()));
             response.setContentType("text/plain");
             response.getWriter().write(e.fieldErrors().isEmpty() ? Messages.get(locale, "error." + e.code(), e.args())
                     : e.fieldErrors().stream().map(f -> Messages.get(locale, "error." + f.code(), f.args()))
