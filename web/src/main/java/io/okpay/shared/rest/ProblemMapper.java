@@ -55,8 +55,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String badParameter = unreadableParameter(e);
         if (badParameter != null) {
-            return Problems.of(BusinessException.invalid(List.of(
-                    new BusinessException.FieldError(badParameter, "invalid_value"))), locale);
+            BusinessException unreadable = BusinessException.invalid(List.of(
+                    new BusinessException.FieldError(badParameter, "invalid_value")));
+            return Problems.of(unreadable, locale);
         }
         if (e instanceof WebApplicationException web) {
             return fromStatus(web, locale);
