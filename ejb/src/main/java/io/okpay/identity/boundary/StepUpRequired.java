@@ -11,7 +11,7 @@ public class StepUpRequired extends BusinessException {
     private final String challengeId;
 
     public StepUpRequired(String challengeId) {
-        super("step_up_required", 403);
+        super("step_up_required");
         this.challengeId = challengeId;
     }
 

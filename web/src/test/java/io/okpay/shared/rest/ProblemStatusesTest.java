@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every error code that can reach a client has one HTTP status in {@code problem-statuses.properties} and a text in
  * both bundles. The codes are read from the sources of both modules (run from the web module): the string literals
- * that are the first argument of {@code new BusinessException(...)} or {@code Problems.of(...)}, the failure codes a
- * top-up records (its replay throws them again) and the card decline codes of {@link DeclineReason}.
+ * that are the first argument of {@code new BusinessException(...)}, of {@code super(...)} in its subclasses or of
+ * {@code Problems.of(...)}, the failure codes a top-up records (its replay throws them again) and the card decline
+ * codes of {@link DeclineReason}.
  */
 class ProblemStatusesTest {
 
@@ -38,11 +39,16 @@ class ProblemStatusesTest {
             Path.of("src", "main", "java"));
     private static final Pattern THROWN = Pattern.compile("\\bnew\\s+(?:io\\.okpay\\.shared\\.)?BusinessException\\(|"
             + "\\bProblems\\.of\\(");
+    /** In a subclass of BusinessException, its constructor's {@code super(...)} names the code too. */
+    private static final Pattern THROWN_IN_SUBCLASS = Pattern.compile(THROWN.pattern() + "|\\bsuper\\(");
+    private static final Pattern SUBCLASS = Pattern.compile(
+            "\\bextends\\s+(?:io\\.okpay\\.shared\\.)?BusinessException\\b");
     private static final Pattern FAILURE_CODE = Pattern.compile("\\.failed\\([^;()]*,\\s*\"([a-z][a-z0-9_]*)\"\\s*\\)");
     private static final Pattern CODE = Pattern.compile("\"([a-z][a-z0-9_]*)\"");
     /** What ../errors-fixup.sh strips: an HTTP status passed where the arguments of the text are expected now. */
     private static final Pattern STATUS_AT_THROW_SITE = Pattern.compile(
             "BusinessException\\(\"[a-z0-9_]+\",\\s*[1-5][0-9][0-9]\\b");
+    private static final Pattern STATUS_AT_SUPER = Pattern.compile("\\bsuper\\(\"[a-z0-9_]+\",\\s*[1-5][0-9][0-9]\\b");
 
     private static Map<Path, String> sources;
 
@@ -66,6 +72,7 @@ class ProblemStatusesTest {
     void everyCodeHasAStatusAndTexts() {
         Set<String> codes = codes();
         assertTrue(codes.size() > 80 && codes.contains("insufficient_funds") && codes.contains("hold_expired")
+                && codes.contains("step_up_required")
                 && codes.contains("card_declined") && codes.contains("topup_expired") && codes.contains("malformed_json"),
                 "the scan of the sources finds the codes: " + codes);
         ResourceBundle english = Messages.bundle(Locale.ENGLISH);
@@ -80,8 +87,8 @@ class ProblemStatusesTest {
                 noText.add(code);
             }
         }
-        assertTrue(noStatus.isEmpty(), "no status in " + ProblemStatuses.TABLE + " for " + noStatus);
-        assertTrue(noText.isEmpty(), "no error.<code> in messages_en and messages_zh_CN for " + noText);
+        assertTrue(noStatus.isEmpty() && noText.isEmpty(), "no status in " + ProblemStatuses.TABLE + " for " + noStatus
+                + "; no error.<code> in messages_en and messages_zh_CN for " + noText);
     }
 
     @Test
@@ -113,6 +120,7 @@ class ProblemStatusesTest {
         assertEquals(400, ProblemStatuses.of("invalid_request"));
         assertEquals(401, ProblemStatuses.of("invalid_client"));
         assertEquals(403, ProblemStatuses.of("email_not_verified"));
+        assertEquals(403, ProblemStatuses.of("step_up_required"));
         assertEquals(404, ProblemStatuses.of("not_found"));
         assertEquals(409, ProblemStatuses.of("idempotency_conflict"));
         assertEquals(409, ProblemStatuses.of("hold_expired"));
@@ -138,6 +146,10 @@ class ProblemStatusesTest {
             while (m.find()) {
                 found.add(file + ": " + m.group());
             }
+            Matcher inSubclass = STATUS_AT_SUPER.matcher(SUBCLASS.matcher(text).find() ? text : "");
+            while (inSubclass.find()) {
+                found.add(file + ": " + inSubclass.group());
+            }
         });
         assertTrue(found.isEmpty(), String.join("\n", found));
     }
@@ -145,7 +157,7 @@ class ProblemStatusesTest {
     private static Set<String> codes() {
         Set<String> codes = new TreeSet<>();
         sources.values().forEach(text -> {
-            Matcher thrown = THROWN.matcher(text);
+            Matcher thrown = (SUBCLASS.matcher(text).find() ? THROWN_IN_SUBCLASS : THROWN).matcher(text);
             while (thrown.find()) {
                 Matcher literal = CODE.matcher(firstArgument(text, thrown.end()));
                 while (literal.find()) {
