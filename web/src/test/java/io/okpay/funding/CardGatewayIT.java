@@ -166,7 +166,7 @@ class CardGatewayIT {
         String key = key();
         authorise(key, token, 1000, "GBP");
         HttpResponse<String> conflict = http.post(probe("authorizations?key=" + key + "&token=" + token + "&amount=2000&currency=GBP"), "");
-        assertEquals(422, conflict.statusCode(), conflict.body());
+        assertEquals(409, conflict.statusCode(), conflict.body());
         assertEquals("idempotency_conflict", Http.json(conflict).getString("code"));
 
         HttpResponse<String> luhn = http.post(probe("tokens?number=4242424242424241&exp_month=12&exp_year=" + EXP_YEAR + "&cvc=123"), "");
