@@ -19,7 +19,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,22 +61,14 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
             // Another scheme's credentials (or none): the caller stays anonymous, and protected resources answer 401.
             return context.doNothing();
         }
-        if (mechanism == form && !context.isAuthenticationRequest()
-                && !request.getRequestURI().contains("/jakarta.faces.resource/")) {
-            Optional<UserView> signedIn = signedIn(request);
+        if (mechanism == form && !context.isAuthenticationRequest() && !SessionRows.isPageResource(request)) {
+            Optional<UserView> signedIn = SessionRows.user(request, signIns);
             if (signedIn.isPresent()) {
                 return context.notifyContainerAboutLogin(new CallerPrincipal(signedIn.get().id()),
                         signedIn.get().roles().stream().map(Enum::name).collect(Collectors.toSet()));
             }
         }
         return mechanism.validateRequest(request, response, context);
-    }
-
-    /** The user of the session row this HTTP session was signed in with, while that row is open. */
-    private Optional<UserView> signedIn(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object sessionId = session == null ? null : session.getAttribute(OkPayIdentityStore.SESSION_ATTRIBUTE);
-        return sessionId == null ? Optional.empty() : signIns.session((String) sessionId);
     }
 
     /** A bearer token made of three (JWS) or five (JWE) dot-separated parts: MicroProfile JWT decides on it. */

@@ -28,11 +28,9 @@ public class SessionGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpSession session = request.getSession(false);
-        Object sessionId = session == null ? null : session.getAttribute(OkPayIdentityStore.SESSION_ATTRIBUTE);
-        if (sessionId != null && !ApiRequests.isApi(request)
-                && !request.getServletPath().startsWith("/jakarta.faces.resource/")
-                && signIns.session((String) sessionId).isEmpty()) {
+        if (SessionRows.signedIn(request) && !ApiRequests.isApi(request) && !SessionRows.isPageResource(request)
+                && SessionRows.user(request, signIns).isEmpty()) {
+            HttpSession session = request.getSession(false);
             request.logout();
             session.invalidate();
             response.sendRedirect(request.getContextPath() + "/signin.xhtml?ended=true");
