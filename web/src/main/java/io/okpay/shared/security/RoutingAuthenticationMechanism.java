@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
  * means nothing on pages). A bearer value that is not even shaped like a JWT is not MicroProfile JWT's business: the
  * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401.
  * <p>
- * A signed-in page visitor is recognised from the session row that the sign-in opened, on every request, with the
- * roles the user has now. The form mechanism's own remembered session is not used for that: under concurrent
+ * A signed-in page visitor is recognised from the session row that the sign-in opened, on every request and on
+ * whichever instance of a cluster it lands, with the roles the user has now; once that row has ended, the visitor's
+ * next request of the pages' side (pages and downloads alike) ends the HTTP session and goes to the sign-in page. The form mechanism's own remembered session is not used for that: under concurrent
  * requests Payara sometimes restores it without the groups, and the page answers 403 to a signed-in person
  * (payara/Payara#6145, seen here as soon as the integration tests ran side by side).
  */
@@ -66,6 +67,12 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
             if (signedIn.isPresent()) {
                 return context.notifyContainerAboutLogin(new CallerPrincipal(signedIn.get().id()),
                         signedIn.get().roles().stream().map(Enum::name).collect(Collectors.toSet()));
+            }
+            if (SessionRows.signedIn(request)) {
+                // The row ended (signed out elsewhere, "end other sessions", a password reset, the absolute timeout):
+                // the HTTP session ends here, before the form mechanism could restore what it remembered of it.
+                request.getSession(false).invalidate();
+                return context.redirect(request.getContextPath() + "/signin.xhtml?ended=true");
             }
         }
         return mechanism.validateRequest(request, response, context);

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
- * The session row a page visitor signed in with, read once per request: the authentication mechanism recognises the
- * visitor with it and {@link SessionGuard} ends the HTTP session when the row has ended, from the same answer.
+ * The session row a page visitor signed in with, read at most once per request by the authentication mechanism, which
+ * recognises the visitor with it or ends the HTTP session when the row has ended.
  */
 final class SessionRows {
 
