@@ -22,17 +22,22 @@ final class IntegrationTestServer implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final Path log;
 
-    private IntegrationTestServer(Process process, String baseUrl) {
+    private IntegrationTestServer(Process process, String baseUrl, Path log) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.log = log;
     }
 
     /**
+     * Starts the server and returns at once: its address is known before it is ready, so the test JVM can go on
+     * (an in-container test boots its own server meanwhile) until {@link #awaitReady()}.
+     *
      * @param options the server's -D options (database, mail, test settings), one per element
      * @param log     where Payara's output goes; its last lines are in the exception when the start fails
      */
-    static IntegrationTestServer start(Path okpayWar, Path testClasses, Path work, List<String> options, Path log) throws IOException {
+    static IntegrationTestServer launch(Path okpayWar, Path testClasses, Path work, List<String> options, Path log) throws IOException {
         Path war = testWar(okpayWar, testClasses, work.resolve("okpay-it.war"));
         int port = ChildProcesses.freePort();
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(), "-Xmx768m",
@@ -47,17 +52,20 @@ final class IntegrationTestServer implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        IntegrationTestServer server = new IntegrationTestServer(process, "http://localhost:" + port + "/");
+        return new IntegrationTestServer(process, "http://localhost:" + port + "/", log);
+    }
+
+    /** Waits until the application answers ready; stops the server and names the log's last lines when it does not. */
+    void awaitReady() throws IOException {
         // Payara prints its "ready" line even when the deployment failed: ask the application itself.
         boolean ready = ChildProcesses.await(Duration.ofMinutes(5), process,
-                () -> ChildProcesses.httpStatus(server.baseUrl + "health/ready") == 200);
+                () -> ChildProcesses.httpStatus(baseUrl + "health/ready") == 200);
         if (!ready) {
-            server.close();
+            close();
             List<String> lines = Files.readAllLines(log);
             throw new IllegalStateException("Payara Micro with the test WAR did not become ready; last lines of " + log + ":\n"
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
         }
-        return server;
     }
 
     String baseUrl() {

@@ -16,13 +16,14 @@ import java.util.UUID;
  * are as system properties:
  * {@code okpay.it.db.url}, {@code okpay.it.db.user}, {@code okpay.it.db.password} (the schema of that server, or of
  * the EAR check, which starts no Payara Micro: the build sets {@code okpay.it.test-classes} for the web module only),
- * {@code okpay.it.base-url} (the server with okpay.war and the test-support classes, for the black-box ITs),
  * {@code okpay.it.card-processor.port} (the server's card gateway calls 127.0.0.1 on this port: the tests that use
  * cards put their forwarding proxy there), {@code okpay.it.mail.api}, {@code okpay.it.smtp.port},
  * {@code okpay.it.master-key} (a fresh master key per run), and for the in-container tests that Arquillian deploys in
  * a Payara of their own (arquillian.xml) a schema of their own: {@code okpay.it.container.db.url},
  * {@code okpay.it.container.db.user}, {@code okpay.it.container.db.password}.
- * Both servers get {@code okpay.it.server.options} (the test settings, from the build).
+ * Both servers get {@code okpay.it.server.options} (the test settings, from the build). The shared server (okpay.war
+ * and the test-support classes) is started, not awaited: black-box tests wait for it and take its address from
+ * {@link SharedTestServer#awaitReady()}.
  * Active only when the build sets {@code okpay.it=true} (Failsafe). OKPAY_TEST_DB_URL (with OKPAY_TEST_DB_USER and
  * OKPAY_TEST_DB_PASSWORD, an account that may create a database and users) replaces the embedded MariaDB.
  */
@@ -80,10 +81,10 @@ public final class IntegrationTestServices implements LauncherSessionListener {
                     "okpay.it.mail.api", mail.apiUrl(),
                     "okpay.master-key", masterKey,
                     "okpay.card.gateway-url", "http://127.0.0.1:" + cardProcessorPort + "/sandbox/acquirer")));
-            IntegrationTestServer server = IntegrationTestServer.start(Path.of(required("okpay.war")),
+            IntegrationTestServer server = IntegrationTestServer.launch(Path.of(required("okpay.war")),
                     Path.of(required("okpay.it.test-classes")), work, options, Path.of(required("okpay.it.server.log")));
             started.add(server);
-            System.setProperty("okpay.it.base-url", server.baseUrl());
+            SharedTestServer.started(server);
         } catch (IOException e) {
             throw new IllegalStateException("Could not prepare the integration-test services", e);
         }

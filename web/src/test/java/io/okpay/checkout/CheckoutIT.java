@@ -29,6 +29,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -63,6 +64,7 @@ import java.util.regex.Pattern;
  * the API; people pay them (the checkout page's payment, and in a real browser); merchants refund. Money is checked in
  * the ledger's balances and by a reconciliation at the end of each money test.
  */
+@Order(4)
 class CheckoutIT {
 
     final URL base = TestServer.base();

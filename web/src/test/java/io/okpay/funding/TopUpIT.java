@@ -343,7 +343,7 @@ class TopUpIT {
             var page = browser.findElement(By.tagName("html"));
             ((JavascriptExecutor) browser).executeScript(
                     "var b = document.getElementById('topup:confirm'); b.click(); b.click();");
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+            Browsers.awaitReplaced(browser, page);
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("reference")));
             String result = browser.findElement(By.tagName("body")).getText();
             assertTrue(result.contains("Top-up complete"), result);
@@ -559,7 +559,7 @@ class TopUpIT {
     static void click(WebDriver browser, String id) {
         var current = browser.findElement(By.tagName("html"));
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id(id))).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(current));
+        Browsers.awaitReplaced(browser, current);
     }
 
     static String card(String amount, String currency, String number) {

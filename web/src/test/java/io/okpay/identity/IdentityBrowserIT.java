@@ -6,6 +6,7 @@ import io.okpay.it.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail (asking for the code again), signs out
  * and signs in with a code; sets up an app and a phone, keeps recovery codes, and signs in with one.
  */
+@Order(8)
 class IdentityBrowserIT {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -62,9 +64,7 @@ class IdentityBrowserIT {
 
     /** Presses a submit button and waits until the next page has replaced this one. */
     void click(String id) {
-        var current = browser.findElement(By.tagName("html"));
-        browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        Browsers.click(browser, id);
     }
 
     void waitFor(String id) {

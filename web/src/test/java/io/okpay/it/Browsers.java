@@ -59,8 +59,13 @@ public final class Browsers {
     public static void press(WebDriver browser, WebElement button) {
         WebElement current = browser.findElement(By.tagName("html"));
         button.click();
+        awaitReplaced(browser, current);
+    }
+
+    /** Waits until the next page has replaced the one whose {@code html} element is {@code current}. */
+    public static void awaitReplaced(WebDriver browser, WebElement current) {
         // Gone from the page: stale, or (a race inside Chromium while the new page loads) no longer in any document.
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> {
             try {
                 current.isEnabled();
                 return false;

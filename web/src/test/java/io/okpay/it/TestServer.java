@@ -1,12 +1,14 @@
 package io.okpay.it;
 
+import io.okpay.embedded.SharedTestServer;
+
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 
 /**
  * The one Payara Micro of the test run, with okpay.war and every test-support class (io.okpay.embedded
- * .IntegrationTestServices starts it before the first test).
+ * .IntegrationTestServices starts it before the first test; {@link #base()} waits until it is ready).
  * <p>
  * A black-box IT uses it as {@code final URL base = TestServer.base();}. Converting one written in the Arquillian
  * pattern: remove {@code @ExtendWith(ArquillianExtension.class)}, {@code @RunAsClient} and the
@@ -23,11 +25,7 @@ public final class TestServer {
     }
 
     public static URL base() {
-        String base = System.getProperty("okpay.it.base-url");
-        if (base == null) {
-            throw new IllegalStateException("okpay.it.base-url is not set: run the integration tests through Failsafe "
-                    + "(./mvnw verify), which starts the test server");
-        }
+        String base = SharedTestServer.awaitReady();
         try {
             return URI.create(base).toURL();
         } catch (MalformedURLException e) {

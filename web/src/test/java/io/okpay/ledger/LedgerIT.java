@@ -37,6 +37,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -75,6 +76,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reversals, reads, reconciliation, and a bank test of thousands of concurrent transfers that must conserve money.
  */
 @ExtendWith(ArquillianExtension.class)
+@Order(1)
 class LedgerIT {
 
     private static final String SCOPE = "ledger-it";

@@ -57,6 +57,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * merchant's payout with its webhook event, BOLA and roles, and a clean ledger reconciliation at the end.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(7)
 class PayoutIT {
 
     static final String DE_IBAN = "DE89 3704 0044 0532 0130 00";

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * desktop and phone width: any serious or critical violation fails the test; the others are printed for a look. WCAG
  * 2.2's target size (off in axe-core by default) is on: UI.md asks for tap targets a finger can hit.
  */
+@Order(5)
 class AccessibilityIT {
 
     static final Set<String> FAILING = Set.of("serious", "critical");

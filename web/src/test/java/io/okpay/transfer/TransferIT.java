@@ -26,6 +26,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
@@ -65,6 +66,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 // Its tests share nothing but the server: they run side by side too.
 @Execution(ExecutionMode.CONCURRENT)
+@Order(2)
 class TransferIT {
 
     final URL base = TestServer.base();

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * history and detail pages, in the e-mails and in the CSV download. On a phone and a desktop, in English and Chinese.
  */
 @ResourceLock(AcquirerProxy.PORT)
+@Order(3)
 class PersonJourneyIT {
 
     /** Chinese with full-width punctuation, an accented Latin letter and a symbol: none survives a Latin-1 decoding. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
@@ -46,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 // Its tests share nothing but the server: they run side by side too.
 @Execution(ExecutionMode.CONCURRENT)
+@Order(6)
 class WebhookIT {
 
     static WebhookReceiver receiver;
