@@ -120,6 +120,11 @@ class EarDeploymentIT {
         env.put("SMTP_PORT", System.getProperty("okpay.it.smtp.port"));
         env.put("OKPAY_MASTER_KEY", System.getProperty("okpay.it.master-key"));
         env.put("OKPAY_BASE_URL", http);
+        // A production set-up: a card processor and an SMS provider (none is called here), no sandbox part.
+        env.put("OKPAY_CARD_GATEWAY_URL", "http://127.0.0.1:9/processor");
+        env.put("OKPAY_CARD_API_KEY", "sk_ear_check");
+        env.put("OKPAY_SMS_GATEWAY", "http");
+        env.put("OKPAY_SMS_HTTP_URL", "http://127.0.0.1:9/sms");
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();

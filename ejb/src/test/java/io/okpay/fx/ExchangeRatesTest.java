@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,6 +79,23 @@ class ExchangeRatesTest {
         provider.answers.add(published(LocalDate.now(ZoneOffset.UTC).minusDays(6), "1.05"));
         BusinessException stale = assertThrows(BusinessException.class, () -> cut.midRate("EUR", "USD"));
         assertEquals("fx_rates_unavailable", stale.code());
+    }
+
+    @Test
+    @DisplayName("the sandbox's dated snapshot is used however old, and pages learn its date; the ECB's rates have none")
+    void sandboxSnapshot() {
+        LocalDate snapshot = LocalDate.now(ZoneOffset.UTC).minusDays(90);
+        provider.answers.add(new RateTable(RateTable.SANDBOX, "EUR", snapshot, Map.of("USD", new BigDecimal("1.05")),
+                Instant.now()));
+        assertEquals(new BigDecimal("1.05"), cut.midRate("EUR", "USD"));
+        provider.answers.add(new RateTable(RateTable.SANDBOX, "EUR", snapshot, Map.of("USD", new BigDecimal("1.05")),
+                Instant.now()));
+        assertEquals(Optional.of(snapshot), cut.sandboxRatesOf());
+
+        provider.answers.add(published(LocalDate.now(ZoneOffset.UTC), "1.05"));
+        assertEquals(Optional.empty(), cut.sandboxRatesOf());
+        provider.answers.add(new IOException("ECB down"));
+        assertEquals(Optional.empty(), cut.sandboxRatesOf(), "the last good ECB rates are still no sandbox rates");
     }
 
     @Test

@@ -41,11 +41,23 @@ public final class DevServer {
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
         // The run command serves plain http: the session cookie is Secure only on requests that come over TLS.
         appEnv.put("OKPAY_SESSION_COOKIE_SECURE", setting("OKPAY_SESSION_COOKIE_SECURE", "false"));
-        // Development talks to the sandbox card acquirer that ships inside the WAR (test cards in the README).
+        // The sandbox parts the run command uses, each switched on by name (OKPay ships them all off). The demo shop:
         appEnv.put("OKPAY_SANDBOX_ENABLED", setting("OKPAY_SANDBOX_ENABLED", "true"));
-        // One-time codes by SMS go nowhere in development: the sandbox gateway writes them to this file.
-        Path smsLog = home.resolve("sms.log");
-        appEnv.put("OKPAY_SMS_SANDBOX_FILE", setting("OKPAY_SMS_SANDBOX_FILE", smsLog.toString()));
+        // The sandbox card acquirer inside the WAR (test cards in the README), called on this machine.
+        String self = "http://127.0.0.1:" + httpPort;
+        appEnv.put("OKPAY_SANDBOX_ACQUIRER_ENABLED", setting("OKPAY_SANDBOX_ACQUIRER_ENABLED", "true"));
+        appEnv.put("OKPAY_CARD_GATEWAY_URL", setting("OKPAY_CARD_GATEWAY_URL", self + "/sandbox/acquirer"));
+        appEnv.put("OKPAY_CARD_API_KEY",
+                setting("OKPAY_CARD_API_KEY", setting("OKPAY_SANDBOX_API_KEY", "sk_sandbox_okpay")));
+        // One-time codes by SMS go nowhere: the SMS sandbox writes them to this file, readable by this user only.
+        appEnv.put("OKPAY_SMS_GATEWAY", setting("OKPAY_SMS_GATEWAY", "sandbox"));
+        appEnv.put("OKPAY_SMS_SANDBOX_FILE",
+                setting("OKPAY_SMS_SANDBOX_FILE", home.resolve("sms").resolve("sms.log").toString()));
+        // Webhook receivers on this machine, over plain http.
+        appEnv.put("OKPAY_SANDBOX_WEBHOOK_LOCAL_RECEIVERS", setting("OKPAY_SANDBOX_WEBHOOK_LOCAL_RECEIVERS", "true"));
+        // Exchange rates without internet: the sandbox's dated snapshot in the ECB's format, over HTTP.
+        appEnv.put("OKPAY_SANDBOX_FX_ENABLED", setting("OKPAY_SANDBOX_FX_ENABLED", "true"));
+        appEnv.put("OKPAY_SANDBOX_FX_URL", setting("OKPAY_SANDBOX_FX_URL", self + "/sandbox/fx/eurofxref-daily.xml"));
         if (System.getenv("OKPAY_MASTER_KEY") == null) {
             appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
         }
@@ -104,7 +116,13 @@ public final class DevServer {
         if (mailApi != null) {
             say("Mail sent by OKPay: " + mailApi + "/api/user/<e-mail address>/messages/INBOX");
         }
-        say("Text messages (SMS sandbox): " + appEnv.get("OKPAY_SMS_SANDBOX_FILE"));
+        if ("sandbox".equals(appEnv.get("OKPAY_SMS_GATEWAY"))) {
+            say("Text messages (SMS sandbox): " + appEnv.get("OKPAY_SMS_SANDBOX_FILE"));
+        }
+        if ("true".equals(appEnv.get("OKPAY_SANDBOX_FX_ENABLED"))) {
+            say("Exchange rates: the sandbox's dated snapshot (" + appEnv.get("OKPAY_SANDBOX_FX_URL")
+                    + "), not today's market");
+        }
         say("Press Ctrl-C to stop.");
         watchdog.start();
         watchdog.awaitGiveUp();

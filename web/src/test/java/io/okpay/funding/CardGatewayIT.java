@@ -61,11 +61,18 @@ class CardGatewayIT {
 
     @Test
     @Order(0)
-    @DisplayName("by default the gateway calls this OKPay's own sandbox, at okpay.base-url")
-    void defaultGatewayUrl() {
-        HttpResponse<String> shipped = http.get(probe("shipped-gateway-url"));
-        assertEquals(200, shipped.statusCode(), shipped.body());
-        assertEquals("http://localhost:8080/sandbox/acquirer", shipped.body());
+    @DisplayName("as shipped, OKPay names no card processor or SMS provider and every sandbox part is off: a server "
+            + "configures them or does not start")
+    void shippedDefaults() {
+        for (String key : new String[]{"okpay.card.gateway-url", "okpay.card.api-key", "okpay.sms.gateway"}) {
+            HttpResponse<String> shipped = http.get(probe("shipped/" + key));
+            assertEquals(200, shipped.statusCode(), shipped.body());
+            assertEquals("(none)", shipped.body(), key);
+        }
+        for (String key : new String[]{"okpay.sandbox.acquirer.enabled", "okpay.sandbox.webhook.local-receivers",
+                "okpay.sandbox.fx.enabled", "okpay.sandbox.enabled"}) {
+            assertEquals("false", http.get(probe("shipped/" + key)).body(), key);
+        }
     }
 
     @Test

@@ -40,13 +40,13 @@ public class CardGatewayProbe {
     CardGateway gateway;
 
     /**
-     * okpay.card.gateway-url as shipped: from the application's microprofile-config.properties alone (the test server
-     * sets its own address), with ${okpay.base-url} expanded as the application's Config does it.
+     * A setting as shipped: from the application's microprofile-config.properties alone (the test server sets its own
+     * values), with ${...} expanded as the application's Config does it; "(none)" when it has no default.
      */
     @GET
-    @Path("shipped-gateway-url")
+    @Path("shipped/{key}")
     @Produces(MediaType.TEXT_PLAIN)
-    public String shippedGatewayUrl() throws IOException {
+    public String shipped(@PathParam("key") String key) throws IOException {
         Properties shipped = new Properties();
         try (InputStream in = Thread.currentThread().getContextClassLoader()
                 .getResourceAsStream("META-INF/microprofile-config.properties")) {
@@ -71,7 +71,7 @@ public class CardGatewayProbe {
             }
         };
         return ConfigProviderResolver.instance().getBuilder().withSources(source).build()
-                .getValue("okpay.card.gateway-url", String.class);
+                .getOptionalValue(key, String.class).orElse("(none)");
     }
 
     @POST

@@ -10,6 +10,8 @@ import static io.okpay.it.People.fund;
 import static io.okpay.it.People.person;
 import static io.okpay.it.People.unverified;
 
+import io.okpay.fx.boundary.RateTable;
+import io.okpay.fx.control.EcbReferenceRates;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.HouseLedger;
@@ -24,9 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -242,6 +248,19 @@ class ConversionIT {
     }
 
     @Test
+    @DisplayName("the sandbox's rate feed (on in the test server) serves its dated snapshot in the ECB's format over HTTP")
+    void sandboxRateFeed() throws Exception {
+        HttpResponse<String> feed = http.get("/sandbox/fx/eurofxref-daily.xml");
+        assertEquals(200, feed.statusCode(), feed.body());
+        assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("text/xml"), feed.headers().toString());
+        RateTable table = EcbReferenceRates.parse(new ByteArrayInputStream(feed.body().getBytes(StandardCharsets.UTF_8)),
+                RateTable.SANDBOX, Instant.now());
+        assertEquals(LocalDate.of(2026, 11, 25), table.publishedOn());
+        assertEquals(new BigDecimal("1.0500"), table.rates().get("USD"));
+        assertEquals(new BigDecimal("7.6083"), table.rates().get("CNY"));
+    }
+
+    @Test
     @DisplayName("in a browser: amount with too many decimals is refused at the field, the quote counts down, converts, shows the reference; an expired quote asks for a new one")
     void convertsInBrowser() throws Exception {
         Person ann = person();
@@ -254,6 +273,7 @@ class ConversionIT {
             click(browser, "signin:submit");
             browser.get(url("/fx/convert.xhtml"));
             waitFor(browser, "nav-convert");
+            assertTrue(browser.findElements(By.id("sandbox-rates")).isEmpty(), "the ECB's rates carry no sandbox note");
             type(browser, "convert:amount", "10.001");
             click(browser, "convert:quote");
             waitFor(browser, "convert:amount-error");
@@ -272,12 +292,17 @@ class ConversionIT {
             assertTrue(browser.findElement(By.id("reference")).getText().startsWith("fxc_"), text(browser));
             assertEquals("EUR 9.47|USD 39.97", balances(ann));
 
+            // The sandbox feed's dated snapshot (same rates for the enabled currencies): every rate page says so.
+            assertEquals(200, http.post("/api/v1/test-fx/rate-source/SANDBOX", "").statusCode());
             browser.get(url("/fx/convert.xhtml?lang=zh-CN"));
             waitFor(browser, "convert:amount");
             assertTrue(text(browser).contains("货币兑换"), text(browser));
+            assertEquals("2026-11-25 的沙箱汇率：供试用 OKPay 的固定快照，不是当日市场汇率。",
+                    browser.findElement(By.id("sandbox-rates")).getText().trim());
             type(browser, "convert:amount", "5.00");
             click(browser, "convert:quote");
             waitFor(browser, "summary");
+            assertTrue(browser.findElement(By.id("sandbox-rates")).getText().contains("2026-11-25"), text(browser));
             String quoteId = latestQuote(ann);
             assertEquals("1", http.post("/api/v1/test-fx/expire/" + quoteId, "").body());
             click(browser, "confirm:submit");
@@ -285,7 +310,16 @@ class ConversionIT {
             assertTrue(text(browser).contains("报价已过期"), text(browser));
             assertTrue(browser.findElements(By.id("confirm:submit")).isEmpty(), "no convert button for an expired quote");
             assertEquals("EUR 9.47|USD 39.97", balances(ann));
+
+            browser.get(url("/fx/convert.xhtml?lang=en"));
+            waitFor(browser, "convert:amount");
+            assertEquals("Sandbox rates of 2026-11-25: a fixed snapshot for trying OKPay, not today's market.",
+                    browser.findElement(By.id("sandbox-rates")).getText().trim());
+            JsonObject rates = Http.json(http.get("/api/v1/fx/rates?base=EUR"));
+            assertEquals("sandbox", rates.getString("source"));
+            assertEquals("2026-11-25", rates.getString("published_on"), "a snapshot keeps its date and is not refused as old");
         } finally {
+            http.post("/api/v1/test-fx/rate-source/TODAY", "");
             browser.quit();
         }
     }

@@ -29,7 +29,7 @@ public class FxTestSupport {
     @EJB
     Reconciliation reconciliation;
 
-    /** What {@link TestDayRates} serves from now on: TODAY, TEN_DAYS_OLD or UNREACHABLE. */
+    /** What {@link TestDayRates} serves from now on: TODAY, TEN_DAYS_OLD, UNREACHABLE or SANDBOX. */
     @POST
     @Path("rate-source/{source}")
     @Produces(MediaType.TEXT_PLAIN)

@@ -3,6 +3,7 @@ package io.okpay.fx;
 import io.okpay.fx.control.EcbReferenceRates;
 import io.okpay.fx.control.RateProvider;
 import io.okpay.fx.boundary.RateTable;
+import io.okpay.sandbox.fx.SandboxRatesFeed;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -25,7 +26,12 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class TestDayRates implements RateProvider {
 
-    public enum Source { TODAY, TEN_DAYS_OLD, UNREACHABLE }
+    /**
+     * SANDBOX: the sandbox feed's shipped snapshot (io.okpay.sandbox.fx), labelled as sandbox rates as OKPay's ECB code
+     * labels it with the sandbox feed on; its rates for the enabled currencies are the ones below, so other tests
+     * running meanwhile convert at the same rates.
+     */
+    public enum Source { TODAY, TEN_DAYS_OLD, UNREACHABLE, SANDBOX }
 
     static volatile Source source = Source.TODAY;
 
@@ -50,6 +56,10 @@ public class TestDayRates implements RateProvider {
     public RateTable latest() throws IOException {
         if (source == Source.UNREACHABLE) {
             throw new IOException("the test made the rate source unreachable");
+        }
+        if (source == Source.SANDBOX) {
+            return EcbReferenceRates.parse(new ByteArrayInputStream(SandboxRatesFeed.snapshot()), RateTable.SANDBOX,
+                    Instant.now());
         }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String file = ECB_FILE.formatted(source == Source.TEN_DAYS_OLD ? today.minusDays(10) : today);

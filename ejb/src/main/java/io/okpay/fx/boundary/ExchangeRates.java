@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,7 +74,19 @@ public class ExchangeRates {
         }
     }
 
+    /** The publication date of the rates in use when they are the sandbox's snapshot, for pages to say so. */
+    public Optional<LocalDate> sandboxRatesOf() {
+        try {
+            RateTable table = current();
+            return table.sandbox() ? Optional.of(table.publishedOn()) : Optional.empty();
+        } catch (BusinessException noRates) {
+            return Optional.empty();
+        }
+    }
+
+    /** A sandbox snapshot keeps its date for good: it is labelled as such instead of refused. */
     boolean isStale(RateTable table, Instant now) {
-        return table.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant().plus(maxAge).isBefore(now);
+        return !table.sandbox()
+                && table.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant().plus(maxAge).isBefore(now);
     }
 }

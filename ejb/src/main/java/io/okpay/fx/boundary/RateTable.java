@@ -17,8 +17,17 @@ public record RateTable(String source, String base, LocalDate publishedOn, Map<S
     /** Cross rates keep 12 significant digits, far beyond what any minor unit needs. */
     static final MathContext CROSS = new MathContext(12, RoundingMode.HALF_EVEN);
 
+    /** The European Central Bank's daily reference rates. */
+    public static final String ECB = "ecb";
+    /** The sandbox's dated snapshot in the ECB's format: not today's market, shown as such. */
+    public static final String SANDBOX = "sandbox";
+
     public RateTable {
         rates = Map.copyOf(rates);
+    }
+
+    public boolean sandbox() {
+        return SANDBOX.equals(source);
     }
 
     /** Units of {@code to} that one unit of {@code from} buys at mid-market, if both are in the table. */

@@ -17,14 +17,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
-/** The European Central Bank's daily reference rates, fetched over HTTP (okpay.fx.ecb-url). */
+/**
+ * The European Central Bank's daily reference rates, fetched over HTTP (okpay.fx.ecb-url). With the sandbox feed on
+ * (okpay.sandbox.fx.enabled, io.okpay.shared.SandboxPart#FX_FEED) the same code reads the sandbox's dated snapshot in
+ * the ECB's format from okpay.sandbox.fx.url instead, and the table says it is sandbox rates.
+ */
 @ApplicationScoped
 public class EcbRateProvider implements RateProvider {
 
     @Inject
     @ConfigProperty(name = "okpay.fx.ecb-url")
     String url;
+
+    @Inject
+    @ConfigProperty(name = "okpay.sandbox.fx.enabled", defaultValue = "false")
+    boolean sandbox;
+
+    @Inject
+    @ConfigProperty(name = "okpay.sandbox.fx.url")
+    Optional<String> sandboxUrl;
 
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -36,15 +49,17 @@ public class EcbRateProvider implements RateProvider {
     @Retry(maxRetries = 2, delay = 500, retryOn = IOException.class)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60, delayUnit = ChronoUnit.SECONDS)
     public RateTable latest() throws IOException {
+        String from = sandbox ? sandboxUrl.orElseThrow(() ->
+                new IOException("okpay.sandbox.fx.enabled=true needs okpay.sandbox.fx.url")) : url;
         try {
             HttpResponse<InputStream> response = client.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpRequest.newBuilder(URI.create(from)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new IOException("ECB rates answered HTTP " + response.statusCode());
+                    throw new IOException("ECB rates answered HTTP " + response.statusCode() + " at " + from);
                 }
-                return EcbReferenceRates.parse(body, Instant.now());
+                return EcbReferenceRates.parse(body, sandbox ? RateTable.SANDBOX : RateTable.ECB, Instant.now());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

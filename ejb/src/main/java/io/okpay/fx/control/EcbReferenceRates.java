@@ -27,6 +27,11 @@ public final class EcbReferenceRates {
     }
 
     public static RateTable parse(InputStream xml, Instant fetchedAt) throws IOException {
+        return parse(xml, RateTable.ECB, fetchedAt);
+    }
+
+    /** @param source {@link RateTable#ECB}, or {@link RateTable#SANDBOX} for the sandbox's snapshot in the same format */
+    public static RateTable parse(InputStream xml, String source, Instant fetchedAt) throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         // A rate feed has no business declaring entities: refuse DTDs and external entities outright.
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -55,7 +60,7 @@ public final class EcbReferenceRates {
         if (publishedOn == null || rates.isEmpty()) {
             throw new IOException("The ECB document has no date or no rates");
         }
-        return new RateTable("ecb", "EUR", publishedOn, rates, fetchedAt);
+        return new RateTable(source, "EUR", publishedOn, rates, fetchedAt);
     }
 
     private static String currency(String code) {

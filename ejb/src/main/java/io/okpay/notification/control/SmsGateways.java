@@ -9,13 +9,16 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Picks the SMS gateway from configuration: okpay.sms.gateway = sandbox (default) or http. */
+/**
+ * Picks the SMS gateway from configuration: okpay.sms.gateway = http (a real provider) or sandbox (a file). There is
+ * no default: io.okpay.shared.RequiredConfiguration refuses to start without a choice.
+ */
 @ApplicationScoped
 public class SmsGateways {
 
     @Inject
     @ConfigProperty(name = "okpay.sms.gateway")
-    String kind;
+    Optional<String> kind;
 
     @Inject
     @ConfigProperty(name = "okpay.sms.sandbox-file")
@@ -32,15 +35,18 @@ public class SmsGateways {
     @Produces
     @ApplicationScoped
     SmsGateway gateway() {
-        if ("http".equals(kind)) {
-            return new HttpSmsGateway(URI.create(url.orElseThrow(() ->
+        String chosen = kind.map(String::strip).orElse("");
+        return switch (chosen) {
+            case "http" -> new HttpSmsGateway(URI.create(url.orElseThrow(() ->
                     new IllegalStateException("okpay.sms.gateway=http needs okpay.sms.http.url"))), token.orElse(null));
-        }
-        return new SandboxSmsGateway(sandboxPath());
+            case "sandbox" -> new SandboxSmsGateway(sandboxPath());
+            default -> throw new IllegalStateException("okpay.sms.gateway must be http or sandbox");
+        };
     }
 
-    /** Where the sandbox keeps its messages: okpay.sms.sandbox-file, else okpay-sms.log in the temp directory. */
+    /** Where the sandbox keeps its messages: okpay.sms.sandbox-file, which the sandbox needs set. */
     public Path sandboxPath() {
-        return Path.of(sandboxFile.orElse(System.getProperty("java.io.tmpdir") + "/okpay-sms.log"));
+        return Path.of(sandboxFile.orElseThrow(() ->
+                new IllegalStateException("okpay.sms.gateway=sandbox needs okpay.sms.sandbox-file")));
     }
 }

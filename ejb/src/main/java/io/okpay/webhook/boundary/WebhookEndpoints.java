@@ -5,6 +5,7 @@ import io.okpay.merchant.boundary.Merchants;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.PublicIds;
+import io.okpay.shared.SandboxPart;
 import io.okpay.webhook.control.EndpointSecrets;
 import io.okpay.webhook.entity.WebhookEndpoint;
 import jakarta.ejb.EJB;
@@ -126,7 +127,10 @@ public class WebhookEndpoints {
                 .setParameter("merchantId", merchantId).getResultList();
     }
 
-    /** Absolute https with a host; plain http only in sandbox mode (receivers on this machine while trying OKPay). */
+    /**
+     * Absolute https with a host; plain http only with okpay.sandbox.webhook.local-receivers on (receivers on this
+     * machine while trying OKPay).
+     */
     private String checkedUrl(String url, List<FieldError> errors) {
         String value = url == null ? "" : url.strip();
         if (!isReceiverUrl(value, sandbox())) {
@@ -174,6 +178,6 @@ public class WebhookEndpoints {
     }
 
     private boolean sandbox() {
-        return config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false);
+        return SandboxPart.LOCAL_WEBHOOK_RECEIVERS.on(config);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
 /**
  * Keeps webhooks off OKPay's own network: the delivery log shows the start of every answer, so an endpoint pointing
  * at an internal address (loopback, private ranges, link-local cloud metadata ...) would let a merchant read internal
- * services. Outside sandbox mode the receiver's host must resolve to public addresses only; it is checked right
- * before each call, so a DNS name changed to an internal address after the endpoint was added is caught too.
+ * services. Unless okpay.sandbox.webhook.local-receivers is on, the receiver's host must resolve to public addresses
+ * only; it is checked right before each call, so a DNS name changed to an internal address after the endpoint was
+ * added is caught too.
  */
 public final class ReceiverAddresses {
 

@@ -1,5 +1,6 @@
 package io.okpay.webhook.control;
 
+import io.okpay.shared.SandboxPart;
 import io.okpay.webhook.entity.WebhookAttempt;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -75,9 +76,12 @@ public class WebhookDispatcher {
         }
     }
 
-    /** In sandbox mode receivers on this machine are fine (trying OKPay locally, tests); otherwise only public ones. */
+    /**
+     * With okpay.sandbox.webhook.local-receivers on, receivers on this machine are fine (trying OKPay locally, tests);
+     * otherwise only public ones.
+     */
     private boolean sandbox() {
-        return config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false);
+        return SandboxPart.LOCAL_WEBHOOK_RECEIVERS.on(config);
     }
 
     /** One broken delivery (a secret that does not open) must not stop the others; its lease brings it back later. */

@@ -92,6 +92,45 @@ class EcbReferenceRatesTest {
         }
     }
 
+    @Test
+    @DisplayName("with the sandbox feed on, the same code reads the sandbox's address instead of the ECB's and says so")
+    void readsTheSandboxFeedWhenOn() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] ecb = sample().readAllBytes();
+        byte[] snapshot = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+                  <Cube><Cube time='2026-06-30'><Cube currency='USD' rate='1.1000'/></Cube></Cube>
+                </gesmes:Envelope>""".getBytes(StandardCharsets.UTF_8);
+        for (var path : new Object[][]{{"/ecb.xml", ecb}, {"/sandbox/fx/eurofxref-daily.xml", snapshot}}) {
+            byte[] body = (byte[]) path[1];
+            server.createContext((String) path[0], exchange -> {
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
+        server.start();
+        try {
+            String at = "http://127.0.0.1:" + server.getAddress().getPort();
+            EcbRateProvider cut = new EcbRateProvider();
+            cut.url = at + "/ecb.xml";
+            cut.sandboxUrl = java.util.Optional.of(at + "/sandbox/fx/eurofxref-daily.xml");
+            RateTable real = cut.latest();
+            assertEquals(RateTable.ECB, real.source());
+            assertEquals(LocalDate.of(2026, 11, 25), real.publishedOn());
+
+            cut.sandbox = true;
+            RateTable sandbox = cut.latest();
+            assertEquals(RateTable.SANDBOX, sandbox.source());
+            assertTrue(sandbox.sandbox());
+            assertEquals(LocalDate.of(2026, 6, 30), sandbox.publishedOn());
+            assertEquals(new BigDecimal("1.1000"), sandbox.rates().get("USD"));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static RateTable parse(String xml) throws IOException {
         return EcbReferenceRates.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), Instant.EPOCH);
     }

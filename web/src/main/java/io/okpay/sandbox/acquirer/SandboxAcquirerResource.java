@@ -1,5 +1,6 @@
 package io.okpay.sandbox.acquirer;
 
+import io.okpay.shared.SandboxPart;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -32,7 +33,8 @@ import java.util.Optional;
 /**
  * The sandbox processor's HTTP contract (README, "Sandbox acquirer"). Every call needs
  * {@code Authorization: Bearer <okpay.sandbox.api-key>}; authorisations need an {@code Idempotency-Key}. Amounts are
- * whole minor units, like real processors. Answers 404 to everything unless {@code okpay.sandbox.enabled=true}.
+ * whole minor units, like real processors. Answers 404 to everything unless
+ * {@code okpay.sandbox.acquirer.enabled=true}.
  */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -125,7 +127,7 @@ public class SandboxAcquirerResource {
             // OKPay's API application picks up every resource class of the WAR too: it must not answer for the sandbox.
             throw new NotFoundException();
         }
-        boolean enabled = config.getOptionalValue("okpay.sandbox.enabled", Boolean.class).orElse(false);
+        boolean enabled = SandboxPart.ACQUIRER.on(config);
         String apiKey = config.getOptionalValue("okpay.sandbox.api-key", String.class).orElse("");
         Optional<SandboxError> refusal = refusal(enabled, apiKey, authorization);
         if (refusal.isPresent()) {

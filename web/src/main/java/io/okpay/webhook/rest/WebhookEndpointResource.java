@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * A merchant's webhook endpoints: {@code url} (https; http only in sandbox mode), {@code events} (types, or
- * {@code ["*"]}), optional {@code description}. The signing secret ({@code whsec_...}) is in the answers to create and
+ * A merchant's webhook endpoints: {@code url} (https; http only with okpay.sandbox.webhook.local-receivers),
+ * {@code events} (types, or {@code ["*"]}), optional {@code description}. The signing secret ({@code whsec_...}) is in the answers to create and
  * {@code rotate_secret} only. Another merchant's endpoint is 404.
  */
 @Path("webhook_endpoints")
