@@ -73,7 +73,19 @@ public class AccountSecurity {
                                String challengeId, String code) {
         User user = directory.require(userId);
         List<FieldError> errors = new ArrayList<>();
-        if (!PasswordHasher.verify(currentPassword, user.passwordHash())) {
+        // A stolen session must not become a way to guess the password: counted before the check, given back if right.
+        Throttle.Key guesses = new Throttle.Key(Throttle.CURRENT_PASSWORD, userId);
+        throttle.attempt("sign_in_throttled", guesses);
+        boolean right;
+        try {
+            right = PasswordHasher.verify(currentPassword, user.passwordHash());
+        } catch (RuntimeException notChecked) {
+            throttle.refund(guesses);
+            throw notChecked;
+        }
+        if (right) {
+            throttle.refund(guesses);
+        } else {
             errors.add(new FieldError("currentPassword", "password_wrong"));
         }
         for (String problem : PasswordPolicy.problems(newPassword, user.username(), user.email())) {

@@ -70,7 +70,7 @@ public class PasswordReset {
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
         auditLog.record(user.publicId(), "PASSWORD_RESET_REQUESTED", ip, "");
-        mail.send(user.email(), user.locale(), "password-reset", user.username(), directory.link("/identity/reset.xhtml", token));
+        mail.sendSecret(user.email(), user.locale(), "password-reset", 1, user.username(), directory.link("/identity/reset.xhtml", token));
     }
 
     public void confirm(String token, String newPassword) {
