@@ -64,7 +64,20 @@ class IdentityBrowserIT {
     void click(String id) {
         var current = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(id)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                current.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chromium's answer when asked in the very moment the old document is being replaced: gone as well.
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     void waitFor(String id) {

@@ -112,10 +112,13 @@ public class IdentityTestSupport {
     @jakarta.ws.rs.GET
     @Path("outbox/{template}/{email}")
     public String outbox(@PathParam("template") String template, @PathParam("email") String email) {
-        return em.createNativeQuery("SELECT CONCAT(status, ' ', payload) FROM outbox_event WHERE type = 'mail' "
-                        + "AND JSON_VALUE(payload, '$.to') = ?1 AND JSON_VALUE(payload, '$.template') = ?2 ORDER BY id", String.class)
-                .setParameter(1, email).setParameter(2, template).getResultStream()
-                .map(Object::toString).reduce("", (all, row) -> all + row + "\n");
+        StringBuilder rows = new StringBuilder();
+        for (Object row : em.createNativeQuery("SELECT CONCAT(status, ' ', payload) FROM outbox_event WHERE type = 'mail' "
+                        + "AND JSON_VALUE(payload, '$.to') = ?1 AND JSON_VALUE(payload, '$.template') = ?2 ORDER BY id")
+                .setParameter(1, email).setParameter(2, template).getResultList()) {
+            rows.append(row).append('\n');
+        }
+        return rows.toString();
     }
 
     @POST
