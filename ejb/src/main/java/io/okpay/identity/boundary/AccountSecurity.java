@@ -153,13 +153,12 @@ public class AccountSecurity {
         if (user.sealedTotpSecret() == null || user.totpEnabled()) {
             throw new BusinessException("totp_not_pending");
         }
-        if (throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId) > 0) {
-            throw new BusinessException("sign_in_throttled", throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId));
-        }
+        Throttle.Key tries = new Throttle.Key(Throttle.ACCOUNT, "totp|" + userId);
+        throttle.attempt("sign_in_throttled", tries);
         if (!secondFactors.acceptTotp(user, code)) {
-            throttle.failed(Throttle.ACCOUNT, "totp|" + userId);
             throw new BusinessException("code_invalid");
         }
+        throttle.refund(tries);
         user.enableTotp();
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "authenticator app on");
         return secondFactors.newRecoveryCodes(user);

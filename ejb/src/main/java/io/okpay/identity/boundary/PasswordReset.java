@@ -54,11 +54,12 @@ public class PasswordReset {
     public void request(String email, String ip) {
         String account = UserDirectory.normalizeEmail(email);
         // A quiet limit: past it, requests are accepted and dropped, so the answer still says nothing.
-        if (throttle.secondsToWait(throttle.perAddress(), "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
+        try {
+            throttle.attempt("sign_in_throttled", new Throttle.Key(throttle.perAddress(), "reset|" + ip),
+                    new Throttle.Key(Throttle.ACCOUNT, "reset|" + account));
+        } catch (BusinessException throttled) {
             return;
         }
-        throttle.failed(throttle.perAddress(), "reset|" + ip);
-        throttle.failed(Throttle.ACCOUNT, "reset|" + account);
         Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         if (found.isEmpty()) {
             return;
