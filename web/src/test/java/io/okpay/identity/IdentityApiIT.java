@@ -113,7 +113,84 @@ class IdentityApiIT {
         register(name + "@example.com", name, "en");
         HttpResponse<String> taken = http.post("/api/v1/users", """
                 {"email":"%s@example.com","username":"%s","password":"%s"}""".formatted(name, name, PASSWORD));
-        assertTrue(taken.body().contains("email_taken") && taken.body().contains("username_taken"), taken.body());
+        assertEquals(400, taken.statusCode(), taken.body());
+        assertTrue(taken.body().contains("username_taken"), "usernames are public handles: " + taken.body());
+        assertFalse(taken.body().contains("email_taken"), "whether an address has an account is nobody's business: " + taken.body());
+    }
+
+    static String signUpJson(String email, String username, String password, String locale) {
+        return """
+                {"email":"%s","username":"%s","password":"%s","locale":"%s"}""".formatted(email, username, password, locale);
+    }
+
+    @Test
+    @DisplayName("sign-up with a taken address answers as for a new one, mails the owner (in their language), and is throttled per address")
+    void signUpDoesNotRevealAccounts() {
+        String owner = unique("zoe");
+        String email = owner + "@example.com";
+        String ownerId = register(email, owner, "zh-CN");
+        String password = "风筝 été kettle 长城 42";
+
+        String fresh = unique("yan");
+        HttpResponse<String> forNew = http.post("/api/v1/users", signUpJson(fresh + "@example.com", fresh, password, "zh-CN"));
+        String other = unique("xia");
+        HttpResponse<String> forTaken = http.post("/api/v1/users", signUpJson(email.toUpperCase(), other, password, "zh-CN"));
+        assertEquals(201, forNew.statusCode(), forNew.body());
+        assertEquals(201, forTaken.statusCode(), "the same answer as for a new address: " + forTaken.body());
+        JsonObject a = Http.json(forNew);
+        JsonObject b = Http.json(forTaken);
+        assertEquals(a.keySet(), b.keySet());
+        assertEquals(forNew.headers().firstValue("Location"), forTaken.headers().firstValue("Location"));
+        assertTrue(b.getString("id").startsWith("usr_") && !b.getString("id").equals(ownerId), forTaken.body());
+        assertEquals(email, b.getString("email"));
+        assertEquals(other, b.getString("username"));
+        assertFalse(b.getBoolean("email_verified"));
+
+        MailCatcher.Received notice = MailCatcher.await(email, "有人尝试用您的邮箱注册");
+        assertTrue(notice.text().contains(owner) && notice.text().contains("/identity/forgot.xhtml"), notice.text());
+        assertFalse(notice.text().contains(other), "the notice does not pass on what the stranger typed");
+        assertEquals(401, passwordGrant(email, password).statusCode(), "the stranger's password opens nothing");
+        assertEquals(200, passwordGrant(email, PASSWORD).statusCode(), "the owner's account is untouched");
+
+        // Each attempt mails the owner: the third sign-up with the address is the last one for now.
+        assertEquals(201, http.post("/api/v1/users", signUpJson(email, unique("wu"), password, "en")).statusCode());
+        HttpResponse<String> throttled = http.post("/api/v1/users", signUpJson(email, unique("wu"), password, "en"));
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        assertEquals("sign_up_throttled", Http.json(throttled).getString("code"));
+        assertTrue(throttled.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()) >= 1, throttled.headers().map().toString());
+    }
+
+    @Test
+    @DisplayName("after delivery, reset links, verification links and codes are blanked in the outbox; the record stays")
+    void secretsLeaveTheOutbox() {
+        String name = unique("ola");
+        String email = name + "@example.com";
+        register(email, name, "zh-CN");
+        String verification = tokenOf(MailCatcher.link(MailCatcher.await(email, "验证"), "/identity/verify.xhtml"));
+        assertEquals(202, http.post("/api/v1/auth/password-reset", "{\"email\":\"" + email + "\"}").statusCode());
+        String reset = tokenOf(MailCatcher.link(MailCatcher.await(email, "重设"), "/identity/reset.xhtml"));
+        String access = accessToken(email);
+        int before = codeMails(email);
+        assertEquals(201, http.post("/api/v1/me/step-up", "{\"action\":\"change-password\"}", "Authorization", "Bearer " + access)
+                .statusCode());
+        String code = nextCode(email, before);
+
+        for (String[] sent : new String[][]{{"verify-email", verification}, {"password-reset", reset}, {"code", "\"" + code + "\""}}) {
+            String rows = "";
+            for (int i = 0; i < 50; i++) {
+                rows = http.get("/api/v1/test-identity/outbox/" + sent[0] + "/" + email).body();
+                if (rows.startsWith("DELIVERED") && !rows.contains(sent[1])) {
+                    break;
+                }
+                sleep(0.1);
+            }
+            assertTrue(rows.startsWith("DELIVERED"), "the record of the mail stays: " + rows);
+            assertTrue(rows.contains("\"to\":\"" + email + "\"") && rows.contains("\"locale\":\"zh-CN\""), rows);
+            assertFalse(rows.contains(sent[1]), sent[0] + " still readable in the outbox: " + rows);
+        }
+        assertEquals(204, http.post("/api/v1/users/verification", "{\"token\":\"" + verification + "\"}").statusCode(),
+                "the link itself still works: only the copy is gone");
     }
 
     @Test
@@ -472,6 +549,99 @@ class IdentityApiIT {
 
         sleep(retryAfter + 0.5);
         assertEquals(200, passwordGrant(email, PASSWORD).statusCode(), "the delay is short: no lock-out");
+    }
+
+    @Test
+    @DisplayName("a burst of parallel wrong passwords: only the free tries are checked, the rest wait (429); a forged X-Forwarded-For changes nothing")
+    void parallelGuesses() throws Exception {
+        String name = unique("pia");
+        String email = name + "@example.com";
+        register(email, name, "en");
+        String wrong = "{\"grant_type\":\"password\",\"email\":\"%s\",\"password\":\"não é a senha 密码\"}".formatted(email);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 16; i++) {
+                Http client = new Http(base);
+                String forged = "198.51.100." + (i + 1);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return client.post("/api/v1/auth/token", wrong, "X-Forwarded-For", forged);
+                }));
+            }
+            start.countDown();
+            int checked = 0;
+            int waiting = 0;
+            for (java.util.concurrent.Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                        response.body());
+                switch (response.statusCode()) {
+                    case 401 -> checked++;
+                    case 429, 503 -> waiting++;
+                    default -> throw new AssertionError(response.statusCode() + " " + response.body());
+                }
+            }
+            // Five tries per account and address; the forged addresses are the same 127.0.0.1 to OKPay.
+            assertTrue(checked <= 5, checked + " of 16 parallel guesses were checked");
+            assertEquals(16, checked + waiting);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("wrong codes count per account across sign-ins: once the budget is spent a new sign-in brings no new tries")
+    void codeBudgetAcrossSignIns() {
+        String name = unique("rui");
+        String email = name + "@example.com";
+        register(email, name, "en");
+        useEmailCodes(email, accessToken(email));
+        assertNotEquals("0", http.post("/api/v1/test-identity/code-failures/" + email + "/9", "").body());
+
+        int before = codeMails(email);
+        JsonObject a = Http.json(passwordGrant(email, PASSWORD));
+        String codeA = nextCode(email, before);
+        HttpResponse<String> tenth = codeGrant(a, otherCode(codeA));
+        assertEquals("code_invalid", Http.json(tenth).getString("code"), "the tenth wrong code this hour: " + tenth.body());
+
+        before = codeMails(email);
+        JsonObject b = Http.json(passwordGrant(email, PASSWORD));
+        assertEquals("code_required", b.getString("code"), "the password is still checked: " + b);
+        String codeB = nextCode(email, before);
+        HttpResponse<String> spent = http.post("/api/v1/auth/token",
+                "{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(b.getString("sign_in_id"), b.getString("challenge_id"), codeB), "Accept-Language", "zh-CN");
+        assertEquals(429, spent.statusCode(), "not even the right code of a new sign-in: " + spent.body());
+        assertEquals("too_many_wrong_codes", Http.json(spent).getString("code"));
+        long retryAfter = Long.parseLong(spent.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter > 3000 && retryAfter <= 3600, "the rest of the hour: " + retryAfter);
+        assertTrue(Http.json(spent).getString("detail").contains("分钟"), spent.body());
+    }
+
+    @Test
+    @DisplayName("guessing the current password on the security settings (API) is throttled like a sign-in")
+    void currentPasswordThrottled() {
+        String name = unique("sol");
+        String email = name + "@example.com";
+        register(email, name, "en");
+        String access = accessToken(email);
+        for (int guess = 1; guess <= 6; guess++) {
+            HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/password"))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(("{\"current_password\":\"猜一猜 guess é %d\","
+                            + "\"new_password\":\"lantern 长城 copper 93\",\"challenge_id\":\"chl_none\",\"code\":\"000000\"}")
+                            .formatted(guess))), "Authorization", "Bearer " + access);
+            if (guess <= 5) {
+                assertEquals(400, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains("password_wrong"), answer.body());
+            } else {
+                assertEquals(429, answer.statusCode(), "the sixth guess waits: " + answer.body());
+                assertEquals("sign_in_throttled", Http.json(answer).getString("code"));
+                assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+            }
+        }
     }
 
     // ---- authenticator app, recovery codes, SMS ---------------------------------------------------------------------

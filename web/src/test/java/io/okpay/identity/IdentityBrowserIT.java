@@ -277,6 +277,26 @@ class IdentityBrowserIT {
         browser.get(url("/signin.xhtml?lang=en"));
     }
 
+    @Test
+    @DisplayName("the sign-up page answers a taken address as a new one (in Chinese); the owner is told by e-mail")
+    void signUpWithTakenAddress() {
+        String owner = "eli" + UUID.randomUUID().toString().substring(0, 8);
+        String email = owner + "@example.com";
+        io.okpay.it.People.register(email, owner, "en");
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signup.xhtml?lang=zh-CN"));
+        type("signup:email", email);
+        type("signup:username", "fan" + UUID.randomUUID().toString().substring(0, 8));
+        type("signup:password", "风筝 été 长城 kettle 8");
+        click("signup:submit");
+        waitFor("signin:email");
+        assertTrue(page().contains("欢迎加入 OKPay！验证链接已发送至 " + email), page());
+        assertFalse(page().contains("已注册"), page());
+        String notice = MailCatcher.await(email, "Someone tried to open an OKPay account").text();
+        assertTrue(notice.contains("Hello " + owner) && notice.contains("/identity/forgot.xhtml"), notice);
+        browser.get(url("/signin.xhtml?lang=en"));
+    }
+
     private void signIn(String email, String password) {
         browser.get(url("/signin.xhtml"));
         type("signin:email", email);

@@ -97,6 +97,30 @@ public class IdentityTestSupport {
         }
     }
 
+    /** Sets the count of wrong codes of the person's account this hour, as if they had been typed. */
+    @POST
+    @Path("code-failures/{email}/{count}")
+    public String codeFailures(@PathParam("email") String email, @PathParam("count") int count) {
+        return Integer.toString(em.createNativeQuery("""
+                        INSERT INTO otp_failure_budget (user_id, failures, window_started_at)
+                        SELECT id, ?1, ?2 FROM app_user WHERE email = ?3
+                        ON DUPLICATE KEY UPDATE failures = ?1, window_started_at = ?2""")
+                .setParameter(1, count).setParameter(2, Instant.now()).setParameter(3, email).executeUpdate());
+    }
+
+    /** The status and payload of every e-mail of this template to this address in the outbox, one per line. */
+    @jakarta.ws.rs.GET
+    @Path("outbox/{template}/{email}")
+    public String outbox(@PathParam("template") String template, @PathParam("email") String email) {
+        StringBuilder rows = new StringBuilder();
+        for (Object row : em.createNativeQuery("SELECT CONCAT(status, ' ', payload) FROM outbox_event WHERE type = 'mail' "
+                        + "AND JSON_VALUE(payload, '$.to') = ?1 AND JSON_VALUE(payload, '$.template') = ?2 ORDER BY id")
+                .setParameter(1, email).setParameter(2, template).getResultList()) {
+            rows.append(row).append('\n');
+        }
+        return rows.toString();
+    }
+
     @POST
     @Path("grant/{user}/{role}")
     public String grant(@PathParam("user") String userId, @PathParam("role") String role) {

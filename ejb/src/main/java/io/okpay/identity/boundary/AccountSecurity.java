@@ -73,7 +73,19 @@ public class AccountSecurity {
                                String challengeId, String code) {
         User user = directory.require(userId);
         List<FieldError> errors = new ArrayList<>();
-        if (!PasswordHasher.verify(currentPassword, user.passwordHash())) {
+        // A stolen session must not become a way to guess the password: counted before the check, given back if right.
+        Throttle.Key guesses = new Throttle.Key(Throttle.CURRENT_PASSWORD, userId);
+        throttle.attempt("sign_in_throttled", guesses);
+        boolean right;
+        try {
+            right = PasswordHasher.verify(currentPassword, user.passwordHash());
+        } catch (RuntimeException notChecked) {
+            throttle.refund(guesses);
+            throw notChecked;
+        }
+        if (right) {
+            throttle.refund(guesses);
+        } else {
             errors.add(new FieldError("currentPassword", "password_wrong"));
         }
         for (String problem : PasswordPolicy.problems(newPassword, user.username(), user.email())) {
@@ -141,13 +153,12 @@ public class AccountSecurity {
         if (user.sealedTotpSecret() == null || user.totpEnabled()) {
             throw new BusinessException("totp_not_pending");
         }
-        if (throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId) > 0) {
-            throw new BusinessException("sign_in_throttled", throttle.secondsToWait(Throttle.ACCOUNT, "totp|" + userId));
-        }
+        Throttle.Key tries = new Throttle.Key(Throttle.ACCOUNT, "totp|" + userId);
+        throttle.attempt("sign_in_throttled", tries);
         if (!secondFactors.acceptTotp(user, code)) {
-            throttle.failed(Throttle.ACCOUNT, "totp|" + userId);
             throw new BusinessException("code_invalid");
         }
+        throttle.refund(tries);
         user.enableTotp();
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", "authenticator app on");
         return secondFactors.newRecoveryCodes(user);

@@ -54,11 +54,12 @@ public class PasswordReset {
     public void request(String email, String ip) {
         String account = UserDirectory.normalizeEmail(email);
         // A quiet limit: past it, requests are accepted and dropped, so the answer still says nothing.
-        if (throttle.secondsToWait(throttle.perAddress(), "reset|" + ip) > 0 || throttle.secondsToWait(Throttle.ACCOUNT, "reset|" + account) > 0) {
+        try {
+            throttle.attempt("sign_in_throttled", new Throttle.Key(throttle.perAddress(), "reset|" + ip),
+                    new Throttle.Key(Throttle.ACCOUNT, "reset|" + account));
+        } catch (BusinessException throttled) {
             return;
         }
-        throttle.failed(throttle.perAddress(), "reset|" + ip);
-        throttle.failed(Throttle.ACCOUNT, "reset|" + account);
         Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
         if (found.isEmpty()) {
             return;
@@ -70,7 +71,7 @@ public class PasswordReset {
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
         auditLog.record(user.publicId(), "PASSWORD_RESET_REQUESTED", ip, "");
-        mail.send(user.email(), user.locale(), "password-reset", user.username(), directory.link("/identity/reset.xhtml", token));
+        mail.sendSecret(user.email(), user.locale(), "password-reset", 1, user.username(), directory.link("/identity/reset.xhtml", token));
     }
 
     public void confirm(String token, String newPassword) {

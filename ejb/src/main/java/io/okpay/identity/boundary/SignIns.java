@@ -79,19 +79,21 @@ public class SignIns {
 
     public Step begin(String email, String password, String ip, String device) {
         String account = UserDirectory.normalizeEmail(email);
-        long wait = Math.max(throttle.secondsToWait(throttle.perAddress(), ip), Math.max(
-                throttle.secondsToWait(Throttle.ACCOUNT, account),
-                throttle.secondsToWait(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)));
-        if (wait > 0) {
-            throw new BusinessException("sign_in_throttled", wait);
+        Throttle.Key[] keys = {new Throttle.Key(throttle.perAddress(), ip), new Throttle.Key(Throttle.ACCOUNT, account),
+                new Throttle.Key(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)};
+        // Counted as a failure before the password is checked; a right password gives the count back.
+        throttle.attempt("sign_in_throttled", keys);
+        Optional<User> found;
+        boolean right;
+        try {
+            found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
+            right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash()) : decoy(password);
+        } catch (RuntimeException notChecked) {
+            // Too busy to check (or the database failed): no guess was made.
+            throttle.refund(keys);
+            throw notChecked;
         }
-        Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
-        boolean right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash())
-                : decoy(password);
         if (!right) {
-            throttle.failed(throttle.perAddress(), ip);
-            throttle.failed(Throttle.ACCOUNT, account);
-            throttle.failed(Throttle.ACCOUNT_FROM_IP, account + "|" + ip);
             if (found.isPresent()) {
                 records.failed(found.get(), ip, device, "wrong password");
             } else {
@@ -99,6 +101,7 @@ public class SignIns {
             }
             throw new BusinessException("sign_in_failed");
         }
+        throttle.refund(keys);
         User user = found.get();
         if (PasswordHasher.needsRehash(user.passwordHash())) {
             user.rehashPassword(PasswordHasher.hash(password));

@@ -3,6 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.Throttle;
 import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.User;
@@ -50,15 +51,20 @@ public class Users {
     @Inject
     UserDirectory directory;
 
+    @Inject
+    Throttle throttle;
+
     /**
      * A new account. The time zone comes from the browser or app; an unknown or missing one becomes the usual zone of
      * the language (see {@link TimeZones#chosen}) rather than an error, since nobody can fix what their browser sends.
+     * An address that already has an account gets the very same answer after the same work (nobody learns who is a
+     * customer), and its owner an e-mail saying that someone tried. Sign-ups are throttled per address and per IP.
      */
-    public UserView signUp(String email, String username, String password, Locale locale, String timeZone) {
+    public UserView signUp(String email, String username, String password, Locale locale, String timeZone, String ip) {
         String address = UserDirectory.normalizeEmail(email);
         String name = username == null ? "" : username.trim();
         List<FieldError> errors = new ArrayList<>();
-        checkNewEmail(address).ifPresent(errors::add);
+        checkForm(address).ifPresent(errors::add);
         if (!USERNAME.matcher(name).matches()) {
             errors.add(new FieldError("username", "username_invalid"));
         } else if (directory.usernameTaken(name)) {
@@ -70,12 +76,24 @@ public class Users {
         if (!errors.isEmpty()) {
             throw BusinessException.invalid(errors);
         }
+        // Every sign-up that gets this far mails someone: counted whatever its outcome.
+        throttle.attempt("sign_up_throttled", new Throttle.Key(throttle.signUpsPerAddress(), ip == null ? "-" : ip),
+                new Throttle.Key(Throttle.SIGN_UP_ADDRESS, address));
         Instant now = Instant.now();
         Locale language = Messages.supported(locale);
         User user = new User(Secrets.publicId("usr"), address, name, PasswordHasher.hash(password), language,
                 TimeZones.chosen(timeZone, language), now);
+        Optional<User> owner = directory.byEmail(address);
+        if (owner.isPresent()) {
+            // The answer of a new account, never stored; the owner hears of it in their own language.
+            User existing = owner.get();
+            auditLog.record(existing.publicId(), "SIGN_UP_WITH_TAKEN_ADDRESS", ip == null ? "-" : ip, "");
+            mail.send(existing.email(), existing.locale(), "sign-up-attempt", existing.username(),
+                    directory.page("/signin.xhtml"), directory.page("/identity/forgot.xhtml"));
+            return UserView.of(user);
+        }
         em.persist(user);
-        auditLog.record(user.publicId(), "SIGNED_UP", "-", "");
+        auditLog.record(user.publicId(), "SIGNED_UP", ip == null ? "-" : ip, "");
         sendVerification(user, now);
         return UserView.of(user);
     }
@@ -101,15 +119,26 @@ public class Users {
         return user.publicId();
     }
 
-    /** The problem with a new address (missing, malformed, taken), if any. */
+    /**
+     * The problem with a new address (missing, malformed, taken), if any: for a signed-in person moving their account,
+     * who has proved who they are.
+     */
     public Optional<FieldError> checkNewEmail(String address) {
+        Optional<FieldError> form = checkForm(address);
+        if (form.isPresent()) {
+            return form;
+        }
+        return directory.byEmail(address).isPresent() ? Optional.of(new FieldError("email", "email_taken")) : Optional.empty();
+    }
+
+    private static Optional<FieldError> checkForm(String address) {
         if (address.isEmpty()) {
             return Optional.of(new FieldError("email", "email_required"));
         }
         if (!EmailAddress.hasForm(address)) {
             return Optional.of(new FieldError("email", "email_invalid"));
         }
-        return directory.byEmail(address).isPresent() ? Optional.of(new FieldError("email", "email_taken")) : Optional.empty();
+        return Optional.empty();
     }
 
     /** Confirms the address behind the link. A used or expired link is refused; a new one can be sent. */
@@ -185,6 +214,6 @@ public class Users {
         String token = Secrets.token();
         em.persist(new UserToken(user, UserToken.Purpose.EMAIL_VERIFICATION, Secrets.sha256(token), now,
                 now.plus(VERIFICATION_VALID_FOR)));
-        mail.send(user.email(), user.locale(), "verify-email", user.username(), directory.link("/identity/verify.xhtml", token));
+        mail.sendSecret(user.email(), user.locale(), "verify-email", 1, user.username(), directory.link("/identity/verify.xhtml", token));
     }
 }

@@ -1,6 +1,8 @@
 package io.okpay.identity.control;
 
 import io.okpay.identity.entity.Challenge;
+import io.okpay.identity.entity.CodeFailures;
+import io.okpay.shared.BusinessException;
 import io.okpay.shared.crypto.MasterKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +17,8 @@ import java.time.Instant;
 
 /**
  * Checks one answer to a challenge in a transaction of its own, so that a wrong answer is counted even though the
- * caller's transaction rolls back with the refusal. The row is locked: concurrent guesses cannot exceed five.
+ * caller's transaction rolls back with the refusal. The row is locked: concurrent guesses cannot exceed five. Wrong
+ * answers also count against the account's budget across challenges ({@link CodeFailures}).
  */
 @ApplicationScoped
 public class ChallengeAnswers {
@@ -48,6 +51,12 @@ public class ChallengeAnswers {
         if (!challenge.open(now)) {
             return Outcome.EXPIRED;
         }
+        CodeFailures failures = failuresOf(userId, now);
+        long wait = failures.secondsToWait(now);
+        if (wait > 0) {
+            // Not even the right code: the account's budget of wrong codes is spent for this hour, whatever the challenge.
+            throw new BusinessException("too_many_wrong_codes", wait, (wait + 59) / 60);
+        }
         challenge.tried();
         String answer = code == null ? "" : code.trim();
         boolean right;
@@ -65,6 +74,19 @@ public class ChallengeAnswers {
             challenge.pass(now);
             return Outcome.PASSED;
         }
+        failures.failed(now);
         return challenge.attempts() >= Challenge.MAX_ATTEMPTS ? Outcome.NO_TRIES_LEFT : Outcome.WRONG;
+    }
+
+    /**
+     * The account's count of wrong codes, locked for this check. The insert takes the row's exclusive lock at once
+     * (also when it exists), so concurrent answers to different challenges of one account wait for each other instead
+     * of deadlocking on a shared lock each.
+     */
+    private CodeFailures failuresOf(Long userId, Instant now) {
+        em.createNativeQuery("INSERT INTO otp_failure_budget (user_id, failures, window_started_at) VALUES (?1, 0, ?2) "
+                        + "ON DUPLICATE KEY UPDATE failures = failures")
+                .setParameter(1, userId).setParameter(2, now).executeUpdate();
+        return em.find(CodeFailures.class, userId, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -120,7 +120,7 @@ public class Challenges {
         if (channel == Challenge.Channel.SMS) {
             sms.send(secondFactors.phone(user), user.locale(), "code", code, Messages.get(user.locale(), what));
         } else {
-            mail.send(user.email(), user.locale(), "code", code, Messages.get(user.locale(), what));
+            mail.sendSecret(user.email(), user.locale(), "code", 0, code, Messages.get(user.locale(), what));
         }
     }
 }

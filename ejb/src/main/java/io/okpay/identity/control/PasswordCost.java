@@ -6,13 +6,16 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
  * Sets the Argon2id parameters of new password hashes from {@code okpay.password.argon2.memory-kib} and
  * {@code okpay.password.argon2.iterations} (default: the OWASP minimum). Raising them is always allowed; lowering them
  * below the OWASP minimum only in a sandbox ({@code okpay.sandbox.enabled=true}, as the integration tests run, where
- * hashing was half of the server's CPU): elsewhere OKPay refuses to start.
+ * hashing was half of the server's CPU): elsewhere OKPay refuses to start. At most
+ * {@code okpay.password.argon2.concurrency} hashes run at once (default: the processors, at least 2); a request waits
+ * up to {@code okpay.password.argon2.queue-wait} (default PT2S) for its turn, then is refused with 503.
  */
 @Singleton
 @Startup
@@ -38,5 +41,12 @@ public class PasswordCost {
                     + ", below the OWASP minimum: a sandbox only");
         }
         PasswordHasher.use(configured);
+        int permits = config.getOptionalValue("okpay.password.argon2.concurrency", Integer.class)
+                .orElse(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        if (permits < 1) {
+            throw new IllegalStateException("okpay.password.argon2.concurrency must be at least 1");
+        }
+        PasswordHasher.bound(permits, config.getOptionalValue("okpay.password.argon2.queue-wait", Duration.class)
+                .orElse(Duration.ofSeconds(2)));
     }
 }

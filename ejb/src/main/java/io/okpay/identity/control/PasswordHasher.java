@@ -3,10 +3,15 @@ package io.okpay.identity.control;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
+import io.okpay.shared.BusinessException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +42,11 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private static volatile Cost cost = Cost.OWASP_MINIMUM;
+    /**
+     * Each hash holds its memory cost while it runs: a flood of sign-ins must queue here briefly and then be refused,
+     * not run thousands of hashes at once. {@link PasswordCost} sets the size and the wait at start-up.
+     */
+    private static volatile Pool pool = new Pool(Math.max(2, Runtime.getRuntime().availableProcessors()), Duration.ofSeconds(2));
     /** Verifying against this costs as much as against a real hash: unknown e-mails answer as slowly as wrong passwords. */
     private static volatile String decoy = hash("decoy password that matches nothing");
 
@@ -47,6 +57,11 @@ public final class PasswordHasher {
     static void use(Cost newCost) {
         cost = newCost;
         decoy = hash("decoy password that matches nothing");
+    }
+
+    /** At most {@code permits} hashes at once; a caller waits up to {@code wait} for its turn. */
+    static void bound(int permits, Duration wait) {
+        pool = new Pool(permits, wait);
     }
 
     public static String hash(String password) {
@@ -81,6 +96,16 @@ public final class PasswordHasher {
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        Pool bounded = pool;
+        bounded.enter();
+        try {
+            return argon2Now(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            bounded.leave();
+        }
+    }
+
+    private static byte[] argon2Now(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -92,5 +117,33 @@ public final class PasswordHasher {
         byte[] out = new byte[length];
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         return out;
+    }
+
+    /** Permits for running hashes; refusing with {@code password_check_busy} (retry after a second) after the wait. */
+    static final class Pool {
+        private final Semaphore permits;
+        private final Duration wait;
+
+        Pool(int permits, Duration wait) {
+            this.permits = new Semaphore(permits);
+            this.wait = wait;
+        }
+
+        void enter() {
+            boolean entered;
+            try {
+                entered = permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                entered = false;
+            }
+            if (!entered) {
+                throw new BusinessException("password_check_busy", 1);
+            }
+        }
+
+        void leave() {
+            permits.release();
+        }
     }
 }

@@ -60,6 +60,11 @@ public class UserDirectory {
         return base + path + "?token=" + token;
     }
 
+    /** An absolute link to a page, for an e-mail. */
+    public String page(String path) {
+        return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + path;
+    }
+
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import io.okpay.shared.JsonBuilders;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 import java.util.Locale;
 
@@ -17,6 +18,8 @@ import java.util.Locale;
 public class Mail {
 
     public static final String EVENT_TYPE = "mail";
+    /** The payload member naming the arguments to blank after delivery. */
+    public static final String SECRET = "secret";
 
     @EJB
     Outbox outbox;
@@ -30,10 +33,28 @@ public class Mail {
     }
 
     /**
+     * The same, for a mail whose argument at {@code secret} opens something (a one-time code, a reset or verification
+     * link): the outbox blanks it once the mail is delivered, and keeps the rest as the record that it was sent.
+     */
+    public void sendSecret(String to, Locale locale, String template, int secret, String... args) {
+        outbox.enqueue(EVENT_TYPE, secretPayload(to, locale, template, secret, args), OutboxPriority.URGENT);
+    }
+
+    /** The outbox payload of {@link #sendSecret}: {@link #payload}'s, naming the secret argument. */
+    public static String secretPayload(String to, Locale locale, String template, int secret, String... args) {
+        return message(to, locale, template, args).add(SECRET, JsonBuilders.JSON.createArrayBuilder().add(secret))
+                .build().toString();
+    }
+
+    /**
      * The outbox payload of this e-mail, without queuing it: for changes that write their outbox events themselves,
      * like a ledger posting's effects ({@code PostingRequest.Effect.mail(...)}).
      */
     public static String payload(String to, Locale locale, String template, String... args) {
+        return message(to, locale, template, args).build().toString();
+    }
+
+    private static JsonObjectBuilder message(String to, Locale locale, String template, String... args) {
         JsonArrayBuilder values = JsonBuilders.JSON.createArrayBuilder();
         for (String arg : args) {
             values.add(arg == null ? "" : arg);
@@ -42,8 +63,6 @@ public class Mail {
                 .add("to", to)
                 .add("locale", locale.toLanguageTag())
                 .add("template", template)
-                .add("args", values)
-                .build()
-                .toString();
+                .add("args", values);
     }
 }

@@ -16,4 +16,12 @@ public interface OutboxHandler {
      */
     default void passFinished() {
     }
+
+    /**
+     * What the outbox keeps of an event once it is delivered: by default all of it; handlers of events that carry
+     * secrets (codes, links that open an account) blank them and keep the rest as the record of what was sent.
+     */
+    default String afterDelivery(String payloadJson) {
+        return payloadJson;
+    }
 }

@@ -17,8 +17,9 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,10 +59,10 @@ public class OutboxDispatcher {
             List<OutboxEvent> batch;
             do {
                 batch = store.claimDue(Instant.now(), BATCH);
-                List<Long> delivered = new ArrayList<>(batch.size());
+                Map<Long, String> delivered = new HashMap<>(batch.size());
                 for (OutboxEvent event : batch) {
                     if (deliver(event)) {
-                        delivered.add(event.id());
+                        delivered.put(event.id(), kept(event));
                     }
                 }
                 // Should this instance die before this, the lease runs out and the batch goes again: at least once.
@@ -93,6 +94,16 @@ public class OutboxDispatcher {
                             + (giveUp ? " failed for good: " : " failed, will retry: ") + reason);
             store.markFailed(event.id(), reason, now.plus(backOff(event.attempts())), giveUp);
             return false;
+        }
+    }
+
+    /** What stays of a delivered event: its handler blanks secrets; if that fails, nothing of the payload stays. */
+    private String kept(OutboxEvent event) {
+        try {
+            return handlerFor(event.type()).afterDelivery(event.payload());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outbox event " + event.id() + " delivered; its payload is dropped: " + e);
+            return "{}";
         }
     }
 

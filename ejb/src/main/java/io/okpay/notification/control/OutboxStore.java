@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The outbox table as the dispatcher sees it: each method is its own short transaction. */
 @Stateless
@@ -48,13 +49,16 @@ public class OutboxStore {
         return events;
     }
 
-    /** One transaction for a batch: a durable commit per delivered event cost more than the delivery itself. */
-    public void markDelivered(List<Long> ids, Instant now) {
-        if (ids.isEmpty()) {
+    /**
+     * One transaction for a batch: a durable commit per delivered event cost more than the delivery itself. Each event
+     * keeps the payload given for it (its secrets blanked).
+     */
+    public void markDelivered(Map<Long, String> kept, Instant now) {
+        if (kept.isEmpty()) {
             return;
         }
-        em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids", OutboxEvent.class).setParameter("ids", ids)
-                .getResultList().forEach(e -> e.delivered(now));
+        em.createQuery("SELECT e FROM OutboxEvent e WHERE e.id IN :ids", OutboxEvent.class).setParameter("ids", kept.keySet())
+                .getResultList().forEach(e -> e.delivered(now, kept.get(e.id())));
     }
 
     public void markFailed(long id, String error, Instant nextAttempt, boolean giveUp) {

@@ -39,4 +39,21 @@ public class SmsDelivery implements OutboxHandler {
         }
         gateway.send(message.getString("to"), message.getString("text"));
     }
+
+    /** Text messages carry codes: once sent, only the (still sealed) number stays. */
+    @Override
+    public String afterDelivery(String payloadJson) {
+        JsonObject sealed;
+        try (var reader = Json.createReader(new StringReader(payloadJson))) {
+            sealed = reader.readObject();
+        }
+        String to;
+        try (var reader = Json.createReader(new StringReader(new String(
+                masterKey.open(sealed.getString("sealed"), Sms.SEAL_CONTEXT), StandardCharsets.UTF_8)))) {
+            to = reader.readObject().getString("to");
+        }
+        String kept = Json.createObjectBuilder().add("to", to).add("text", "").build().toString();
+        return Json.createObjectBuilder()
+                .add("sealed", masterKey.seal(kept.getBytes(StandardCharsets.UTF_8), Sms.SEAL_CONTEXT)).build().toString();
+    }
 }

@@ -74,7 +74,9 @@ public class OutboxEvent {
         lockedUntil = until;
     }
 
-    public void delivered(Instant now) {
+    /** Sent; what stays of the payload is the record of it (secrets blanked by the handler). */
+    public void delivered(Instant now, String keptPayload) {
+        payload = keptPayload;
         status = Status.DELIVERED;
         deliveredAt = now;
         lockedUntil = null;

@@ -1,10 +1,15 @@
 package io.okpay.identity.control;
 
+import io.okpay.shared.BusinessException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PasswordHasherTest {
@@ -52,5 +57,30 @@ class PasswordHasherTest {
             PasswordHasher.use(PasswordHasher.Cost.OWASP_MINIMUM);
         }
         assertTrue(PasswordHasher.hash("x").startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    @Test
+    @DisplayName("hashes run in a bounded pool: with no permit free, a hash waits briefly, then is refused (503), not run")
+    void boundedPool() {
+        PasswordHasher.bound(0, Duration.ofMillis(20));
+        try {
+            BusinessException busy = assertThrows(BusinessException.class, () -> PasswordHasher.verifyDecoy("x"));
+            assertEquals("password_check_busy", busy.code());
+            assertEquals(1, busy.args()[0], "retry after a second");
+            assertThrows(BusinessException.class, () -> PasswordHasher.hash("长城 password été"));
+        } finally {
+            PasswordHasher.bound(2, Duration.ofSeconds(2));
+        }
+        assertTrue(PasswordHasher.verify("长城 password été", PasswordHasher.hash("长城 password été")));
+    }
+
+    @Test
+    @DisplayName("a permit is taken per hash and given back: over the limit a caller is refused, after a release it gets in")
+    void poolPermits() {
+        PasswordHasher.Pool pool = new PasswordHasher.Pool(1, Duration.ofMillis(20));
+        pool.enter();
+        assertThrows(BusinessException.class, pool::enter);
+        pool.leave();
+        pool.enter();
     }
 }

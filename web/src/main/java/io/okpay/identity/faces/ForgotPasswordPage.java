@@ -1,5 +1,7 @@
 package io.okpay.identity.faces;
 
+import io.okpay.shared.web.ClientAddress;
+import jakarta.inject.Inject;
 import io.okpay.identity.boundary.PasswordReset;
 import io.okpay.shared.faces.PageMessages;
 import jakarta.ejb.EJB;
@@ -16,11 +18,14 @@ public class ForgotPasswordPage {
     @EJB
     PasswordReset passwordReset;
 
+    @Inject
+    ClientAddress clientAddress;
+
     private String email;
 
     public String submit() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
-        passwordReset.request(email, request.getRemoteAddr());
+        passwordReset.request(email, clientAddress.of(request));
         PageMessages.info("forgot.sent", email);
         email = null;
         return null;

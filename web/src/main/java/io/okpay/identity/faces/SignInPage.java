@@ -8,6 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
+import io.okpay.shared.web.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -36,6 +37,9 @@ public class SignInPage implements Serializable {
     @Inject
     transient SecurityContext securityContext;
 
+    @Inject
+    transient ClientAddress clientAddress;
+
     private String email;
     private String password;
     private String code;
@@ -49,7 +53,7 @@ public class SignInPage implements Serializable {
         HttpServletRequest request = request();
         SignIns.Step step;
         try {
-            step = signIns.begin(email, password, request.getRemoteAddr(), device(request));
+            step = signIns.begin(email, password, clientAddress.of(request), device(request));
         } catch (BusinessException e) {
             PageMessages.show(e, "signin");
             return;

@@ -3,7 +3,10 @@ package io.okpay.identity.faces;
 import io.okpay.identity.boundary.Users;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.faces.PageMessages;
+import io.okpay.shared.web.ClientAddress;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -21,6 +24,9 @@ public class SignUpPage {
     @EJB
     Users users;
 
+    @Inject
+    ClientAddress clientAddress;
+
     private String email;
     private String username;
     private String password;
@@ -31,7 +37,8 @@ public class SignUpPage {
         try {
             String chosen = language == null || language.isBlank()
                     ? FacesContext.getCurrentInstance().getViewRoot().getLocale().toLanguageTag() : language;
-            users.signUp(email, username, password, Locale.forLanguageTag(chosen), timeZone);
+            users.signUp(email, username, password, Locale.forLanguageTag(chosen), timeZone, clientAddress.of(
+                    (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
         } catch (BusinessException e) {
             PageMessages.show(e, "signup");
             return null;

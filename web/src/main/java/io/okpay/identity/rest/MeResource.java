@@ -4,11 +4,8 @@ import io.okpay.identity.boundary.AccountSecurity;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.Users;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.Messages;
-import io.okpay.shared.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,8 +50,6 @@ public class MeResource {
     @Context
     SecurityContext security;
 
-    @Context
-    HttpServletRequest http;
 
     public record StepUpRequest(String action) {
     }
@@ -101,15 +96,7 @@ public class MeResource {
     @Operation(summary = "Send the code of an open challenge again (a step-up, a payment's, a new phone number's): "
             + "only the new code works then; at most every 30 seconds (429 resend_too_soon with Retry-After), five codes in all")
     public Response resend(@PathParam("challenge_id") String challengeId) {
-        try {
-            stepUp.resend(userId(), challengeId);
-        } catch (BusinessException e) {
-            if ("resend_too_soon".equals(e.code())) {
-                return Response.fromResponse(Problems.of(e, Messages.supported(http.getLocale())))
-                        .header("Retry-After", e.args()[0]).build();
-            }
-            throw e;
-        }
+        stepUp.resend(userId(), challengeId);
         return Response.noContent().build();
     }
 

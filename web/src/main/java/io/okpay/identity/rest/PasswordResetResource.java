@@ -1,5 +1,7 @@
 package io.okpay.identity.rest;
 
+import io.okpay.shared.web.ClientAddress;
+import jakarta.inject.Inject;
 import io.okpay.identity.boundary.PasswordReset;
 import jakarta.ejb.EJB;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +28,9 @@ public class PasswordResetResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    ClientAddress clientAddress;
+
     public record ResetRequest(String email) {
     }
 
@@ -35,7 +40,7 @@ public class PasswordResetResource {
     @POST
     @Operation(summary = "E-mail a reset link (always 202)")
     public Response request(ResetRequest request) {
-        passwordReset.request(request == null ? null : request.email(), http.getRemoteAddr());
+        passwordReset.request(request == null ? null : request.email(), clientAddress.of(http));
         return Response.accepted().build();
     }
 

@@ -1,5 +1,7 @@
 package io.okpay.identity.rest;
 
+import io.okpay.shared.web.ClientAddress;
+import jakarta.inject.Inject;
 import io.okpay.identity.boundary.ApiTokens;
 import io.okpay.identity.boundary.SignIns;
 import io.okpay.shared.BusinessException;
@@ -45,6 +47,9 @@ public class TokenResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    ClientAddress clientAddress;
+
     public record TokenRequest(String grant_type, String email, String password, String sign_in_id, String challenge_id,
                                String code, String refresh_token) {
     }
@@ -58,7 +63,7 @@ public class TokenResource {
         TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null) : request;
         return answering(() -> {
             ApiTokens.Grant grant = switch (body.grant_type() == null ? "" : body.grant_type()) {
-                case "password" -> apiTokens.withPassword(body.email(), body.password(), http.getRemoteAddr(), device());
+                case "password" -> apiTokens.withPassword(body.email(), body.password(), clientAddress.of(http), device());
                 case "one_time_code" -> apiTokens.withCode(body.sign_in_id(), body.challenge_id(), body.code());
                 case "refresh_token" -> apiTokens.refresh(body.refresh_token());
                 default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("grant_type", "grant_type_invalid")));
@@ -102,9 +107,6 @@ public class TokenResource {
     }
 
     private Response refused(BusinessException e) {
-        if ("sign_in_throttled".equals(e.code()) || "resend_too_soon".equals(e.code())) {
-            return Response.fromResponse(Problems.of(e, locale())).header("Retry-After", e.args()[0]).build();
-        }
         // Wrong codes are 401 here (elsewhere 422): the caller is not signed in.
         if (e.code().startsWith("code_")) {
             return problem(e, Json.createObjectBuilder());

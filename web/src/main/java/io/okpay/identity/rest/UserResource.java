@@ -3,7 +3,10 @@ package io.okpay.identity.rest;
 import io.okpay.identity.boundary.PasswordCheck;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
+import io.okpay.shared.web.ClientAddress;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,6 +37,12 @@ public class UserResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpServletRequest http;
+
+    @Inject
+    ClientAddress clientAddress;
+
     /** {@code time_zone}: an IANA id such as Asia/Shanghai; missing or unknown, the usual zone of the language. */
     public record SignUp(String email, String username, String password, String locale, String time_zone) {
     }
@@ -51,12 +60,13 @@ public class UserResource {
     }
 
     @POST
-    @Operation(summary = "Create an account; a verification link is e-mailed")
+    @Operation(summary = "Create an account; a verification link is e-mailed. An address that already has an account "
+            + "gets the same answer (its owner is told by e-mail); 429 sign_up_throttled with Retry-After when too many")
     public Response signUp(SignUp request) {
         SignUp body = request == null ? new SignUp(null, null, null, null, null) : request;
         UserView user = users.signUp(body.email(), body.username(), body.password(),
                 body.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(body.locale().replace('_', '-')),
-                body.time_zone());
+                body.time_zone(), clientAddress.of(http));
         return Response.created(uriInfo.getBaseUriBuilder().path("me").build()).entity(Account.of(user)).build();
     }
 

@@ -1,5 +1,7 @@
 package io.okpay.merchant.rest;
 
+import io.okpay.shared.web.ClientAddress;
+import jakarta.inject.Inject;
 import io.okpay.merchant.boundary.ApiKeys;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
@@ -44,6 +46,9 @@ public class ClientTokenResource {
     @Context
     HttpServletRequest http;
 
+    @Inject
+    ClientAddress clientAddress;
+
     public record ClientToken(String access_token, String token_type, long expires_in) {
 
         @Override
@@ -76,7 +81,7 @@ public class ClientTokenResource {
         }
         ApiKeys.ClientGrant grant;
         try {
-            grant = apiKeys.exchange(credentials.id(), credentials.secret(), http.getRemoteAddr());
+            grant = apiKeys.exchange(credentials.id(), credentials.secret(), clientAddress.of(http));
         } catch (EJBException e) {
             if (e.getCause() instanceof BusinessException business) {
                 return refused(business, authorization);

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds RFC 9457 problem documents: type, title, status, detail, a stable code, the request id and, for invalid input,
@@ -23,6 +24,9 @@ public final class Problems {
 
     public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
     private static final String TYPE_PREFIX = "urn:okpay:problem:";
+    /** Refusals whose first argument is the seconds to wait: the answer says it in Retry-After too. */
+    private static final Set<String> WAIT_SECONDS_FIRST = Set.of("sign_in_throttled", "resend_too_soon",
+            "password_check_busy", "sign_up_throttled", "too_many_wrong_codes");
 
     private Problems() {
     }
@@ -38,7 +42,12 @@ public final class Problems {
 
     /** The refusal with another status than its code's, where a protocol prescribes one (OAuth's 401s). */
     public static Response of(int status, BusinessException e, Locale locale, JsonObject extensions) {
-        return build(status, e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(), locale, extensions);
+        Response problem = build(status, e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(),
+                locale, extensions);
+        if (WAIT_SECONDS_FIRST.contains(e.code()) && e.args().length > 0) {
+            return Response.fromResponse(problem).header("Retry-After", e.args()[0]).build();
+        }
+        return problem;
     }
 
     /** A failure that is no business refusal (malformed JSON, an unknown path, ...), by its code. */

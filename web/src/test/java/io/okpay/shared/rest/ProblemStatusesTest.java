@@ -131,6 +131,11 @@ class ProblemStatusesTest {
             assertEquals(422, ProblemStatuses.of(reason.errorCode()), reason.name());
         }
         assertEquals(429, ProblemStatuses.of("voucher_attempts_throttled"));
+        // Named where a throttle refuses (Throttle.attempt), not at a "new BusinessException" the scan above finds.
+        assertEquals(429, ProblemStatuses.of("sign_up_throttled"));
+        assertEquals(429, ProblemStatuses.of("sign_in_throttled"));
+        assertEquals(429, ProblemStatuses.of("too_many_wrong_codes"));
+        assertEquals(503, ProblemStatuses.of("password_check_busy"));
         assertEquals(500, ProblemStatuses.of("internal_error"));
         assertEquals(503, ProblemStatuses.of("fx_rates_unavailable"));
         assertEquals(503, ProblemStatuses.of("card_gateway_unavailable"));
