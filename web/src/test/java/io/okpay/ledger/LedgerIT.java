@@ -279,8 +279,8 @@ class LedgerIT {
         long merchant = accounts.wallet(OwnerType.MERCHANT, "mer_" + UUID.randomUUID(), "USD").id();
         fund(customer, usd("100.00"));
 
-        PostedTransaction hold = ledger.hold(new HoldRequest(SCOPE, key(), "card_auth", "auth-1", null, customer,
-                merchant, usd("60.00"), Instant.now().plusSeconds(300)));
+        PostedTransaction hold = ledger.hold(HoldRequest.of(SCOPE, key(), "card_auth", customer, merchant,
+                usd("60.00"), Instant.now().plusSeconds(300)).withExternalRef("auth-1"));
         assertEquals(TransactionKind.HOLD, hold.kind());
         assertTrue(hold.entries().isEmpty(), "a hold moves no money yet");
         AccountSnapshot reserved = ledger.account(customer);
@@ -290,8 +290,8 @@ class LedgerIT {
 
         assertCode("insufficient_funds", () -> ledger.post(PostingRequest.of(SCOPE, key(), "p2p_transfer",
                 Line.debit(customer, usd("40.01")), Line.credit(merchant, usd("40.01")))));
-        assertCode("insufficient_funds", () -> ledger.hold(new HoldRequest(SCOPE, key(), "card_auth", null, null,
-                customer, merchant, usd("40.01"), Instant.now().plusSeconds(300))));
+        assertCode("insufficient_funds", () -> ledger.hold(HoldRequest.of(SCOPE, key(), "card_auth", customer,
+                merchant, usd("40.01"), Instant.now().plusSeconds(300))));
 
         String postKey = key();
         assertCode("invalid_request", () -> ledger.postHold(SCOPE, key(), "card_capture", hold.id(), 6001));
@@ -312,8 +312,8 @@ class LedgerIT {
         assertCode("hold_not_pending", () -> ledger.postHold(SCOPE, key(), "card_capture", hold.id(), 100));
         assertCode("hold_not_pending", () -> ledger.voidHold(SCOPE, key(), "card_auth_void", hold.id()));
 
-        PostedTransaction second = ledger.hold(new HoldRequest(SCOPE, key(), "checkout", null, null, customer,
-                merchant, usd("10.00"), Instant.now().plusSeconds(300)));
+        PostedTransaction second = ledger.hold(HoldRequest.of(SCOPE, key(), "checkout", customer, merchant,
+                usd("10.00"), Instant.now().plusSeconds(300)));
         assertEquals(4500, ledger.account(customer).available());
         PostedTransaction voided = ledger.voidHold(SCOPE, key(), "checkout_cancel", second.id());
         assertEquals(TransactionKind.HOLD_VOID, voided.kind());
@@ -328,7 +328,7 @@ class LedgerIT {
         long customer = wallet("JPY");
         long merchant = accounts.wallet(OwnerType.MERCHANT, "mer_" + UUID.randomUUID(), "JPY").id();
         fund(customer, new Money(5000, "JPY", 0));
-        PostedTransaction hold = ledger.hold(new HoldRequest(SCOPE, key(), "checkout", null, null, customer, merchant,
+        PostedTransaction hold = ledger.hold(HoldRequest.of(SCOPE, key(), "checkout", customer, merchant,
                 new Money(3000, "JPY", 0), Instant.now().plusMillis(800)));
         assertEquals(2000, ledger.account(customer).available());
         Thread.sleep(1200);

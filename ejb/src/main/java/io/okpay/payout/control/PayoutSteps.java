@@ -53,8 +53,8 @@ public class PayoutSteps {
         AccountSnapshot clearing = accounts.house(Purpose.PAYOUT_CLEARING, payout.currency());
         PostedTransaction held;
         try {
-            held = ledger.hold(new HoldRequest(scope(payout), "hold", HOLD_CODE, payout.publicId(), null, from.id(),
-                    clearing.id(), money(payout, payout.total()), payout.holdExpiresAt()));
+            held = ledger.hold(HoldRequest.of(scope(payout), "hold", HOLD_CODE, from.id(), clearing.id(),
+                    money(payout, payout.total()), payout.holdExpiresAt()).withExternalRef(payout.publicId()));
         } catch (BusinessException refused) {
             records.removeUnheld(payout.id());
             throw refused;
