@@ -3,6 +3,7 @@ package io.okpay.ledger;
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.Race;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.HistoryPage;
 import io.okpay.ledger.boundary.HoldRequest;
@@ -55,7 +56,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,7 +82,7 @@ class LedgerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.okpay().addClasses(LedgerProbeHandler.class, Http.class);
+        return Deployments.okpay().addClasses(LedgerProbeHandler.class, Http.class, Race.class);
     }
 
     @EJB
@@ -559,27 +559,12 @@ class LedgerIT {
 
     /** Runs {@code perThread} calls on each of {@code threads} threads started together; any failure fails the test. */
     private static void inParallel(int threads, int perThread, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        call.run(thread, i);
-                    }
-                    return null;
-                }));
+        Race.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                call.run(thread, i);
             }
-            start.countDown();
-            for (Future<?> result : results) {
-                result.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
     }
 
     @FunctionalInterface
