@@ -101,7 +101,7 @@ public class PayoutSteps {
 
     /** An amount of the payout (its amount, fee or total) in minor units, as money in the payout's currency. */
     public Money money(Payout payout, long minor) {
-        return new Money(minor, payout.currency(), currencies.exponent(payout.currency()));
+        return currencies.money(minor, payout.currency());
     }
 
     private static String scope(Payout payout) {
