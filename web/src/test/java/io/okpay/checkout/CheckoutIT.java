@@ -23,6 +23,7 @@ import io.okpay.it.Http;
 import io.okpay.it.HouseLedger;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People.Person;
+import io.okpay.it.Race;
 import io.okpay.it.TestServer;
 import io.okpay.merchant.MerchantTestSupport;
 import jakarta.json.JsonArray;
@@ -47,15 +48,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -241,28 +235,7 @@ class CheckoutIT {
 
         // Known merchant, small amount: no code; twelve concurrent confirms pay once.
         String racing = session(shop, "p2", "10.00", "EUR", "A-1002");
-        int clients = 12;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return pay(payer, racing, null, null);
-                }));
-            }
-            start.countDown();
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get();
-                assertEquals(200, response.statusCode(), response.body());
-                ids.add(Http.json(response).getString("id"));
-            }
-            assertEquals(1, ids.size(), "every confirm gets the one payment");
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.oneId(12, 200, i -> pay(payer, racing, null, null));
         assertEquals(19000, balance("USER", payer.id(), "EUR"));
         assertEquals(9685 + 1000 - 54, balance("MERCHANT", shop.id(), "EUR"));
         assertEquals("2", events(shop, "payment.succeeded"));
@@ -695,29 +668,7 @@ class CheckoutIT {
 
         // A known merchant and a small amount: no code. Sixteen concurrent duplicates (same key and new keys) pay once.
         String racing = session(shop, "api-2", "7.50", "EUR", "API-2");
-        int clients = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                String key = i % 2 == 0 ? "race" : "race-" + i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return payApi(payer, racing, key, "{}");
-                }));
-            }
-            start.countDown();
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get();
-                assertEquals(200, response.statusCode(), response.body());
-                ids.add(Http.json(response).getString("id"));
-            }
-            assertEquals(1, ids.size(), "every duplicate gets the one payment");
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.oneId(16, 200, i -> payApi(payer, racing, i % 2 == 0 ? "race" : "race-" + i, "{}"));
         assertEquals(6000 - 750, balance("USER", payer.id(), "EUR"));
         assertEquals("2", events(shop, "payment.succeeded"));
 

@@ -3,16 +3,10 @@ package io.okpay.checkout;
 import io.okpay.checkout.boundary.CheckoutJson;
 import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.CheckoutSessions;
-import io.okpay.currency.boundary.Amounts;
-import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
-import io.okpay.ledger.boundary.Line;
-import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.OwnerType;
-import io.okpay.ledger.boundary.Purpose;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.merchant.boundary.MerchantStatus;
-import io.okpay.shared.Money;
 import io.okpay.shared.rest.Problems;
 import io.okpay.identity.boundary.StepUpRequired;
 import jakarta.ejb.EJB;
@@ -33,11 +27,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
- * Test-only, in the test server (for CheckoutIT): puts money into a wallet (house capital to it), pays a session as the checkout page
- * does (for races the browser cannot make), ends a session's time early, runs the expiry job, reads a balance.
+ * Test-only, in the test server (for CheckoutIT): pays a session as the checkout page does (for races the browser
+ * cannot make), ends a session's time early, runs the expiry job, reads a balance.
  */
 @Stateless
 @Path("test-checkout")
@@ -48,13 +41,7 @@ public class CheckoutTestSupport {
     EntityManager em;
 
     @EJB
-    Ledger ledger;
-
-    @EJB
     LedgerAccounts accounts;
-
-    @EJB
-    Amounts amounts;
 
     @EJB
     CheckoutPayments payments;
@@ -64,17 +51,6 @@ public class CheckoutTestSupport {
 
     @EJB
     Merchants merchants;
-
-    @POST
-    @Path("fund/{user}/{currency}/{amount}")
-    public String fund(@PathParam("user") String userId, @PathParam("currency") String currency,
-                       @PathParam("amount") String amount) {
-        Money money = amounts.positive(amount, currency);
-        long wallet = accounts.wallet(OwnerType.USER, userId, currency).id();
-        long capital = accounts.house(Purpose.CAPITAL, currency).id();
-        return ledger.post(PostingRequest.of("checkout-it", UUID.randomUUID().toString(), "topup",
-                Line.debit(capital, money), Line.credit(wallet, money))).id();
-    }
 
     /** The payment as JSON, as the checkout page would make it; refusals answer problem+json. */
     @POST
@@ -121,16 +97,12 @@ public class CheckoutTestSupport {
         return Integer.toString(sessions.expireDue(Instant.now()));
     }
 
-    /** Balance in minor units of a person's wallet (USER), a merchant's account (MERCHANT) or the house's fees. */
+    /** Balance in minor units of a person's wallet (type USER) or a merchant's account (MERCHANT). */
     @GET
     @Path("balance/{type}/{owner}/{currency}")
-    public String balance(@PathParam("type") String type, @PathParam("owner") String owner,
+    public String balance(@PathParam("type") OwnerType type, @PathParam("owner") String owner,
                           @PathParam("currency") String currency) {
-        return Long.toString(switch (type) {
-            case "USER" -> accounts.wallet(OwnerType.USER, owner, currency).balance();
-            case "MERCHANT" -> accounts.wallet(OwnerType.MERCHANT, owner, currency).balance();
-            default -> accounts.house(Purpose.FEES, currency).balance();
-        });
+        return Long.toString(accounts.wallet(type, owner, currency).balance());
     }
 
     /** The webhook events queued in the outbox for a merchant, of a type: how many. */

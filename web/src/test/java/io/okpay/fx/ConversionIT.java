@@ -16,6 +16,7 @@ import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.HouseLedger;
 import io.okpay.it.People.Person;
+import io.okpay.it.Race;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,14 +34,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -155,23 +148,7 @@ class ConversionIT {
         Person ann = person();
         fund(ann, "USD", "10.00");
         String quoteId = Http.json(quote(ann, "USD", "JPY", "sell_amount", "5.00")).getString("id");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String key = "race-" + i;
-                answers.add(pool.submit(() -> convert(ann, key, quoteId)));
-            }
-            Set<String> ids = new HashSet<>();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-                assertEquals(201, response.statusCode(), response.body());
-                ids.add(Http.json(response).getString("id"));
-            }
-            assertEquals(1, ids.size(), ids.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.oneId(8, 201, i -> convert(ann, "race-" + i, quoteId));
         assertEquals("JPY 769|USD 4.98", balances(ann), "5.00 USD at 153.8933333 is 769.46 yen: 769; fee 0.02");
         assertEquals("consistent", http.post("/api/v1/test-fx/reconciliation", "").body());
     }

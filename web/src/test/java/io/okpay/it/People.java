@@ -111,7 +111,12 @@ public final class People {
      * no fee); the id of that transaction.
      */
     public static String fund(Person person, String currency, String amount) {
-        HttpResponse<String> funded = HTTP.post("/api/v1/test-transfer/fund/" + person.id() + "/" + currency + "/" + amount, "");
+        return fund(person.id(), currency, amount);
+    }
+
+    /** As {@link #fund(Person, String, String)}, into a person's wallet (usr_...) or a merchant's account (mch_...). */
+    public static String fund(String owner, String currency, String amount) {
+        HttpResponse<String> funded = HTTP.post("/api/v1/test-ledger/fund/" + owner + "/" + currency + "/" + amount, "");
         assertEquals(200, funded.statusCode(), funded.body());
         return funded.body();
     }

@@ -3,6 +3,7 @@ package io.okpay.ledger;
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.it.Deployments;
 import io.okpay.it.Http;
+import io.okpay.it.Race;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.HistoryPage;
 import io.okpay.ledger.boundary.HoldRequest;
@@ -56,7 +57,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,7 +84,7 @@ class LedgerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.okpay().addClasses(LedgerProbeHandler.class, Http.class);
+        return Deployments.okpay().addClasses(LedgerProbeHandler.class, Http.class, Race.class);
     }
 
     @EJB
@@ -281,8 +281,8 @@ class LedgerIT {
         long merchant = accounts.wallet(OwnerType.MERCHANT, "mer_" + UUID.randomUUID(), "USD").id();
         fund(customer, usd("100.00"));
 
-        PostedTransaction hold = ledger.hold(new HoldRequest(SCOPE, key(), "card_auth", "auth-1", null, customer,
-                merchant, usd("60.00"), Instant.now().plusSeconds(300)));
+        PostedTransaction hold = ledger.hold(HoldRequest.of(SCOPE, key(), "card_auth", customer, merchant,
+                usd("60.00"), Instant.now().plusSeconds(300)).withExternalRef("auth-1"));
         assertEquals(TransactionKind.HOLD, hold.kind());
         assertTrue(hold.entries().isEmpty(), "a hold moves no money yet");
         AccountSnapshot reserved = ledger.account(customer);
@@ -292,8 +292,8 @@ class LedgerIT {
 
         assertCode("insufficient_funds", () -> ledger.post(PostingRequest.of(SCOPE, key(), "p2p_transfer",
                 Line.debit(customer, usd("40.01")), Line.credit(merchant, usd("40.01")))));
-        assertCode("insufficient_funds", () -> ledger.hold(new HoldRequest(SCOPE, key(), "card_auth", null, null,
-                customer, merchant, usd("40.01"), Instant.now().plusSeconds(300))));
+        assertCode("insufficient_funds", () -> ledger.hold(HoldRequest.of(SCOPE, key(), "card_auth", customer,
+                merchant, usd("40.01"), Instant.now().plusSeconds(300))));
 
         String postKey = key();
         assertCode("invalid_request", () -> ledger.postHold(SCOPE, key(), "card_capture", hold.id(), 6001));
@@ -314,8 +314,8 @@ class LedgerIT {
         assertCode("hold_not_pending", () -> ledger.postHold(SCOPE, key(), "card_capture", hold.id(), 100));
         assertCode("hold_not_pending", () -> ledger.voidHold(SCOPE, key(), "card_auth_void", hold.id()));
 
-        PostedTransaction second = ledger.hold(new HoldRequest(SCOPE, key(), "checkout", null, null, customer,
-                merchant, usd("10.00"), Instant.now().plusSeconds(300)));
+        PostedTransaction second = ledger.hold(HoldRequest.of(SCOPE, key(), "checkout", customer, merchant,
+                usd("10.00"), Instant.now().plusSeconds(300)));
         assertEquals(4500, ledger.account(customer).available());
         PostedTransaction voided = ledger.voidHold(SCOPE, key(), "checkout_cancel", second.id());
         assertEquals(TransactionKind.HOLD_VOID, voided.kind());
@@ -330,7 +330,7 @@ class LedgerIT {
         long customer = wallet("JPY");
         long merchant = accounts.wallet(OwnerType.MERCHANT, "mer_" + UUID.randomUUID(), "JPY").id();
         fund(customer, new Money(5000, "JPY", 0));
-        PostedTransaction hold = ledger.hold(new HoldRequest(SCOPE, key(), "checkout", null, null, customer, merchant,
+        PostedTransaction hold = ledger.hold(HoldRequest.of(SCOPE, key(), "checkout", customer, merchant,
                 new Money(3000, "JPY", 0), Instant.now().plusMillis(800)));
         assertEquals(2000, ledger.account(customer).available());
         Thread.sleep(1200);
@@ -561,27 +561,12 @@ class LedgerIT {
 
     /** Runs {@code perThread} calls on each of {@code threads} threads started together; any failure fails the test. */
     private static void inParallel(int threads, int perThread, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<?>> results = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perThread; i++) {
-                        call.run(thread, i);
-                    }
-                    return null;
-                }));
+        Race.run(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                call.run(thread, i);
             }
-            start.countDown();
-            for (Future<?> result : results) {
-                result.get(3, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
     }
 
     @FunctionalInterface

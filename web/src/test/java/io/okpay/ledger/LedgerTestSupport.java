@@ -1,11 +1,20 @@
 package io.okpay.ledger;
 
+import io.okpay.currency.boundary.Amounts;
+import io.okpay.ledger.boundary.Ledger;
+import io.okpay.ledger.boundary.LedgerAccounts;
+import io.okpay.ledger.boundary.Line;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.Purpose;
+import io.okpay.shared.Money;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,12 +22,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Test-only, in the test server (for the ITs that check house accounts while other IT classes run): how much a house
- * account moved in the ledger transactions of one test. A house account's balance is shared by every class running at
- * the same time, so "after minus before" is not the test's own doing; but every test signs up its own people and
- * merchants, so the transactions that touch their accounts are exactly the ones the test caused.
+ * Test-only, in the test server: money for a test's people and merchants to start with, and (for the ITs that check
+ * house accounts while other IT classes run) how much a house account moved in the ledger transactions of one test.
+ * A house account's balance is shared by every class running at the same time, so "after minus before" is not the
+ * test's own doing; but every test signs up its own people and merchants, so the transactions that touch their
+ * accounts are exactly the ones the test caused.
  */
 @Stateless
 @Path("test-ledger")
@@ -44,6 +55,30 @@ public class LedgerTestSupport {
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
+
+    @EJB
+    Ledger ledger;
+
+    @EJB
+    LedgerAccounts accounts;
+
+    @EJB
+    Amounts amounts;
+
+    /**
+     * Puts money into a person's wallet ({@code owner} usr_...) or a merchant's account (mch_...), posted from the
+     * house's capital as a top-up: no card, no fee. The id of that transaction.
+     */
+    @POST
+    @Path("fund/{owner}/{currency}/{amount}")
+    public String fund(@PathParam("owner") String owner, @PathParam("currency") String currency,
+                       @PathParam("amount") String amount) {
+        Money money = amounts.positive(amount, currency);
+        long into = accounts.wallet(owner.startsWith("mch_") ? OwnerType.MERCHANT : OwnerType.USER, owner, currency).id();
+        long capital = accounts.house(Purpose.CAPITAL, currency).id();
+        return ledger.post(PostingRequest.of("test-ledger", UUID.randomUUID().toString(), "topup",
+                Line.debit(capital, money), Line.credit(into, money))).id();
+    }
 
     /**
      * Minor units the house account (purpose, currency) moved, summed over the ledger transactions that touch an account

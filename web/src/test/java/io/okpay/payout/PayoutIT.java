@@ -39,6 +39,7 @@ import static io.okpay.it.ProblemAssertions.assertFieldError;
 import static io.okpay.it.MailCatcher.codeMails;
 import static io.okpay.it.MailCatcher.nextCode;
 import static io.okpay.it.People.PASSWORD;
+import static io.okpay.it.People.fund;
 import static io.okpay.it.People.operator;
 import static io.okpay.it.People.person;
 import static io.okpay.it.People.unverified;
@@ -519,18 +520,8 @@ class PayoutIT {
                 .POST(HttpRequest.BodyPublishers.noBody()), "Authorization", operator.bearer(), "Accept", accept);
     }
 
-    void fund(String owner, String currency, String amount) {
-        HttpResponse<String> funded = http.post("/api/v1/test-payout/fund/" + owner + "/" + currency + "/" + amount, "");
-        assertEquals(200, funded.statusCode(), funded.body());
-    }
-
     String account(String owner, String currency) {
-        return account(owner, "WALLET", currency);
-    }
-
-    String account(String owner, String purpose, String currency) {
-        HttpResponse<String> read = http.get("/api/v1/test-payout/account?owner=" + owner + "&purpose=" + purpose
-                + "&currency=" + currency);
+        HttpResponse<String> read = http.get("/api/v1/test-payout/account?owner=" + owner + "&currency=" + currency);
         assertEquals(200, read.statusCode(), read.body());
         return read.body().strip();
     }

@@ -1,33 +1,23 @@
 package io.okpay.payout;
 
-import io.okpay.currency.boundary.Amounts;
 import io.okpay.ledger.boundary.AccountSnapshot;
-import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
-import io.okpay.ledger.boundary.Line;
-import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.OwnerType;
-import io.okpay.ledger.boundary.Purpose;
-import io.okpay.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
- * Test-only, in the test server (for PayoutIT): puts money into a person's wallet or a merchant's account (house capital to it), reads
- * any ledger account, and reads what the outbox holds for a webhook event — what a black-box test cannot do through
- * the product.
+ * Test-only, in the test server (for PayoutIT): reads a person's or a merchant's ledger account, and what the outbox
+ * holds for a webhook event — what a black-box test cannot do through the product.
  */
 @Stateless
 @Path("test-payout")
@@ -38,33 +28,14 @@ public class PayoutTestSupport {
     EntityManager em;
 
     @EJB
-    Ledger ledger;
-
-    @EJB
     LedgerAccounts accounts;
 
-    @EJB
-    Amounts amounts;
-
-    /** {@code owner} usr_... (a wallet) or mch_... (a merchant account). */
-    @POST
-    @Path("fund/{owner}/{currency}/{amount}")
-    public String fund(@PathParam("owner") String owner, @PathParam("currency") String currency,
-                       @PathParam("amount") String amount) {
-        Money money = amounts.positive(amount, currency);
-        long into = accounts.wallet(owner.startsWith("mch_") ? OwnerType.MERCHANT : OwnerType.USER, owner, currency).id();
-        long capital = accounts.house(Purpose.CAPITAL, currency).id();
-        return ledger.post(PostingRequest.of("payout-it", UUID.randomUUID().toString(), "topup",
-                Line.debit(capital, money), Line.credit(into, money))).id();
-    }
-
-    /** "balance held available" in minor units; owner usr_..., mch_... or house (with the purpose). */
+    /** "balance held available" in minor units of a person's wallet (owner usr_...) or a merchant's account (mch_...). */
     @GET
     @Path("account")
-    public String account(@QueryParam("owner") String owner, @QueryParam("purpose") Purpose purpose,
-                          @QueryParam("currency") String currency) {
-        AccountSnapshot account = OwnerType.HOUSE_ID.equals(owner) ? accounts.house(purpose, currency)
-                : accounts.wallet(owner.startsWith("mch_") ? OwnerType.MERCHANT : OwnerType.USER, owner, currency);
+    public String account(@QueryParam("owner") String owner, @QueryParam("currency") String currency) {
+        AccountSnapshot account = accounts.wallet(owner.startsWith("mch_") ? OwnerType.MERCHANT : OwnerType.USER, owner,
+                currency);
         return account.balance() + " " + account.held() + " " + account.available();
     }
 

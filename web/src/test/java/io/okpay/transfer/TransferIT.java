@@ -21,6 +21,7 @@ import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People;
 import io.okpay.it.People.Person;
+import io.okpay.it.Race;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -45,16 +46,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -248,28 +242,7 @@ class TransferIT {
         assertEquals("idempotency_conflict", Http.json(conflict).getString("code"));
 
         String body = amountBody(frank, "2.50", "EUR");
-        int clients = 20;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < clients; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return send(erin, "race", body);
-                }));
-            }
-            start.countDown();
-            Set<String> ids = ConcurrentHashMap.newKeySet();
-            for (Future<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get();
-                assertEquals(201, response.statusCode(), response.body());
-                ids.add(Http.json(response).getString("id"));
-            }
-            assertEquals(1, ids.size(), "every duplicate gets the one transfer");
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.oneId(20, 201, i -> send(erin, "race", body));
         assertEquals("EUR 92.50 92.50", balances(erin), "5.00 and 2.50 moved, each once");
         assertEquals("EUR 7.50 7.50", balances(frank));
         assertEquals(2, Http.json(http.get("/api/v1/transfers", auth(frank))).getJsonArray("data").size());

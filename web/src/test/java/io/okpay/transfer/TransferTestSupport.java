@@ -1,14 +1,8 @@
 package io.okpay.transfer;
 
-import io.okpay.currency.boundary.Amounts;
-import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
-import io.okpay.ledger.boundary.Line;
-import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.AccountStatus;
 import io.okpay.ledger.boundary.OwnerType;
-import io.okpay.ledger.boundary.Purpose;
-import io.okpay.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -20,11 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Test-only, in the test server (for the transfer tests): puts money into a wallet (house capital to the wallet), as top-ups will, and
- * freezes a wallet, as an operator would, and ends a claim period early.
+ * Test-only, in the test server (for the transfer tests): freezes a wallet, as an operator would, and ends a claim
+ * period early.
  */
 @Stateless
 @Path("test-transfer")
@@ -35,24 +28,7 @@ public class TransferTestSupport {
     EntityManager em;
 
     @EJB
-    Ledger ledger;
-
-    @EJB
     LedgerAccounts accounts;
-
-    @EJB
-    Amounts amounts;
-
-    @POST
-    @Path("fund/{user}/{currency}/{amount}")
-    public String fund(@PathParam("user") String userId, @PathParam("currency") String currency,
-                       @PathParam("amount") String amount) {
-        Money money = amounts.positive(amount, currency);
-        long wallet = accounts.wallet(OwnerType.USER, userId, currency).id();
-        long capital = accounts.house(Purpose.CAPITAL, currency).id();
-        return ledger.post(PostingRequest.of("transfer-it", UUID.randomUUID().toString(), "topup",
-                Line.debit(capital, money), Line.credit(wallet, money))).id();
-    }
 
     @POST
     @Path("freeze/{user}/{currency}")

@@ -8,7 +8,6 @@ import io.okpay.checkout.entity.CheckoutRefund;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.boundary.SessionStatus;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.Users;
 import io.okpay.shared.Money;
 import jakarta.ejb.EJB;
@@ -65,8 +64,6 @@ public class CheckoutViews {
     }
 
     public Money money(long minor, String currency) {
-        int exponent = currencies.find(currency).map(Currency::exponent).orElseThrow(
-                () -> new IllegalStateException("checkout in an unknown currency: " + currency));
-        return new Money(minor, currency, exponent);
+        return currencies.money(minor, currency);
     }
 }

@@ -1,6 +1,5 @@
 package io.okpay.currency.boundary;
 
-import io.okpay.currency.entity.Currency;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Money;
 import jakarta.ejb.Stateless;
@@ -26,8 +25,7 @@ public class Amounts {
      * @param currencyField the request's name of the currency, for the field error
      */
     public Money parse(String amount, String currencyCode, Money.Sign sign, String amountField, String currencyField) {
-        Currency currency = currencies.find(currencyCode)
-                .filter(Currency::enabled)
+        Currency currency = currencies.findEnabled(currencyCode)
                 .orElseThrow(() -> BusinessException.invalid(List.of(
                         new BusinessException.FieldError(currencyField, "currency_unsupported"))));
         return Money.parse(amount, currency.code(), currency.exponent(), sign, amountField);

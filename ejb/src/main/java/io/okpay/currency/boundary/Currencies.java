@@ -1,7 +1,7 @@
 package io.okpay.currency.boundary;
 
 import io.okpay.currency.control.CurrencyRegistry;
-import io.okpay.currency.entity.Currency;
+import io.okpay.shared.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,9 +23,19 @@ public class Currencies {
         return registry.enabled();
     }
 
+    /** The codes of the enabled currencies, sorted: what a form offers to choose from. */
+    public List<String> enabledCodes() {
+        return enabled().stream().map(Currency::code).toList();
+    }
+
     /** The currency with this code if OKPay knows it, enabled or not. */
     public Optional<Currency> find(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(registry.byCode().get(code));
+    }
+
+    /** The currency with this code if it is enabled: the only ones a new request may use. */
+    public Optional<Currency> findEnabled(String code) {
+        return find(code).filter(Currency::enabled);
     }
 
     /**
@@ -35,5 +45,10 @@ public class Currencies {
     public int exponent(String code) {
         return find(code).map(Currency::exponent)
                 .orElseThrow(() -> new IllegalStateException("an amount in an unknown currency: " + code));
+    }
+
+    /** Stored minor units as money in their currency, with its {@link #exponent}. */
+    public Money money(long minor, String code) {
+        return new Money(minor, code, exponent(code));
     }
 }

@@ -1,6 +1,6 @@
 package io.okpay.currency.control;
 
-import io.okpay.currency.entity.Currency;
+import io.okpay.currency.boundary.Currency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,8 +27,9 @@ public class CurrencyRegistry {
         if (known == null) {
             // Two first requests at once both read the table; either copy is the same.
             Map<String, Currency> read = new TreeMap<>();
-            for (Currency currency : em.createQuery("SELECT c FROM Currency c", Currency.class).getResultList()) {
-                read.put(currency.code(), currency);
+            for (io.okpay.currency.entity.Currency row : em.createQuery("SELECT c FROM Currency c",
+                    io.okpay.currency.entity.Currency.class).getResultList()) {
+                read.put(row.code(), new Currency(row.code(), row.exponent(), row.name(), row.enabled()));
             }
             known = byCode = Map.copyOf(read);
         }

@@ -1,7 +1,6 @@
 package io.okpay.funding.boundary;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.funding.control.BankStatement;
 import io.okpay.funding.control.BankStatements;
 import io.okpay.funding.control.StatementLine;
@@ -92,7 +91,7 @@ public class BankStatementImports {
             String topUpId = null;
             String transactionId = null;
             boolean bookable = line.direction() == StatementLine.Direction.CREDIT
-                    && currencies.find(line.amount().currency()).filter(Currency::enabled).isPresent();
+                    && currencies.findEnabled(line.amount().currency()).isPresent();
             try {
                 if (!bookable) {
                     status = BankStatementLine.Status.IGNORED;
@@ -200,7 +199,7 @@ public class BankStatementImports {
     }
 
     private io.okpay.shared.Money money(long minor, String currency) {
-        return new io.okpay.shared.Money(minor, currency, currencies.find(currency).map(Currency::exponent).orElseThrow());
+        return currencies.money(minor, currency);
     }
 
     private Optional<TopUp> matchingTopUp(StatementLine line) {

@@ -2,7 +2,7 @@ package io.okpay.fx.boundary;
 
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
+import io.okpay.currency.boundary.Currency;
 import io.okpay.fx.control.ConversionPricing;
 import io.okpay.fx.control.QuoteRecords;
 import io.okpay.fx.entity.FxQuote;
@@ -233,7 +233,7 @@ public class Conversions {
     }
 
     private Currency currency(String code, String field, List<FieldError> errors) {
-        Currency found = code == null ? null : currencies.find(code).filter(Currency::enabled).orElse(null);
+        Currency found = currencies.findEnabled(code).orElse(null);
         if (found == null) {
             errors.add(new FieldError(field, "currency_unsupported"));
         }
@@ -241,8 +241,7 @@ public class Conversions {
     }
 
     private Money money(long minor, String currency) {
-        return new Money(minor, currency, currencies.find(currency).map(Currency::exponent).orElseThrow(
-                () -> new IllegalStateException("a quote in an unknown currency: " + currency)));
+        return currencies.money(minor, currency);
     }
 
     private FxQuoteView quoteView(FxQuote q) {

@@ -1,7 +1,6 @@
 package io.okpay.ledger.boundary;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.ledger.control.AccountOpening;
 import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.entity.LedgerAccount;
@@ -62,7 +61,7 @@ public class LedgerAccounts {
         if (existing.isPresent()) {
             return AccountSnapshot.of(existing.get());
         }
-        currencies.find(currency).filter(Currency::enabled).orElseThrow(() -> BusinessException.invalid(
+        currencies.findEnabled(currency).orElseThrow(() -> BusinessException.invalid(
                 List.of(new BusinessException.FieldError("currency", "currency_unsupported"))));
         long id;
         try {

@@ -1,12 +1,10 @@
 package io.okpay.merchant.boundary;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
-import io.okpay.shared.Money;
 import io.okpay.shared.Balance;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,9 +30,7 @@ public class MerchantBalances {
     }
 
     private Balance balance(AccountSnapshot account) {
-        int exponent = currencies.find(account.currency()).map(Currency::exponent).orElseThrow(
-                () -> new IllegalStateException("a merchant account in an unknown currency: " + account.currency()));
-        return new Balance(new Money(account.balance(), account.currency(), exponent),
-                new Money(account.available(), account.currency(), exponent));
+        return new Balance(currencies.money(account.balance(), account.currency()),
+                currencies.money(account.available(), account.currency()));
     }
 }

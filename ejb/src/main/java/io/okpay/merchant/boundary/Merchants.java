@@ -2,7 +2,6 @@ package io.okpay.merchant.boundary;
 
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.merchant.entity.Merchant;
@@ -66,7 +65,7 @@ public class Merchants {
             errors.add(new FieldError("support_email", "email_invalid"));
         }
         String currency = settlementCurrency == null ? "" : settlementCurrency.strip().toUpperCase(Locale.ROOT);
-        if (currencies.find(currency).filter(Currency::enabled).isEmpty()) {
+        if (currencies.findEnabled(currency).isEmpty()) {
             errors.add(new FieldError("settlement_currency", "currency_unsupported"));
         }
         if (!errors.isEmpty()) {

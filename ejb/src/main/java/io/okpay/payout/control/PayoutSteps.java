@@ -53,8 +53,8 @@ public class PayoutSteps {
         AccountSnapshot clearing = accounts.house(Purpose.PAYOUT_CLEARING, payout.currency());
         PostedTransaction held;
         try {
-            held = ledger.hold(new HoldRequest(scope(payout), "hold", HOLD_CODE, payout.publicId(), null, from.id(),
-                    clearing.id(), money(payout, payout.total()), payout.holdExpiresAt()));
+            held = ledger.hold(HoldRequest.of(scope(payout), "hold", HOLD_CODE, from.id(), clearing.id(),
+                    money(payout, payout.total()), payout.holdExpiresAt()).withExternalRef(payout.publicId()));
         } catch (BusinessException refused) {
             records.removeUnheld(payout.id());
             throw refused;
@@ -101,7 +101,7 @@ public class PayoutSteps {
 
     /** An amount of the payout (its amount, fee or total) in minor units, as money in the payout's currency. */
     public Money money(Payout payout, long minor) {
-        return new Money(minor, payout.currency(), currencies.exponent(payout.currency()));
+        return currencies.money(minor, payout.currency());
     }
 
     private static String scope(Payout payout) {

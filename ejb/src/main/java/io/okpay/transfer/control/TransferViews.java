@@ -21,7 +21,7 @@ public class TransferViews {
     Currencies currencies;
 
     public Money amount(Transfer transfer) {
-        return new Money(transfer.amount(), transfer.currency(), currencies.exponent(transfer.currency()));
+        return currencies.money(transfer.amount(), transfer.currency());
     }
 
     public TransferView view(Transfer transfer) {

@@ -4,7 +4,7 @@ import io.okpay.shared.Balance;
 import io.okpay.checkout.boundary.CheckoutPayments;
 import io.okpay.checkout.boundary.ShopOrder;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
+import io.okpay.currency.boundary.Currency;
 import io.okpay.funding.boundary.TopUpDirectory;
 import io.okpay.fx.boundary.ConversionDirectory;
 import io.okpay.fx.boundary.ExchangeRates;
@@ -234,7 +234,7 @@ public class Wallets {
             locales.add(languageOf(userId));
         }
         locales.addAll(browserLocales);
-        return CurrencyChoice.preferred(held, worth, locales, currencies.enabled().stream().map(Currency::code).toList());
+        return CurrencyChoice.preferred(held, worth, locales, currencies.enabledCodes());
     }
 
     /** The time zone the person chose: their days and months (filters, statements) and the dates in their files. */
@@ -342,8 +342,7 @@ public class Wallets {
     }
 
     private int exponent(String currency) {
-        return currencies.find(currency).map(Currency::exponent).orElseThrow(
-                () -> new IllegalStateException("a wallet in an unknown currency: " + currency));
+        return currencies.exponent(currency);
     }
 
     private Balance balance(AccountSnapshot wallet) {

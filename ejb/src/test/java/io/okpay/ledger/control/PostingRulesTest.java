@@ -76,17 +76,20 @@ class PostingRulesTest {
     }
 
     @Test
-    @DisplayName("a hold needs a positive amount, a deadline and two different accounts")
+    @DisplayName("a hold needs a positive amount, a deadline, two different accounts and a memo of at most 255 characters")
     void holds() {
         Instant later = Instant.now().plusSeconds(60);
-        assertDoesNotThrow(() -> PostingRules.check(new HoldRequest("test", "k1", "card_auth", null, null, 1, 2,
-                new Money(100, "USD", 2), later)));
-        assertThrows(BusinessException.class, () -> PostingRules.check(new HoldRequest("test", "k1", "card_auth", null,
-                null, 1, 2, new Money(0, "USD", 2), later)));
-        assertThrows(BusinessException.class, () -> PostingRules.check(new HoldRequest("test", "k1", "card_auth", null,
-                null, 1, 1, new Money(100, "USD", 2), later)));
-        assertThrows(BusinessException.class, () -> PostingRules.check(new HoldRequest("test", "k1", "card_auth", null,
-                null, 1, 2, new Money(100, "USD", 2), null)));
+        Money dollar = new Money(100, "USD", 2);
+        assertDoesNotThrow(() -> PostingRules.check(HoldRequest.of("test", "k1", "card_auth", 1, 2, dollar, later)
+                .withExternalRef("auth-1").withMemo("m".repeat(255))));
+        assertThrows(BusinessException.class, () -> PostingRules.check(HoldRequest.of("test", "k1", "card_auth", 1, 2,
+                new Money(0, "USD", 2), later)));
+        assertThrows(BusinessException.class, () -> PostingRules.check(HoldRequest.of("test", "k1", "card_auth", 1, 1,
+                dollar, later)));
+        assertThrows(BusinessException.class, () -> PostingRules.check(HoldRequest.of("test", "k1", "card_auth", 1, 2,
+                dollar, null)));
+        assertThrows(BusinessException.class, () -> PostingRules.check(HoldRequest.of("test", "k1", "card_auth", 1, 2,
+                dollar, later).withMemo("m".repeat(256))));
     }
 
     @Test

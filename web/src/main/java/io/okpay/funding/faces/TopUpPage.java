@@ -1,7 +1,6 @@
 package io.okpay.funding.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.funding.boundary.BankTransferTopUpCommand;
 import io.okpay.funding.boundary.BankTransferTopUps;
 import io.okpay.funding.boundary.CardChallengeCommand;
@@ -253,7 +252,7 @@ public class TopUpPage implements Serializable {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).toList();
+        return currencies.enabledCodes();
     }
 
     public String getMethodName() {

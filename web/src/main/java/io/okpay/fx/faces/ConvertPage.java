@@ -1,7 +1,6 @@
 package io.okpay.fx.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxConversionView;
 import io.okpay.fx.boundary.FxQuoteView;
@@ -67,7 +66,7 @@ public class ConvertPage implements Serializable {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+        return currencies.enabledCodes();
     }
 
     /** Form -> quote. Amount errors of either side belong to the one amount field of the form. */

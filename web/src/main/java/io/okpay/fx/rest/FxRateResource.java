@@ -1,7 +1,6 @@
 package io.okpay.fx.rest;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.fx.boundary.ExchangeRates;
 import io.okpay.fx.boundary.RateTable;
 import io.okpay.shared.BusinessException;
@@ -41,7 +40,7 @@ public class FxRateResource {
     @GET
     @Operation(summary = "Mid-market rates: units of each enabled currency per one unit of base")
     public RatesDto rates(@QueryParam("base") @DefaultValue("USD") String base) {
-        List<String> enabled = currencies.enabled().stream().map(Currency::code).toList();
+        List<String> enabled = currencies.enabledCodes();
         if (!enabled.contains(base)) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("base", "currency_unsupported")));
         }

@@ -1,7 +1,6 @@
 package io.okpay.merchant.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.merchant.boundary.ApiKeyView;
@@ -208,7 +207,7 @@ public class MerchantDashboardPage implements Serializable {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).toList();
+        return currencies.enabledCodes();
     }
 
     public String getNewSecret() {

@@ -1,7 +1,6 @@
 package io.okpay.payout.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.faces.MoneyForm;
 import io.okpay.shared.faces.PageMessages;
@@ -71,7 +70,7 @@ public abstract class PayoutFormPage implements Serializable {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+        return currencies.enabledCodes();
     }
 
     public String review() {

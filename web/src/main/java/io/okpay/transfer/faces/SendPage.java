@@ -1,7 +1,6 @@
 package io.okpay.transfer.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
@@ -67,7 +66,7 @@ public class SendPage implements Serializable {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+        return currencies.enabledCodes();
     }
 
     /** Form -> confirmation: checks everything, names the recipient, and sends a code when one will be needed. */

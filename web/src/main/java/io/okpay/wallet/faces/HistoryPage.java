@@ -1,7 +1,6 @@
 package io.okpay.wallet.faces;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
@@ -110,7 +109,7 @@ public class HistoryPage {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+        return currencies.enabledCodes();
     }
 
     public List<String> getTypes() {

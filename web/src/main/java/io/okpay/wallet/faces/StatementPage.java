@@ -2,7 +2,6 @@ package io.okpay.wallet.faces;
 
 import io.okpay.shared.faces.PreferredCurrency;
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.currency.entity.Currency;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
@@ -97,7 +96,7 @@ public class StatementPage {
     }
 
     public List<String> getCurrencies() {
-        return currencies.enabled().stream().map(Currency::code).sorted().toList();
+        return currencies.enabledCodes();
     }
 
     public Statement getStatement() {
