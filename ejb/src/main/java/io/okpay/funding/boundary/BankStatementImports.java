@@ -137,7 +137,7 @@ public class BankStatementImports {
         }
         Result result = new Result(statement.statementId(), statement.format(), statement.lines().size(), matched,
                 suspense, duplicates, ignored);
-        lines.imported(operatorId, result.statementId(), result.format() + ", " + result.lines() + " lines, "
+        lines.recordImport(operatorId, result.statementId(), result.format() + ", " + result.lines() + " lines, "
                 + matched + " matched, " + suspense + " to suspense, " + duplicates + " duplicates, " + ignored + " ignored");
         return result;
     }

@@ -57,7 +57,7 @@ public class StatementLines {
     }
 
     /** An operator's import, once its lines are booked: the statement and what became of its lines. */
-    public void imported(String operatorId, String statementId, String summary) {
+    public void recordImport(String operatorId, String statementId, String summary) {
         auditLog.record(operatorId, "STATEMENT_IMPORTED", "-", statementId + ": " + summary);
     }
 
