@@ -24,6 +24,9 @@ import java.nio.charset.StandardCharsets;
  * refused at once, before anything is read; a body sent without one (chunked) is counted as it is read and fails with
  * {@link TooLarge} at the first byte too many, which the API answers as 413 request_too_large like the first case.
  * Form posts the container parses itself are bounded by its own max-post-size as well.
+ * <p>
+ * Before it answers, the rest of the body is read and thrown away (up to {@value #DRAIN_MAX} bytes): a client still
+ * sending, an HTTP/2 one above all, otherwise loses the connection instead of getting the 413.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodyLimits extends HttpFilter {
@@ -31,6 +34,7 @@ public class BodyLimits extends HttpFilter {
     public static final String MAX_BODY_KEY = "okpay.http.max-body-bytes";
     public static final String MAX_STATEMENT_KEY = "okpay.http.max-statement-bytes";
     static final String STATEMENT_IMPORTS = "/api/v1/admin/statements";
+    static final long DRAIN_MAX = 32L << 20;
 
     private long maxBody;
     private long maxStatement;
@@ -55,12 +59,25 @@ public class BodyLimits extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         long limit = path.equals(STATEMENT_IMPORTS) ? maxStatement : maxBody;
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            if (declared <= DRAIN_MAX) {
+                drain(request.getInputStream());
+            }
             // web.xml sends 413 to ErrorPages: problem+json under /api, the request error page elsewhere.
             response.sendError(413);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** Reads what is left of a body, holding nothing of it, up to {@link #DRAIN_MAX} bytes in all. */
+    static void drain(ServletInputStream in) throws IOException {
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; total < DRAIN_MAX && (n = in.read(buffer)) >= 0; ) {
+            total += n;
+        }
     }
 
     /** The request with its body counted as it is read. */
@@ -119,9 +136,10 @@ public class BodyLimits extends HttpFilter {
             return n;
         }
 
-        private void count(int n) throws TooLarge {
+        private void count(int n) throws IOException {
             read += n;
             if (read > limit) {
+                drain(in);
                 throw new TooLarge(limit);
             }
         }
