@@ -258,6 +258,9 @@ class TopUpIT {
                 .stream().map(jakarta.json.JsonString::getString).toList();
         assertEquals(3, codes.size());
         assertTrue(codes.get(0).matches("([2-9A-HJKMNP-Z]{4}-){4}[2-9A-HJKMNP-Z]{4}"), codes.get(0));
+        String issuedAudit = audit(operator.id());
+        assertTrue(issuedAudit.contains("VOUCHERS_ISSUED " + Http.json(issued).getString("id") + ": 3 x 20.00 EUR"), issuedAudit);
+        assertFalse(issuedAudit.contains(codes.get(0)), "the audit log never holds a code");
 
         HttpResponse<String> redeemed = voucher(hal, UUID.randomUUID().toString(), codes.get(0).toLowerCase());
         assertEquals(201, redeemed.statusCode(), redeemed.body());
@@ -425,6 +428,8 @@ class TopUpIT {
         assertEquals(10000, balance(mia.id(), "WALLET", "EUR"));
         assertEquals(5500, balance("house", "SUSPENSE", "EUR") - suspenseEur);
         assertEquals(2900, balance("house", "SUSPENSE", "USD") - suspenseUsd);
+        assertTrue(audit(operator.id()).contains("STATEMENT_IMPORTED " + result.getString("statement_id")
+                + ": csv, 4 lines, 1 matched, 2 to suspense, 0 duplicates, 1 ignored"), audit(operator.id()));
         assertEquals("succeeded", Http.json(http.get("/api/v1/topups/" + pending.getString("id"), "Authorization",
                 mia.bearer())).getString("status"));
         MailCatcher.await(mia.email(), "100.00 EUR");
@@ -458,6 +463,16 @@ class TopUpIT {
         assertEquals(0, balance("house", "SUSPENSE", "USD") - suspenseUsd, "returned to the payer");
         assertFalse(http.get("/api/v1/admin/statements/suspense", "Authorization", operator.bearer()).body()
                 .contains("TX-" + run + "-"), "the queue is worked off");
+        String worked = audit(operator.id());
+        assertTrue(worked.contains("SUSPENSE_ASSIGNED TX-" + run + "-2 to " + lateId + ", txn_"), worked);
+        assertTrue(worked.contains("SUSPENSE_RETURNED TX-" + run + "-4, " + Http.json(returned).getString("transaction_id")), worked);
+
+        // Statements are files: larger than a JSON body may be (1 MB), bounded all the same (10 MB).
+        HttpResponse<String> large = statement(operator, "x".repeat(2 << 20), "text/csv");
+        assertEquals(400, large.statusCode(), "read, and refused as a statement only: " + large.body());
+        HttpResponse<String> tooLarge = statement(operator, "x".repeat((10 << 20) + 1), "text/csv");
+        assertEquals(413, tooLarge.statusCode(), tooLarge.body());
+        assertEquals("request_too_large", Http.json(tooLarge).getString("code"));
 
         String camt = """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -490,6 +505,13 @@ class TopUpIT {
         assertEquals(3000, balance(mia.id(), "WALLET", "USD"));
         assertEquals(1, Http.json(statement(operator, camt, "application/xml")).getInt("duplicates"));
         assertEquals(3000, balance(mia.id(), "WALLET", "USD"));
+    }
+
+    /** The audit log's records of one actor, "EVENT detail" per line. */
+    String audit(String actor) {
+        HttpResponse<String> read = http.get("/api/v1/test-audit?actor=" + actor);
+        assertEquals(200, read.statusCode(), read.body());
+        return read.body();
     }
 
     HttpResponse<String> statement(Person person, String file, String type) {

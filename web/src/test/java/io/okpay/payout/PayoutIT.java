@@ -499,12 +499,61 @@ class PayoutIT {
     }
 
     @Test
+    @Order(10)
+    @DisplayName("an exported payout's hold does not lapse while the bank pays it; a payout never exported fails by itself "
+            + "when its hold's deadline passes, the owner is e-mailed in their language, and all of it is in the audit log")
+    void holdsOfExportedPayoutsDoNotLapse() {
+        Person ivy = person("en");
+        Person jun = person("zh-CN");
+        fund(ivy.id(), "EUR", "50.00");
+        fund(jun.id(), "EUR", "20.00");
+        String exported = Http.json(payout(ivy, key(), "20.00", "EUR", DE_IBAN, "Ivy Example")).getString("id");
+        HttpResponse<String> file = export("text/csv");
+        assertEquals(200, file.statusCode(), file.body());
+        String batchId = file.headers().firstValue("OKPay-Batch-Id").orElseThrow();
+        String lapsing = Http.json(payout(ivy, key(), "10.00", "EUR", DE_IBAN, "Ivy Example")).getString("id");
+        String lapsingZh = Http.json(payout(jun, key(), "5.00", "EUR", DE_IBAN, "Jun Example")).getString("id");
+        assertEquals("5000 3000 2000", account(ivy.id(), "EUR"));
+
+        // A month and a day later, past okpay.payout.hold-days (30), and the ledger's hold expiry has run.
+        for (String id : List.of(exported, lapsing, lapsingZh)) {
+            assertEquals(200, http.post("/api/v1/test-payout/age/" + id + "?days=31", "").statusCode());
+        }
+        assertEquals(200, http.post("/api/v1/test-payout/expire-holds", "").statusCode());
+        assertEquals("5000 2000 3000", account(ivy.id(), "EUR"), "only the exported payout's money is still held");
+
+        HttpResponse<String> paid = http.post("/api/v1/admin/payouts/" + exported + "/paid", "", "Authorization", operator.bearer());
+        assertEquals(200, paid.statusCode(), "the bank paid it after the deadline: " + paid.body());
+        assertEquals("3000 0 3000", account(ivy.id(), "EUR"));
+
+        MailCatcher.Received notice = MailCatcher.await(ivy.email(), "was not sent");
+        assertTrue(notice.subject().contains("€10.00") && notice.text().contains(lapsing), notice.text());
+        MailCatcher.Received noticeZh = MailCatcher.await(jun.email(), "未能发出");
+        assertTrue(noticeZh.text().contains(lapsingZh) && noticeZh.text().contains("重新申请"), noticeZh.text());
+        JsonObject failed = Http.json(http.get("/api/v1/payouts/" + lapsing, "Authorization", ivy.bearer()));
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        assertFalse(failed.getString("failure_reason").isBlank(), failed.toString());
+        assertEquals("failed", Http.json(http.get("/api/v1/payouts/" + lapsingZh, "Authorization", jun.bearer())).getString("status"));
+        assertEquals("3000 0 3000", account(ivy.id(), "EUR"), "the lapsed payout's money is available again");
+        assertEquals("2000 0 2000", account(jun.id(), "EUR"));
+        HttpResponse<String> paidLate = http.post("/api/v1/admin/payouts/" + lapsing + "/paid", "", "Authorization", operator.bearer());
+        assertEquals(409, paidLate.statusCode(), paidLate.body());
+
+        String operators = audit(operator.id());
+        assertTrue(operators.contains("PAYOUT_EXPORT " + batchId) && operators.contains("PAYOUT_PAID " + exported), operators);
+        String system = audit("system");
+        assertTrue(system.contains("PAYOUT_FAILED " + lapsing) && system.contains("PAYOUT_FAILED " + lapsingZh), system);
+    }
+
+    @Test
     @Order(100)
     @DisplayName("after all of it, the ledger reconciles: every balance equals its entries, every transaction sums to zero")
     void reconciliationIsClean() {
         HttpResponse<String> run = http.post("/api/v1/admin/ledger/reconciliation", "", "Authorization", operator.bearer());
         assertEquals(200, run.statusCode(), run.body());
         assertTrue(Http.json(run).getBoolean("consistent"), run.body());
+        assertTrue(audit(operator.id()).lines().anyMatch(line -> line.startsWith("RECONCILIATION_RUN consistent")),
+                "who ran it and what it found is in the audit log");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
@@ -518,6 +567,13 @@ class PayoutIT {
     HttpResponse<String> export(String accept) {
         return http.send(HttpRequest.newBuilder(http.uri("/api/v1/admin/payouts/export"))
                 .POST(HttpRequest.BodyPublishers.noBody()), "Authorization", operator.bearer(), "Accept", accept);
+    }
+
+    /** The audit log's records of one actor, "EVENT detail" per line. */
+    String audit(String actor) {
+        HttpResponse<String> read = http.get("/api/v1/test-audit?actor=" + actor);
+        assertEquals(200, read.statusCode(), read.body());
+        return read.body();
     }
 
     String account(String owner, String currency) {

@@ -5,6 +5,8 @@ import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.OwnerType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -37,6 +40,30 @@ public class PayoutTestSupport {
         AccountSnapshot account = accounts.wallet(owner.startsWith("mch_") ? OwnerType.MERCHANT : OwnerType.USER, owner,
                 currency);
         return account.balance() + " " + account.held() + " " + account.available();
+    }
+
+    /**
+     * Moves a payout's hold deadline (in its row and in the ledger) {@code days} into the past, as if that much time
+     * had gone by; a hold without a deadline keeps none.
+     */
+    @POST
+    @Path("age/{payout}")
+    public String age(@PathParam("payout") String payoutId, @QueryParam("days") int days) {
+        int holds = em.createNativeQuery("UPDATE ledger_hold h JOIN ledger_transaction t ON t.id = h.id "
+                        + "JOIN payout p ON p.hold_id = t.public_id SET h.expires_at = h.expires_at - INTERVAL ?1 DAY "
+                        + "WHERE p.public_id = ?2")
+                .setParameter(1, days).setParameter(2, payoutId).executeUpdate();
+        em.createNativeQuery("UPDATE payout SET hold_expires_at = hold_expires_at - INTERVAL ?1 DAY WHERE public_id = ?2")
+                .setParameter(1, days).setParameter(2, payoutId).executeUpdate();
+        return Integer.toString(holds);
+    }
+
+    /** What the ledger's schedule does every 10 seconds, now: releases the holds past their deadline. */
+    @POST
+    @Path("expire-holds")
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String expireHolds() {
+        return Integer.toString(ledger.expireDueHolds(Instant.now()));
     }
 
     /** The payload of the webhook event in the outbox that mentions this text, or "" when there is none. */

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -181,7 +183,9 @@ class PlatformIT {
                 new Case("GET", "/api/v1/currencies", null, null, "text/html", 406, "not_acceptable"),
                 new Case("GET", "/api/v1/test-echo/times/many", null, null, null, 400, "invalid_request"),
                 new Case("GET", "/api/v1/test-echo/times/2?extra=x", null, null, null, 400, "invalid_request"),
-                new Case("GET", "/api/v1/me", null, null, null, 401, "unauthorized"));
+                new Case("GET", "/api/v1/me", null, null, null, 401, "unauthorized"),
+                new Case("POST", "/api/v1/test-echo", "application/json", greeting((1 << 20) + 1), null, 413,
+                        "request_too_large"));
         for (Case c : cases) {
             HttpRequest.Builder request = HttpRequest.newBuilder(http.uri(c.path()))
                     .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody()
@@ -205,6 +209,16 @@ class PlatformIT {
             assertTrue(problem.getString("detail").chars().anyMatch(ch -> Character.UnicodeScript.of(ch)
                     == Character.UnicodeScript.HAN), "in Chinese: " + what);
         }
+        // A body sent without Content-Length (chunked) is counted as it is read; just under the limit is fine.
+        byte[] streamed = greeting((1 << 20) + 1).getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(http.uri("/api/v1/test-echo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(streamed))));
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals("request_too_large", Http.json(chunked).getString("code"));
+        assertEquals(200, http.post("/api/v1/test-echo", greeting(1 << 20)).statusCode(), "exactly 1 MB is read");
+
         HttpResponse<String> badParameter = http.get("/api/v1/test-echo/times/2?extra=x");
         assertEquals("extra", Http.json(badParameter).getJsonArray("errors").getJsonObject(0).getString("field"));
 
@@ -212,6 +226,12 @@ class PlatformIT {
         HttpResponse<String> page = http.get("/no-such-dir/page", "Accept-Language", "en");
         assertEquals(404, page.statusCode());
         assertTrue(page.body().contains("Page not found"), page.body());
+    }
+
+    /** A valid greeting for the echo resource, exactly {@code bytes} long. */
+    static String greeting(int bytes) {
+        String frame = "{\"text\":\"\",\"count\":1}";
+        return frame.replace("\"text\":\"\"", "\"text\":\"" + "x".repeat(bytes - frame.length()) + "\"");
     }
 
     @Test

@@ -134,8 +134,11 @@ public class BankStatementImports {
                 case IGNORED -> ignored++;
             }
         }
-        return new Result(statement.statementId(), statement.format(), statement.lines().size(), matched, suspense,
-                duplicates, ignored);
+        Result result = new Result(statement.statementId(), statement.format(), statement.lines().size(), matched,
+                suspense, duplicates, ignored);
+        lines.recordImport(operatorId, result.statementId(), result.format() + ", " + result.lines() + " lines, "
+                + matched + " matched, " + suspense + " to suspense, " + duplicates + " duplicates, " + ignored + " ignored");
+        return result;
     }
 
     /** A statement line in the operators' queue. */

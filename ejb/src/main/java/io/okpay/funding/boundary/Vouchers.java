@@ -1,5 +1,6 @@
 package io.okpay.funding.boundary;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.funding.control.FeeSchedule;
 import io.okpay.funding.entity.Voucher;
@@ -37,6 +38,9 @@ public class Vouchers {
     @Inject
     FeeSchedule fees;
 
+    @EJB
+    AuditLog auditLog;
+
     /** A batch of codes worth {@code amount} each, valid until {@code expiresAt}; within the top-up limits. */
     public Batch issue(String operatorId, String amount, String currency, Integer count, Instant expiresAt) {
         List<FieldError> errors = new ArrayList<>();
@@ -66,6 +70,9 @@ public class Vouchers {
             em.persist(new Voucher(batchId, code, value.currency(), value.minor(), expiresAt, operatorId, now));
             codes.add(code.formatted());
         }
+        // Vouchers are e-money: who issued how much is for the audit log, never the codes.
+        auditLog.record(operatorId, "VOUCHERS_ISSUED", "-", batchId + ": " + count + " x " + value.toDecimal() + " "
+                + value.currency() + ", until " + expiresAt);
         return new Batch(batchId, value, expiresAt, codes);
     }
 

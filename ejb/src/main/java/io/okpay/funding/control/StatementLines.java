@@ -1,6 +1,8 @@
 package io.okpay.funding.control;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.funding.entity.BankStatementLine;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,13 +14,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The imported statement lines, each recorded in its own transaction once its money is booked. */
+/**
+ * The imported statement lines, each recorded in its own transaction once its money is booked; what operators did
+ * with them (imports, suspense assigned or returned) goes to the audit log.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class StatementLines {
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
+
+    @EJB
+    AuditLog auditLog;
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean imported(String bankEntryId) {
@@ -44,6 +52,13 @@ public class StatementLines {
         BankStatementLine line = em.createNamedQuery(BankStatementLine.BY_ENTRY, BankStatementLine.class)
                 .setParameter("entry", bankEntryId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         line.resolve(outcome, topUpId, transactionId, operatorId, Instant.now());
+        auditLog.record(operatorId, "SUSPENSE_" + outcome.name(), "-", bankEntryId + (topUpId == null ? "" : " to " + topUpId)
+                + ", " + transactionId + " (" + line.amount() + " " + line.currency() + " in minor units)");
+    }
+
+    /** An operator's import, once its lines are booked: the statement and what became of its lines. */
+    public void recordImport(String operatorId, String statementId, String summary) {
+        auditLog.record(operatorId, "STATEMENT_IMPORTED", "-", statementId + ": " + summary);
     }
 
     /** Fails with a duplicate key when the line was recorded meanwhile (the same statement imported at once twice). */

@@ -96,6 +96,17 @@ public class Ledger {
         return idempotent(scope, idempotencyKey, hash, () -> journal.voidHold(scope, idempotencyKey, code, holdId, hash));
     }
 
+    /**
+     * Keeps a pending hold until it is posted or voided: it no longer expires. Doing it again changes nothing; a hold
+     * whose deadline has passed is hold_expired, one already posted or voided hold_not_pending.
+     */
+    public void keepHold(String holdId) {
+        withRetry(() -> {
+            journal.keep(holdId);
+            return holdId;
+        });
+    }
+
     /** Releases every hold whose deadline is before {@code now}; returns how many this call expired. */
     public int expireDueHolds(Instant now) {
         List<Long> due = em.createNamedQuery(LedgerHold.DUE, Long.class).setParameter("now", now)

@@ -1,6 +1,8 @@
 package io.okpay.ledger.boundary;
 
+import io.okpay.audit.boundary.AuditLog;
 import io.okpay.ledger.control.ReconciliationStatus;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,14 +20,16 @@ import java.util.logging.Logger;
 /**
  * Checks the ledger's invariants from the entries themselves: every currency and every transaction sums to zero,
  * every cached balance (and entry count) equals what its entries say, every entry is in its account's currency, every
- * hold reservation matches the pending holds, and no customer account is below zero. All queries run in one read-only transaction, so they see one
- * consistent snapshot (InnoDB repeatable read) while postings go on. Run on a schedule and on demand.
+ * hold reservation matches the pending holds, and no customer account is below zero. All queries run in one
+ * transaction, so they see one consistent snapshot (InnoDB repeatable read) while postings go on; the only write is
+ * the run's audit record, who ran it and what it found. Run on a schedule and on demand.
  */
 @Stateless
 public class Reconciliation {
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
     private static final int MAX_PER_KIND = 100;
+    private static final String SYSTEM = "system";
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -33,8 +37,22 @@ public class Reconciliation {
     @Inject
     ReconciliationStatus status;
 
+    @EJB
+    AuditLog auditLog;
+
+    /** A run of the schedule's (or of a test's), written to the audit log as the system's. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ReconciliationReport run() {
+        return check(SYSTEM);
+    }
+
+    /** A run an operator asked for, written to the audit log as theirs. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ReconciliationReport run(String operatorId) {
+        return check(operatorId);
+    }
+
+    private ReconciliationReport check(String actor) {
         long started = System.nanoTime();
         Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> problems = new ArrayList<>();
@@ -77,6 +95,9 @@ public class Reconciliation {
             LOG.severe(() -> "LEDGER RECONCILIATION FAILED: " + problems.size() + " problem(s): " + String.join("; ", problems));
         }
         status.record(report);
+        auditLog.record(actor, "RECONCILIATION_RUN", "-", report.consistent()
+                ? "consistent: " + accounts + " accounts, " + entries + " entries"
+                : problems.size() + " problem(s): " + String.join("; ", problems));
         return report;
     }
 

@@ -100,7 +100,7 @@ public class Journal {
     public PostedTransaction postHold(String scope, String key, String code, String holdId, long amount, String requestHash) {
         JournalTransaction holdTxn = byPublicId(holdId);
         LedgerHold hold = pendingHold(holdTxn);
-        if (!hold.expiresAt().isAfter(Instant.now())) {
+        if (hold.lapsedAt(Instant.now())) {
             throw new BusinessException("hold_expired");
         }
         if (amount <= 0 || amount > hold.amount()) {
@@ -125,12 +125,26 @@ public class Journal {
     }
 
     /**
+     * Takes a pending hold's deadline away, so that only a post or a void ends it. Refused (hold_expired) once the
+     * deadline has passed, even before the expiry job released it: what has lapsed stays lapsed. No journal
+     * transaction: no money moves.
+     */
+    public void keep(String holdId) {
+        LedgerHold hold = pendingHold(byPublicId(holdId));
+        if (hold.lapsedAt(Instant.now())) {
+            throw new BusinessException("hold_expired");
+        }
+        hold.keep();
+        em.flush();
+    }
+
+    /**
      * Releases one hold whose deadline has passed, unless someone posted or voided it meanwhile (then empty). The
      * idempotency key is derived from the hold, so several instances expiring at once write one expiry.
      */
     public Optional<PostedTransaction> expire(long holdId, Instant now) {
         LedgerHold hold = em.find(LedgerHold.class, holdId, LockModeType.PESSIMISTIC_WRITE);
-        if (hold == null || hold.state() != HoldState.PENDING || hold.expiresAt().isAfter(now)) {
+        if (hold == null || hold.state() != HoldState.PENDING || !hold.lapsedAt(now)) {
             return Optional.empty();
         }
         JournalTransaction holdTxn = em.find(JournalTransaction.class, holdId);

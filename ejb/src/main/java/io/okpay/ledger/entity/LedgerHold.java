@@ -43,7 +43,8 @@ public class LedgerHold {
     @Column(name = "state", nullable = false, length = 16)
     private HoldState state;
 
-    @Column(name = "expires_at", nullable = false, columnDefinition = "datetime(6)")
+    /** Null once the hold is kept: it then lasts until it is posted or voided. */
+    @Column(name = "expires_at", columnDefinition = "datetime(6)")
     private Instant expiresAt;
 
     @Column(name = "posted_amount")
@@ -75,6 +76,16 @@ public class LedgerHold {
         this.state = finalState;
         this.closedBy = closingTransactionId;
         this.postedAmount = postedAmount;
+    }
+
+    /** Takes the deadline away: the hold no longer expires, it ends only when posted or voided. */
+    public void keep() {
+        this.expiresAt = null;
+    }
+
+    /** True when the hold has a deadline and it is not after {@code now}. */
+    public boolean lapsedAt(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     public Long id() {

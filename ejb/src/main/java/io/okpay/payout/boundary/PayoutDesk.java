@@ -76,6 +76,7 @@ public class PayoutDesk {
     /**
      * Puts every pending payout into a new batch (they become processing) and returns the bank file of it. Each payout
      * is exported once: a second export holds only payouts requested since; nothing pending is payouts_none_pending.
+     * Their holds no longer expire: the bank may take longer than the hold's deadline to pay them.
      */
     public PayoutBatchFile export(String operatorId, boolean pain001) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -89,7 +90,10 @@ public class PayoutDesk {
         return file(records.batch(batchId).orElseThrow(BusinessException::notFound), pain001);
     }
 
-    /** The bank executed the payout: the hold is posted into PAYOUT_CLEARING, the fee goes to fees revenue. */
+    /**
+     * The bank executed the payout: the hold is posted into PAYOUT_CLEARING, the fee goes to fees revenue. A hold that
+     * expired anyway (exported before holds were kept at export) is hold_expired.
+     */
     public PayoutView markPaid(String operatorId, String payoutId) {
         Payout payout = records.byPublicId(payoutId).orElseThrow(BusinessException::notFound);
         if (payout.holdId() != null && payout.status() == PayoutStatus.PROCESSING

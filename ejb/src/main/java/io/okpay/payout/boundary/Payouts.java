@@ -48,8 +48,9 @@ import java.util.Set;
  * exactly once. When the ledger refuses the hold (insufficient_funds) the row is removed again. Until the payout is
  * exported to the bank its owner can cancel it: the hold is released.
  * <p>
- * The hold has a deadline (okpay.payout.hold-days, default 30). If no operator acts before it, the ledger's hold
- * expiry releases the money to the owner; such a payout is no longer exported and can only be marked failed.
+ * The hold has a deadline (okpay.payout.hold-days, default 30) until the payout is exported; from then on it is kept
+ * until the payout is paid or failed. A payout not exported before the deadline is failed by {@code PayoutSchedule}
+ * and its owner told by e-mail; the ledger's hold expiry (or the void) gives the money back.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -71,7 +71,7 @@ public class PayoutOutcomes {
         String amount = MoneyFormat.format(view.amount(), owner.locale());
         String template = switch (done) {
             case PAID -> "payout-paid";
-            case FAILED -> "payout-failed";
+            case FAILED -> PayoutSchedule.SYSTEM.equals(payout.decidedBy()) ? "payout-lapsed" : "payout-failed";
             default -> "payout-cancelled";
         };
         mail.send(owner.email(), owner.locale(), template, owner.displayName(), amount, view.ibanMasked(),

@@ -1,6 +1,8 @@
 package io.okpay.payout.control;
 
 import io.okpay.audit.boundary.AuditLog;
+import io.okpay.ledger.boundary.Ledger;
+import io.okpay.shared.BusinessException;
 import io.okpay.shared.persistence.WriteConflicts;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.payout.entity.Payout;
@@ -12,9 +14,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +37,9 @@ public class PayoutRecords {
 
     @EJB
     AuditLog auditLog;
+
+    @EJB
+    Ledger ledger;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void insert(Payout payout) {
@@ -79,22 +86,44 @@ public class PayoutRecords {
 
     /**
      * Moves every pending payout whose hold is still good into a new batch, as PROCESSING; empty when there were
-     * none (then no batch is kept).
+     * none (then no batch is kept). Each payout's hold is kept (it no longer expires) before the payout is claimed:
+     * once in a bank file, only paid or failed may end it. The rows stay locked meanwhile, so a second export, a
+     * cancel or the lapse job waits and then finds them processing. A hold whose deadline passed in between is left
+     * out; the lapse job fails that payout.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<PayoutBatch> claimBatch(String batchPublicId, String operatorId, Instant now) {
+        List<Payout> exportable = em.createNamedQuery(Payout.EXPORTABLE, Payout.class).setParameter("at", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<Long> kept = new ArrayList<>();
+        for (Payout payout : exportable) {
+            try {
+                ledger.keepHold(payout.holdId());
+                kept.add(payout.id());
+            } catch (BusinessException e) {
+                if (!"hold_expired".equals(e.code())) {
+                    throw e;
+                }
+            }
+        }
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
         PayoutBatch batch = new PayoutBatch(batchPublicId, operatorId, now);
         em.persist(batch);
         em.flush();
         int claimed = em.createNamedQuery(Payout.CLAIM_FOR_BATCH).setParameter("batchId", batch.id())
-                .setParameter("at", now).executeUpdate();
-        if (claimed == 0) {
-            em.remove(batch);
-            return Optional.empty();
-        }
+                .setParameter("at", now).setParameter("ids", kept).executeUpdate();
         batch.setPayouts(claimed);
         auditLog.record(operatorId, "PAYOUT_EXPORT", "-", batchPublicId + " (" + claimed + ")");
         return Optional.of(batch);
+    }
+
+    /** What the lapse job has to fail: see {@link Payout#LAPSED}; {@code system} is the job's actor. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Payout> lapsed(Instant now, String system, int limit) {
+        return em.createNamedQuery(Payout.LAPSED, Payout.class).setParameter("now", now).setParameter("system", system)
+                .setMaxResults(limit).getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

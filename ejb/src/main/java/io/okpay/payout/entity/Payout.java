@@ -28,9 +28,14 @@ import java.time.Instant;
         + "AND p.id < :before ORDER BY p.id DESC")
 @NamedQuery(name = Payout.IN_STATUS, query = "SELECT p FROM Payout p WHERE p.status IN :statuses AND p.id > :after ORDER BY p.id")
 @NamedQuery(name = Payout.OF_BATCH, query = "SELECT p FROM Payout p WHERE p.batchId = :batchId ORDER BY p.id")
+@NamedQuery(name = Payout.EXPORTABLE, query = "SELECT p FROM Payout p WHERE p.status = io.okpay.payout.boundary.PayoutStatus.PENDING "
+        + "AND p.holdId IS NOT NULL AND p.holdExpiresAt > :at ORDER BY p.id")
 @NamedQuery(name = Payout.CLAIM_FOR_BATCH, query = "UPDATE Payout p SET p.batchId = :batchId, "
         + "p.status = io.okpay.payout.boundary.PayoutStatus.PROCESSING, p.exportedAt = :at "
-        + "WHERE p.status = io.okpay.payout.boundary.PayoutStatus.PENDING AND p.holdId IS NOT NULL AND p.holdExpiresAt > :at")
+        + "WHERE p.id IN :ids AND p.status = io.okpay.payout.boundary.PayoutStatus.PENDING")
+@NamedQuery(name = Payout.LAPSED, query = "SELECT p FROM Payout p WHERE p.holdExpiresAt <= :now "
+        + "AND (p.status = io.okpay.payout.boundary.PayoutStatus.PENDING "
+        + "OR (p.status = io.okpay.payout.boundary.PayoutStatus.FAILING AND p.decidedBy = :system)) ORDER BY p.holdExpiresAt")
 @NamedQuery(name = Payout.BEGIN, query = "UPDATE Payout p SET p.status = :during, p.decidedBy = :actor, p.failureReason = :reason "
         + "WHERE p.id = :id AND p.status IN :from")
 @NamedQuery(name = Payout.FINISH, query = "UPDATE Payout p SET p.status = :done, p.settledTransactionId = :transactionId, "
@@ -44,8 +49,12 @@ public class Payout {
     /** Payouts in some statuses, oldest first, after an internal id (the cursor). */
     public static final String IN_STATUS = "Payout.inStatus";
     public static final String OF_BATCH = "Payout.ofBatch";
-    /** Moves every exportable pending payout into a batch; the row locks make two exports take disjoint sets. */
+    /** Pending payouts whose hold is still good, to be locked while their holds are kept. */
+    public static final String EXPORTABLE = "Payout.exportable";
+    /** Moves the locked payouts whose holds were kept into a batch. */
     public static final String CLAIM_FOR_BATCH = "Payout.claimForBatch";
+    /** Payouts never exported whose hold's deadline has passed, and those the system began failing but did not finish. */
+    public static final String LAPSED = "Payout.lapsed";
     /** Takes a payout into a settlement; one row changed means this caller owns it. */
     public static final String BEGIN = "Payout.begin";
     public static final String FINISH = "Payout.finish";

@@ -3,8 +3,10 @@ package io.okpay.ledger.rest;
 import io.okpay.ledger.boundary.Reconciliation;
 import io.okpay.ledger.boundary.ReconciliationReport;
 import io.okpay.shared.BusinessException;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +30,9 @@ public class LedgerAdminResource {
     @EJB
     Reconciliation reconciliation;
 
+    @Resource
+    SessionContext context;
+
     /** A reconciliation result; {@code problems} name database ids, which is fine for operators only. */
     public record ReconciliationDto(boolean consistent, String checked_at, long millis, long accounts, long entries,
                                     List<String> problems) {
@@ -49,6 +54,6 @@ public class LedgerAdminResource {
     @Path("reconciliation")
     @Operation(summary = "Reconcile the ledger now and return the result (operators only)")
     public ReconciliationDto runNow() {
-        return ReconciliationDto.of(reconciliation.run());
+        return ReconciliationDto.of(reconciliation.run(context.getCallerPrincipal().getName()));
     }
 }

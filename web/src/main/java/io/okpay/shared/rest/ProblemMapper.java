@@ -3,6 +3,7 @@ package io.okpay.shared.rest;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
 import io.okpay.shared.RequestIds;
+import io.okpay.shared.web.BodyLimits;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -42,6 +43,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // An EJB refused the caller's roles: unauthenticated callers are told to sign in, others that they may not.
             boolean anonymous = request == null || request.getUserPrincipal() == null;
             return Problems.of(anonymous ? "unauthorized" : "forbidden", locale);
+        }
+        if (causedBy(thrown, BodyLimits.TooLarge.class)) {
+            return Problems.of("request_too_large", locale);
         }
         Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (e instanceof BusinessException business) {
@@ -94,8 +98,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static boolean isMalformedJson(Throwable e) {
+        return causedBy(e, JsonbException.class) || causedBy(e, JsonException.class);
+    }
+
+    /** Whatever wrapped it on the way (a JSON reader, Jersey's entity reading), the cause is what counts. */
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }

@@ -79,7 +79,7 @@ public final class Problems {
 
     public static int answeredStatus(int status) {
         return switch (status) {
-            case 401, 403, 404, 405, 406, 415, 429 -> status;
+            case 401, 403, 404, 405, 406, 413, 415, 429 -> status;
             default -> status >= 500 ? 500 : 400;
         };
     }
@@ -91,6 +91,7 @@ public final class Problems {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";
+            case 413 -> "request_too_large";
             case 415 -> "unsupported_media_type";
             case 429 -> "too_many_requests";
             case 500 -> "internal_error";

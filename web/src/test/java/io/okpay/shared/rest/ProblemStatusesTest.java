@@ -92,7 +92,7 @@ class ProblemStatusesTest {
     }
 
     @Test
-    @DisplayName("the table lists each code once, with a status that has a problem title (the API conventions' statuses)")
+    @DisplayName("the table lists each code once, with a status that has a problem title (the API conventions' statuses, and 413 for bodies too large)")
     void tableIsSound() throws IOException {
         Set<String> seen = new TreeSet<>();
         Set<String> twice = new TreeSet<>();
@@ -107,7 +107,7 @@ class ProblemStatusesTest {
         assertTrue(twice.isEmpty(), ProblemStatuses.TABLE + " repeats " + twice);
         assertEquals(seen, ProblemStatuses.all().keySet());
         Set<Integer> statuses = new TreeSet<>(ProblemStatuses.all().values());
-        assertEquals(Set.of(400, 401, 403, 404, 405, 406, 409, 415, 422, 429, 500, 503), statuses);
+        assertEquals(Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500, 503), statuses);
         for (int status : statuses) {
             assertTrue(Messages.bundle(Locale.ENGLISH).containsKey("problem.title." + status), "title of " + status);
             assertTrue(Messages.bundle(Locale.SIMPLIFIED_CHINESE).containsKey("problem.title." + status), "title of " + status);
