@@ -1,6 +1,7 @@
 package io.okpay.payout;
 
 import io.okpay.ledger.boundary.AccountSnapshot;
+import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.OwnerType;
 import jakarta.ejb.EJB;
@@ -10,7 +11,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -29,6 +32,9 @@ public class PayoutTestSupport {
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
+
+    @EJB
+    Ledger ledger;
 
     @EJB
     LedgerAccounts accounts;
