@@ -33,14 +33,18 @@ public record KeyRing(List<Entry> keys, Duration rotation, Duration activationDe
                 .map(newest -> !newest.plus(rotation).isAfter(now)).orElse(true);
     }
 
-    /** From when a key made now signs: at once when no key signs yet (nothing to verify against), else after the delay. */
+    /** From when a key made now signs: at once when there is no key yet (nothing to verify against), else after the delay. */
     public Instant signsFromForNewKey(Instant now) {
-        return signing(now) == null ? now : now.plus(activationDelay);
+        return keys.isEmpty() ? now : now.plus(activationDelay);
     }
 
-    /** The key that signs now: the newest whose time has come; null when none has. */
+    /**
+     * The key that signs now: the newest whose time has come; when none has (its predecessor was deleted by hand), the
+     * first to come, which is published already; null only without keys.
+     */
     public Entry signing(Instant now) {
-        return keys.stream().filter(k -> !k.signsFrom().isAfter(now)).findFirst().orElse(null);
+        return keys.stream().filter(k -> !k.signsFrom().isAfter(now)).findFirst()
+                .orElse(keys.isEmpty() ? null : keys.get(keys.size() - 1));
     }
 
     /** The keys to publish now, newest first: those yet to sign, the signing one, and replaced ones whose tokens live. */

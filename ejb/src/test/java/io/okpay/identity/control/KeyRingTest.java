@@ -62,6 +62,14 @@ class KeyRingTest {
     }
 
     @Test
+    @DisplayName("when the signing key was deleted by hand, the next key signs early rather than nothing signing")
+    void predecessorDeleted() {
+        KeyRing ring = ring(new KeyRing.Entry("key_next", T0, T0.plus(DELAY)), new KeyRing.Entry("key_later", T0, T0.plus(DELAY).plus(DELAY)));
+        assertEquals("key_next", ring.signing(T0).kid());
+        assertEquals(List.of("key_later", "key_next"), kids(ring.published(T0)));
+    }
+
+    @Test
     @DisplayName("of three keys only the signing one and the one it replaced recently are published; the order of the rows does not matter")
     void olderKeysDrop() {
         Instant second = T0.plus(ROTATION);
