@@ -1,11 +1,15 @@
 package io.okpay.webhook.control;
 
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.MessageConstraintException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
-import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
 import java.io.InterruptedIOException;
@@ -51,7 +55,10 @@ public final class DeliveryErrors {
         if (failure instanceof SSLException) {
             return TLS_FAILED;
         }
-        if (failure instanceof ProtocolException) {
+        // Not HTTP, or HTTP broken: no status line, a bad one, oversized headers, bad chunks, a body cut short.
+        if (failure instanceof ClientProtocolException || failure instanceof NoHttpResponseException
+                || failure instanceof MessageConstraintException || failure instanceof MalformedChunkCodingException
+                || failure instanceof ConnectionClosedException) {
             return INVALID_RESPONSE;
         }
         return CONNECTION_FAILED;

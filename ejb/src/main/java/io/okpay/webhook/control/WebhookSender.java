@@ -2,36 +2,50 @@ package io.okpay.webhook.control;
 
 import io.okpay.webhook.entity.WebhookAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.ProtocolException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
+import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 
 /**
- * POSTs one signed event over HTTP/1.1 to the address {@link ReceiverAddresses} checked, with the receiver's host name
- * in {@code Host}, in TLS SNI and in the certificate check: no client that looks the name up again is involved, so the
- * call cannot end up at an address nobody checked. Redirects are not followed: the merchant configured this URL, and
- * following a redirect would send the signed event somewhere nobody chose. Only the first
- * {@value WebhookAttempt#BODY_SLICE} characters of the answer are read, whatever the server sends.
+ * POSTs one signed event with Apache HttpClient to the address {@link ReceiverAddresses} checked: the client's only
+ * name lookup is a {@link DnsResolver} that answers that pinned address for the receiver's host and nothing for any
+ * other name, so the call cannot end up at an address nobody checked, while {@code Host}, TLS SNI and the certificate
+ * check still use the receiver's name. Each call has its own connection, never reused for another (re-pinned) call.
+ * Redirects are not followed: the merchant configured this URL, and following a redirect would send the signed event
+ * somewhere nobody chose. Nothing is retried here ({@link RetrySchedule} does that). Only the start of the answer is
+ * read; the connection is then dropped, whatever is left.
  * <p>
- * {@code @Timeout} caps the whole call; it interrupts this thread, and the socket comes from a {@link SocketChannel}
- * so that the interrupt ends a blocked connect or read. The socket's own timeouts end a slow answer anyway. No
+ * {@code @Timeout} caps the whole call; it interrupts this thread, and the sockets come from {@link SocketChannel}s so
+ * that the interrupt ends a blocked connect or read. The client's own timeouts end a slow answer anyway. No
  * {@code @CircuitBreaker} here: it would be one breaker for all merchants' servers; {@link EndpointBreakers} keeps one
  * per endpoint.
  */
@@ -39,10 +53,13 @@ import java.util.Locale;
 public class WebhookSender {
 
     static final String USER_AGENT = "OKPay-Webhooks/1.0 (+https://github.com/okpay)";
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_LINE = 8192;
-    private static final int MAX_HEADERS = 100;
+    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+    private static final Timeout RESPONSE_TIMEOUT = Timeout.ofSeconds(10);
+    private static final ContentType JSON = ContentType.create("application/json", StandardCharsets.UTF_8);
+    /** Bytes read of the body: enough for {@value WebhookAttempt#BODY_SLICE} characters of UTF-8. */
+    private static final int BODY_BYTES = WebhookAttempt.BODY_SLICE * 4;
+    /** Interruptible sockets (see the class comment); no proxy is ever configured. */
+    private static final DetachedSocketFactory INTERRUPTIBLE_SOCKETS = proxy -> SocketChannel.open().socket();
 
     /** What the merchant's server answered: its status and the start of its body. */
     public record Answer(int status, String bodySlice) {
@@ -52,172 +69,80 @@ public class WebhookSender {
         }
     }
 
-    @Timeout(value = 10_000)
+    @org.eclipse.microprofile.faulttolerance.Timeout(value = 10_000)
     public Answer post(ReceiverAddresses.Receiver receiver, String body, String eventId, String signature) throws IOException {
-        long deadline = System.nanoTime() + REQUEST_TIMEOUT.toNanos();
-        Socket socket = SocketChannel.open().socket();
+        HttpPost post = new HttpPost(receiver.url());
+        post.setHeader("OKPay-Event-Id", eventId);
+        post.setHeader("OKPay-Signature", signature);
+        post.setHeader(HttpHeaders.CONNECTION, "close");
+        post.setEntity(new StringEntity(body, JSON));
+        CloseableHttpClient client = client(receiver);
         try {
-            socket.connect(new InetSocketAddress(receiver.address(), receiver.port()), (int) CONNECT_TIMEOUT.toMillis());
-            socket.setSoTimeout(remainingMillis(deadline));
-            if (receiver.tls()) {
-                socket = secure(socket, receiver);
-            }
-            OutputStream out = socket.getOutputStream();
-            out.write(request(receiver, body, eventId, signature));
-            out.flush();
-            return answer(new BufferedInputStream(socket.getInputStream()), socket, deadline);
+            return answer(client.executeOpen(null, post, null));
         } finally {
-            socket.close();
+            // Closing the answer would read its body to the end: the client and its one connection go at once.
+            client.close(CloseMode.IMMEDIATE);
         }
     }
 
-    /** TLS over the connected socket, for the receiver's name: SNI, and a certificate that must be for that name. */
-    private static Socket secure(Socket plain, ReceiverAddresses.Receiver receiver) throws IOException {
-        SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, receiver.host(), receiver.port(), true);
-        SSLParameters parameters = tls.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!receiver.host().contains(":") && !receiver.host().matches("[0-9.]+")) {
-            parameters.setServerNames(List.of(new SNIHostName(receiver.host())));
-        }
-        tls.setSSLParameters(parameters);
-        tls.startHandshake();
-        return tls;
-    }
-
-    static byte[] request(ReceiverAddresses.Receiver receiver, String body, String eventId, String signature) {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String path = receiver.url().getRawPath() == null || receiver.url().getRawPath().isEmpty() ? "/" : receiver.url().getRawPath();
-        String target = receiver.url().getRawQuery() == null ? path : path + "?" + receiver.url().getRawQuery();
-        boolean defaultPort = receiver.port() == (receiver.tls() ? 443 : 80);
-        String host = (receiver.host().contains(":") ? "[" + receiver.host() + "]" : receiver.host())
-                + (defaultPort ? "" : ":" + receiver.port());
-        String head = "POST " + target + " HTTP/1.1\r\n"
-                + "Host: " + host + "\r\n"
-                + "Content-Type: application/json; charset=utf-8\r\n"
-                + "User-Agent: " + USER_AGENT + "\r\n"
-                + "OKPay-Event-Id: " + eventId + "\r\n"
-                + "OKPay-Signature: " + signature + "\r\n"
-                + "Content-Length: " + content.length + "\r\n"
-                + "Connection: close\r\n\r\n";
-        ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + content.length);
-        request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-        request.writeBytes(content);
-        return request.toByteArray();
-    }
-
-    /** The status line (after any 1xx), the headers, and the start of the body, decoded when chunked. */
-    static Answer answer(InputStream in, Socket socket, long deadline) throws IOException {
-        int status;
-        boolean chunked = false;
-        long length = -1;
-        do {
-            status = status(line(in, socket, deadline));
-            for (int i = 0; ; i++) {
-                String header = line(in, socket, deadline);
-                if (header.isEmpty()) {
-                    break;
-                }
-                if (i == MAX_HEADERS) {
-                    throw new ProtocolException("too many headers");
-                }
-                int colon = header.indexOf(':');
-                String name = colon < 0 ? header : header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = colon < 0 ? "" : header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-                if (name.equals("transfer-encoding")) {
-                    chunked = value.endsWith("chunked");
-                } else if (name.equals("content-length")) {
-                    try {
-                        length = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new ProtocolException("bad content length");
-                    }
-                }
-            }
-        } while (status >= 100 && status < 200);
-        int wanted = WebhookAttempt.BODY_SLICE * 4;
-        ByteArrayOutputStream start = new ByteArrayOutputStream();
-        if (chunked) {
-            while (start.size() < wanted) {
-                String size = line(in, socket, deadline);
-                int extension = size.indexOf(';');
-                int chunk;
-                try {
-                    chunk = Integer.parseInt((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
-                } catch (NumberFormatException e) {
-                    throw new ProtocolException("bad chunk");
-                }
-                if (chunk <= 0) {
-                    break;
-                }
-                copy(in, socket, deadline, start, Math.min(chunk, wanted - start.size()));
-                if (start.size() < wanted) {
-                    line(in, socket, deadline);
-                }
-            }
-        } else if (status != 204 && status != 304) {
-            copy(in, socket, deadline, start, length < 0 ? wanted : (int) Math.min(length, wanted));
-        }
-        String text = start.toString(StandardCharsets.UTF_8);
-        return new Answer(status, text.length() > WebhookAttempt.BODY_SLICE ? text.substring(0, WebhookAttempt.BODY_SLICE) : text);
-    }
-
-    private static int status(String line) throws ProtocolException {
-        // "HTTP/1.1 200 OK"
-        if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
-            throw new ProtocolException("not an HTTP/1.x answer");
-        }
+    private static CloseableHttpClient client(ReceiverAddresses.Receiver receiver) throws IOException {
+        TlsSocketStrategy tls;
         try {
-            int status = Integer.parseInt(line.substring(9, 12));
-            if (status < 100 || status > 599) {
-                throw new ProtocolException("bad status");
-            }
-            return status;
-        } catch (NumberFormatException e) {
-            throw new ProtocolException("bad status");
+            // The JVM's trust store, as configured for the server; the host name is checked against the certificate.
+            tls = new DefaultClientTlsStrategy(SSLContext.getDefault());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("no TLS", e);
         }
+        BasicHttpClientConnectionManager connections = new BasicHttpClientConnectionManager(
+                new DefaultHttpClientConnectionOperator(INTERRUPTIBLE_SOCKETS, DefaultSchemePortResolver.INSTANCE,
+                        pinned(receiver), RegistryBuilder.<TlsSocketStrategy>create().register(URIScheme.HTTPS.id, tls).build()),
+                ManagedHttpClientConnectionFactory.INSTANCE);
+        connections.setConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(CONNECT_TIMEOUT).setSocketTimeout(RESPONSE_TIMEOUT).build());
+        connections.setTlsConfig(TlsConfig.custom().setHandshakeTimeout(RESPONSE_TIMEOUT).build());
+        return HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(RESPONSE_TIMEOUT)
+                        .setAuthenticationEnabled(false).setExpectContinueEnabled(false)
+                        .setProtocolUpgradeEnabled(false).build())
+                .setUserAgent(USER_AGENT)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .build();
     }
 
-    /** One CRLF- (or LF-) terminated line in ISO-8859-1, at most {@value #MAX_LINE} bytes. */
-    private static String line(InputStream in, Socket socket, long deadline) throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            socket.setSoTimeout(remainingMillis(deadline));
-            int b = in.read();
-            if (b < 0) {
-                throw new ProtocolException("answer ended early");
+    /** The receiver's host answers the checked address; any other name is unknown, so nothing else gets looked up. */
+    static DnsResolver pinned(ReceiverAddresses.Receiver receiver) {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                check(host);
+                return new InetAddress[]{receiver.address()};
             }
-            if (b == '\n') {
-                int end = line.length();
-                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+
+            @Override
+            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                check(host);
+                return receiver.host();
             }
-            if (line.length() == MAX_LINE) {
-                throw new ProtocolException("line too long");
+
+            private void check(String host) throws UnknownHostException {
+                String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+                if (!bare.toLowerCase(Locale.ROOT).equals(receiver.host().toLowerCase(Locale.ROOT))) {
+                    throw new UnknownHostException("not the receiver's host");
+                }
             }
-            line.append((char) b);
-        }
+        };
     }
 
-    /** Up to {@code count} bytes of the body; an answer that ends sooner (no length given) is fine. */
-    private static void copy(InputStream in, Socket socket, long deadline, ByteArrayOutputStream to, int count) throws IOException {
-        byte[] buffer = new byte[Math.max(1, Math.min(count, 2048))];
-        int left = count;
-        while (left > 0) {
-            socket.setSoTimeout(remainingMillis(deadline));
-            int read = in.read(buffer, 0, Math.min(left, buffer.length));
-            if (read < 0) {
-                return;
-            }
-            to.write(buffer, 0, read);
-            left -= read;
-        }
-    }
-
-    private static int remainingMillis(long deadline) throws SocketTimeoutException {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-            throw new SocketTimeoutException("request timeout");
-        }
-        return (int) Math.min(Integer.MAX_VALUE, left);
+    /** The status and the start of the body (decoded when chunked); the rest is never read. */
+    private static Answer answer(ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] start = entity == null ? new byte[0] : entity.getContent().readNBytes(BODY_BYTES);
+        String text = new String(start, StandardCharsets.UTF_8);
+        return new Answer(response.getCode(),
+                text.length() > WebhookAttempt.BODY_SLICE ? text.substring(0, WebhookAttempt.BODY_SLICE) : text);
     }
 }

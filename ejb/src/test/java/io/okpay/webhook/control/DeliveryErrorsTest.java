@@ -1,6 +1,8 @@
 package io.okpay.webhook.control;
 
 import io.okpay.shared.Messages;
+import org.apache.hc.client5.http.ClientProtocolException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -8,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -28,7 +29,8 @@ class DeliveryErrorsTest {
                 new UnknownHostException("billing.internal.okpay.lan"), "unknown_host",
                 new ConnectException("Connection refused: 10.20.0.7:5432"), "connection_refused",
                 new SSLHandshakeException("PKIX path building failed: vault.corp"), "tls_failed",
-                new ProtocolException("not an HTTP/1.x answer"), "invalid_response",
+                new ClientProtocolException("Invalid protocol version: SSH-2.0-OpenSSH_9.6"), "invalid_response",
+                new NoHttpResponseException("10.20.0.7:443 failed to respond"), "invalid_response",
                 new SocketTimeoutException("Read timed out"), "timeout",
                 new TimeoutException("WebhookSender#post timed out"), "timeout",
                 new IOException("Connection reset by 10.20.0.9"), "connection_failed",
