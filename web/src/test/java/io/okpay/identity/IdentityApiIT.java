@@ -293,6 +293,7 @@ class IdentityApiIT {
         assertEquals(JWSAlgorithm.RS256, jwt.getHeader().getAlgorithm());
         assertEquals(id, jwt.getJWTClaimsSet().getSubject());
         assertEquals(List.of("USER"), jwt.getJWTClaimsSet().getStringListClaim("groups"));
+        assertEquals(List.of("okpay-api"), jwt.getJWTClaimsSet().getAudience(), "the API's audience");
 
         JWKSet jwks = JWKSet.parse(http.get("/.well-known/jwks.json").body());
         RSAKey published = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
@@ -357,6 +358,50 @@ class IdentityApiIT {
         assertNotEquals(parts[1], otherSubject);
         assertEquals(401, me(parts[0] + "." + otherSubject + "." + parts[2]).statusCode(), "claims changed after signing");
         assertEquals(200, me(tampered.serialize()).statusCode());
+    }
+
+    @Test
+    @DisplayName("a token with OKPay's key and issuer but without the API's audience, or with another, is 401 problem+json")
+    void audience() {
+        String name = unique("aud");
+        String id = register(name + "@example.com", name, "en");
+        for (String audience : List.of("-", "okpay-admin-console", "https://evil.example")) {
+            String token = http.post("/api/v1/test-identity/token/" + id + "?ageSeconds=0&audience=" + audience, "").body();
+            HttpResponse<String> refused = me(token);
+            assertEquals(401, refused.statusCode(), audience + ": " + refused.body());
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    refused.headers().map().toString());
+            assertEquals("unauthorized", Http.json(refused).getString("code"), refused.body());
+        }
+        String right = http.post("/api/v1/test-identity/token/" + id + "?ageSeconds=0&audience=okpay-api", "").body();
+        assertEquals(200, me(right).statusCode(), "the same token with the API's audience is accepted");
+    }
+
+    @Test
+    @DisplayName("signing keys: a key another instance stored is published here within a refresh; instances rotating together make one key, published before it signs")
+    void signingKeysShared() throws Exception {
+        String name = unique("kay");
+        String email = name + "@example.com";
+        register(email, name, "en");
+
+        String other = http.post("/api/v1/test-identity/key-from-another-instance", "").body();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (JWKSet.parse(http.get("/.well-known/jwks.json").body()).getKeyByKeyId(other) == null) {
+            assertTrue(System.currentTimeMillis() < deadline, "the other instance's key never got published here");
+            Thread.sleep(500);
+        }
+
+        HttpResponse<String> rotated = http.post("/api/v1/test-identity/rotate-together/4", "");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        List<String> made = rotated.body().lines().toList();
+        assertEquals(1, made.size(), "four instances noticing the rotation at once make one key: " + made);
+        JWKSet published = JWKSet.parse(http.get("/.well-known/jwks.json").body());
+        assertTrue(published.getKeyByKeyId(made.get(0)) != null, "the new key is published at once");
+
+        SignedJWT token = SignedJWT.parse(accessToken(email));
+        assertNotEquals(made.get(0), token.getHeader().getKeyID(), "the new key does not sign before every instance has it");
+        assertTrue(published.getKeyByKeyId(token.getHeader().getKeyID()) != null, "the signing key stays published");
+        assertEquals(200, me(token.serialize()).statusCode());
     }
 
     @Test

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /**
  * Test-only, in the test server (for the identity tests): what a black-box test cannot do through the product. Signs
- * tokens with OKPay's real key but wrong claims (expired, another issuer), ages a challenge past its ten minutes or its
+ * tokens with OKPay's real key but wrong claims (expired, another issuer or audience), plays other instances storing
+ * and rotating signing keys, ages a challenge past its ten minutes or its
  * 30 seconds before "send again", makes an operator.
  */
 @Stateless
@@ -46,14 +47,72 @@ public class IdentityTestSupport {
     @POST
     @Path("token/{subject}")
     public String token(@PathParam("subject") String subject, @QueryParam("issuer") String otherIssuer,
-                        @QueryParam("ageSeconds") long ageSeconds) throws Exception {
-        SigningKey newest = em.createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
-                .setMaxResults(1).getSingleResult();
+                        @QueryParam("audience") String otherAudience, @QueryParam("ageSeconds") long ageSeconds)
+            throws Exception {
+        SigningKey signing = em.createQuery("SELECT k FROM SigningKey k WHERE k.signsFrom <= :now ORDER BY k.signsFrom DESC",
+                        SigningKey.class).setParameter("now", Instant.now()).setMaxResults(1).getSingleResult();
         var key = com.nimbusds.jose.jwk.RSAKey.parse(new String(
-                masterKey.open(newest.sealedPrivateJwk(), "jwt-signing-key:" + newest.kid()), StandardCharsets.UTF_8));
-        return TokenSigner.sign(key, otherIssuer == null ? issuer.replaceAll("/$", "") : otherIssuer, "user", subject,
-                Set.of("USER"), Instant.now().minusSeconds(ageSeconds), TokenSigner.ACCESS_TOKEN_LIFETIME);
+                masterKey.open(signing.sealedPrivateJwk(), "jwt-signing-key:" + signing.kid()), StandardCharsets.UTF_8));
+        // "-" stands for no audience at all.
+        String audience = otherAudience == null ? signingKeys.audience() : otherAudience.equals("-") ? null : otherAudience;
+        return TokenSigner.sign(key, otherIssuer == null ? issuer.replaceAll("/$", "") : otherIssuer, audience, "user",
+                subject, Set.of("USER"), Instant.now().minusSeconds(ageSeconds), TokenSigner.ACCESS_TOKEN_LIFETIME);
     }
+
+    /**
+     * What another instance does when it rotates: stores a new key, here one that signs only tomorrow (so no token of
+     * this run needs it). Answers its kid.
+     */
+    @POST
+    @Path("key-from-another-instance")
+    public String keyFromAnotherInstance() throws Exception {
+        var key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("key_other" + System.nanoTime())
+                .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE).generate();
+        Instant now = Instant.now();
+        // Made "yesterday", so it does not count as the newest key for the rotation.
+        em.persist(new SigningKey(key.getKeyID(), masterKey.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8),
+                "jwt-signing-key:" + key.getKeyID()), key.toPublicJWK().toJSONString(), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(1))));
+        return key.getKeyID();
+    }
+
+    /**
+     * Instances that notice together that the rotation is due: {@code count} refreshes at once, each in its own
+     * transaction, as of a time past the rotation period. Answers the kids they made, one a line.
+     */
+    @POST
+    @Path("rotate-together/{count}")
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
+    public String rotateTogether(@PathParam("count") int count) throws Exception {
+        Instant due = Instant.now().plus(rotation).plus(Duration.ofMinutes(1));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var made = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+        for (int i = 0; i < count; i++) {
+            made.add(executor.submit(() -> {
+                start.await();
+                return signingKeys.refresh(due);
+            }));
+        }
+        start.countDown();
+        StringBuilder kids = new StringBuilder();
+        for (var kid : made) {
+            String value = kid.get();
+            if (value != null) {
+                kids.append(value).append('\n');
+            }
+        }
+        return kids.toString();
+    }
+
+    @jakarta.annotation.Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
+
+    @jakarta.ejb.EJB
+    io.okpay.identity.control.SigningKeys signingKeys;
+
+    @Inject
+    @ConfigProperty(name = "okpay.jwt.key-rotation")
+    Duration rotation;
 
     @POST
     @Path("expire-challenge/{id}")

@@ -281,6 +281,28 @@ class WebhookIT {
     }
 
     @Test
+    @DisplayName("a receiver that refuses the connection is logged with the code connection_refused: no exception text, no address, no body")
+    void refusedConnectionLoggedAsCode() throws Exception {
+        Shop shop = shop();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        HttpResponse<String> created = post(shop, "/api/v1/webhook_endpoints", """
+                {"url":"http://127.0.0.1:%d/hook/closed","events":["*"]}""".formatted(closedPort));
+        assertEquals(201, created.statusCode(), created.body());
+        String endpoint = Http.json(created).getString("id");
+        publish(shop, "refund.succeeded", "re_" + UUID.randomUUID());
+
+        JsonObject delivery = awaitDeliveries(shop, endpoint, 1, d -> !d.getJsonArray("attempt_log").isEmpty()).get(0);
+        JsonObject attempt = delivery.getJsonArray("attempt_log").getJsonObject(0);
+        assertEquals("connection_refused", attempt.getString("error"), attempt.toString());
+        assertFalse(attempt.containsKey("http_status") || attempt.containsKey("response_body"), attempt.toString());
+        assertFalse(delivery.toString().contains("Exception") || delivery.toString().contains(Integer.toString(closedPort)),
+                delivery.toString());
+    }
+
+    @Test
     @DisplayName("after the retry period a delivery fails for good; a manual re-send still delivers the same event")
     void givesUpThenManualResend() {
         Shop shop = shop();

@@ -20,17 +20,21 @@ import java.util.Set;
  * The keys are handed over as {@code mp.jwt.verify.publickey.location}, a file holding the public JWK Set of
  * {@link SigningKeys}, not as {@code mp.jwt.verify.publickey} itself: Payara reads the key setting while deploying,
  * before the keys are loaded from the database, and caches the answer; the file's name is known from the start and
- * its content is read at the first token. {@code mp.jwt.verify.issuer} is read at the first token too.
+ * its content is read at the first token, then again when Payara's five-minute cache of it has passed (a file has no
+ * Cache-Control to say otherwise); {@link SigningKeys} rewrites it at every refresh. {@code mp.jwt.verify.issuer} and
+ * {@code mp.jwt.verify.audiences} are read at the first token too.
  * Registered through META-INF/services; it lives in the ejb jar so the EAR sees it too.
  */
 public class JwtVerificationConfig implements ConfigSource {
 
     static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
     static final String ISSUER = "mp.jwt.verify.issuer";
+    static final String AUDIENCES = "mp.jwt.verify.audiences";
     private static final Path JWKS_FILE = createFile();
     private static volatile String issuer;
+    private static volatile String audience;
 
-    static synchronized void publish(String jwks, String acceptedIssuer) {
+    static synchronized void publish(String jwks, String acceptedIssuer, String acceptedAudience) {
         try {
             Path next = Files.createTempFile(JWKS_FILE.getParent(), "okpay-jwks-", ".next");
             Files.writeString(next, jwks, StandardCharsets.UTF_8);
@@ -39,6 +43,7 @@ public class JwtVerificationConfig implements ConfigSource {
             throw new UncheckedIOException("Could not write the token verification keys", e);
         }
         issuer = acceptedIssuer;
+        audience = acceptedAudience;
     }
 
     private static Path createFile() {
@@ -57,6 +62,9 @@ public class JwtVerificationConfig implements ConfigSource {
         values.put(PUBLIC_KEY_LOCATION, JWKS_FILE.toUri().toString());
         if (issuer != null) {
             values.put(ISSUER, issuer);
+        }
+        if (audience != null) {
+            values.put(AUDIENCES, audience);
         }
         return values;
     }

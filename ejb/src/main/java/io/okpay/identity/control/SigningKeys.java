@@ -10,11 +10,15 @@ import io.okpay.identity.entity.SigningKey;
 import io.okpay.shared.crypto.MasterKey;
 import io.okpay.shared.crypto.Secrets;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
@@ -28,14 +32,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
- * The RSA keys that sign access tokens. At start-up: loads them from the database (every instance of a cluster shares
- * them), makes a new one when there is none or the newest is older than okpay.jwt.key-rotation (the older ones stay
- * published, with their kid, until the tokens they signed have expired), and publishes the public JWK Set for
- * /.well-known/jwks.json and for Payara's token verification. The newest key signs.
+ * The RSA keys that sign access tokens, shared by every instance of a cluster through the database. Every instance
+ * reads them at start-up and again every {@code okpay.jwt.key-refresh}; when the newest key is older than
+ * {@code okpay.jwt.key-rotation}, the first instance to notice makes a new one under the lock row, so instances that
+ * start or rotate together still make one key. A new key is published at once and signs after
+ * {@code okpay.jwt.key-activation-delay} (longer than a refresh plus Payara's five-minute cache of the key set), so no
+ * instance ever meets a token whose key it has not read yet; a replaced key stays published until its tokens have
+ * expired (see {@link KeyRing}). The public JWK Set goes to /.well-known/jwks.json and to Payara's token verification.
  */
 @Singleton
 @Startup
@@ -44,6 +53,8 @@ public class SigningKeys {
 
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final String SEAL_CONTEXT = "jwt-signing-key:";
+    /** How long Payara's MicroProfile JWT keeps the key set it read (its default: no payara-mp-jwt.properties here). */
+    static final Duration PAYARA_KEY_CACHE = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -51,51 +62,103 @@ public class SigningKeys {
     @Inject
     MasterKey masterKey;
 
+    @Resource
+    TimerService timers;
+
     @Inject
     @ConfigProperty(name = "okpay.base-url")
     String issuer;
 
     @Inject
+    @ConfigProperty(name = "okpay.jwt.audience")
+    String audience;
+
+    @Inject
     @ConfigProperty(name = "okpay.jwt.key-rotation")
     Duration rotation;
 
-    private RSAKey current;
-    private String jwks;
+    @Inject
+    @ConfigProperty(name = "okpay.jwt.key-activation-delay")
+    Duration activationDelay;
+
+    @Inject
+    @ConfigProperty(name = "okpay.jwt.key-refresh")
+    Duration refresh;
+
+    /** What signs and what is published; replaced whole by each refresh, so readers never see half of one. */
+    private record Loaded(RSAKey signing, String jwks) {
+
+        @Override
+        public String toString() {
+            return "Loaded[" + signing.getKeyID() + "]";
+        }
+    }
+
+    private volatile Loaded loaded;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    void load() {
-        List<SigningKey> stored = em.createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt DESC", SigningKey.class)
-                .getResultList();
-        Instant now = Instant.now();
-        if (stored.isEmpty() || stored.get(0).createdAt().plus(rotation).isBefore(now)) {
-            SigningKey created = generate(now);
+    void start() {
+        if (activationDelay.compareTo(refresh.plus(PAYARA_KEY_CACHE)) <= 0) {
+            throw new IllegalStateException("okpay.jwt.key-activation-delay (" + activationDelay + ") must be longer than "
+                    + "okpay.jwt.key-refresh (" + refresh + ") plus Payara's " + PAYARA_KEY_CACHE + " key cache");
+        }
+        refresh(Instant.now());
+        timers.createIntervalTimer(refresh.toMillis(), refresh.toMillis(), new TimerConfig("signing-keys", false));
+    }
+
+    @Timeout
+    @Lock(LockType.READ)
+    void scheduled() {
+        refresh(Instant.now());
+    }
+
+    /**
+     * Reads the stored keys, first making a new one if the rotation is due at {@code rotateAt} (the current time; tests
+     * look ahead), and publishes what {@link KeyRing} says for now. The lock row is the transaction's first statement:
+     * whoever waited for it then reads the keys the other instance committed.
+     *
+     * @return the kid of the key made here, or null
+     */
+    @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String refresh(Instant rotateAt) {
+        em.createNativeQuery("SELECT id FROM signing_key_lock WHERE id = 1 FOR UPDATE").getSingleResult();
+        List<SigningKey> stored = new ArrayList<>(em.createQuery("SELECT k FROM SigningKey k", SigningKey.class).getResultList());
+        KeyRing ring = ring(stored);
+        String made = null;
+        if (ring.rotationDue(rotateAt)) {
+            SigningKey created = generate(rotateAt, ring.signsFromForNewKey(rotateAt));
             em.persist(created);
-            stored = new ArrayList<>(stored);
-            stored.add(0, created);
-            LOG.info(() -> "New token signing key " + created.kid());
+            stored.add(created);
+            ring = ring(stored);
+            made = created.kid();
+            LOG.info(() -> "New token signing key " + created.kid() + ", signing from " + created.signsFrom());
         }
-        current = privateKey(stored.get(0));
-        List<JWK> published = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            // An older key signed until the next one replaced it; once its last tokens have expired it verifies nothing.
-            if (i == 0 || stored.get(i - 1).createdAt().plus(TokenSigner.ACCESS_TOKEN_LIFETIME).isAfter(now)) {
-                published.add(publicKey(stored.get(i)));
-            }
-        }
-        jwks = new JWKSet(published).toString(true);
-        JwtVerificationConfig.publish(jwks, issuer());
+        Instant now = Instant.now();
+        Map<String, SigningKey> byKid = stored.stream().collect(Collectors.toMap(SigningKey::kid, k -> k));
+        List<JWK> published = ring.published(now).stream().map(e -> (JWK) publicKey(byKid.get(e.kid()))).toList();
+        String jwks = new JWKSet(published).toString(true);
+        loaded = new Loaded(privateKey(byKid.get(ring.signing(now).kid())), jwks);
+        JwtVerificationConfig.publish(jwks, issuer(), audience);
+        return made;
+    }
+
+    private KeyRing ring(List<SigningKey> stored) {
+        return new KeyRing(stored.stream().map(k -> new KeyRing.Entry(k.kid(), k.createdAt(), k.signsFrom())).toList(),
+                rotation, activationDelay, TokenSigner.ACCESS_TOKEN_LIFETIME);
     }
 
     @Lock(LockType.READ)
     public String sign(String kind, String subject, Set<String> groups) {
-        return TokenSigner.sign(current, issuer(), kind, subject, groups, Instant.now(), TokenSigner.ACCESS_TOKEN_LIFETIME);
+        return TokenSigner.sign(loaded.signing(), issuer(), audience, kind, subject, groups, Instant.now(),
+                TokenSigner.ACCESS_TOKEN_LIFETIME);
     }
 
     /** The public keys, as served at /.well-known/jwks.json. */
     @Lock(LockType.READ)
     public String jwks() {
-        return jwks;
+        return loaded.jwks();
     }
 
     @Lock(LockType.READ)
@@ -103,11 +166,17 @@ public class SigningKeys {
         return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 
-    private SigningKey generate(Instant now) {
+    /** The {@code aud} of every access token, the one audience the API accepts. */
+    @Lock(LockType.READ)
+    public String audience() {
+        return audience;
+    }
+
+    private SigningKey generate(Instant now, Instant signsFrom) {
         try {
             RSAKey key = new RSAKeyGenerator(2048).keyID(Secrets.publicId("key")).keyUse(KeyUse.SIGNATURE).generate();
             String sealed = masterKey.seal(key.toJSONString().getBytes(StandardCharsets.UTF_8), SEAL_CONTEXT + key.getKeyID());
-            return new SigningKey(key.getKeyID(), sealed, key.toPublicJWK().toJSONString(), now);
+            return new SigningKey(key.getKeyID(), sealed, key.toPublicJWK().toJSONString(), now, signsFrom);
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not generate a token signing key", e);
         }

@@ -17,7 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Makes RS256 access tokens in the MicroProfile JWT shape: {@code iss}, {@code sub} and {@code upn} (the caller's
+ * Makes RS256 access tokens in the MicroProfile JWT shape: {@code iss}, {@code aud} (OKPay's API, checked by
+ * {@code mp.jwt.verify.audiences}, so a token made for something else is no key to the API), {@code sub} and {@code upn} (the caller's
  * public id), {@code groups} (its roles), {@code iat}, {@code exp}, {@code jti}, and {@code okpay_kind} saying what
  * kind of caller it is ("user" now, "merchant" for client credentials).
  */
@@ -28,10 +29,11 @@ public final class TokenSigner {
     private TokenSigner() {
     }
 
-    public static String sign(RSAKey key, String issuer, String kind, String subject, Set<String> groups,
+    public static String sign(RSAKey key, String issuer, String audience, String kind, String subject, Set<String> groups,
                               Instant issuedAt, Duration lifetime) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .claim("upn", subject)
                 .claim("groups", List.copyOf(groups))

@@ -30,14 +30,18 @@ public class SigningKey {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "signs_from", nullable = false, updatable = false)
+    private Instant signsFrom;
+
     protected SigningKey() {
     }
 
-    public SigningKey(String kid, String sealedPrivateJwk, String publicJwk, Instant createdAt) {
+    public SigningKey(String kid, String sealedPrivateJwk, String publicJwk, Instant createdAt, Instant signsFrom) {
         this.kid = kid;
         this.sealedPrivateJwk = sealedPrivateJwk;
         this.publicJwk = publicJwk;
         this.createdAt = createdAt;
+        this.signsFrom = signsFrom;
     }
 
     public String kid() {
@@ -54,5 +58,10 @@ public class SigningKey {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Published from its creation on, it signs from this time: every instance has it by then. */
+    public Instant signsFrom() {
+        return signsFrom;
     }
 }

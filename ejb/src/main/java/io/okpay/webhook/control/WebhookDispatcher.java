@@ -13,9 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,23 +112,21 @@ public class WebhookDispatcher {
         String error = null;
         String responseBody = null;
         boolean delivered = false;
-        if (!sandbox() && !ReceiverAddresses.isPublic(due.url())) {
-            error = "address not public";
-        } else {
-            try {
-                WebhookSender.Answer answer = sender.post(due.url(), due.body(), due.eventId(), signature);
-                status = answer.status();
-                responseBody = answer.bodySlice();
-                delivered = answer.successful();
-            } catch (TimeoutException | HttpTimeoutException | InterruptedException e) {
-                // @Timeout ends the call by interrupting this thread; the flag must not stay set, or the database
-                // calls that record the attempt would fail. The timer thread has no other reason to be interrupted.
-                Thread.interrupted();
-                error = "timeout";
-            } catch (Exception e) {
-                // Refused connection, unknown host, TLS failure ...: the kind is enough for the merchant's log.
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
+        try {
+            // Resolved and checked once, right before the call, which then goes to that very address.
+            ReceiverAddresses.Receiver receiver = ReceiverAddresses.pin(due.url(), sandbox());
+            WebhookSender.Answer answer = sender.post(receiver, due.body(), due.eventId(), signature);
+            status = answer.status();
+            responseBody = answer.bodySlice();
+            delivered = answer.successful();
+        } catch (Exception e) {
+            // @Timeout ends the call by interrupting this thread; the flag must not stay set, or the database calls
+            // that record the attempt would fail. The timer thread has no other reason to be interrupted.
+            String code = DeliveryErrors.code(e, Thread.interrupted());
+            // The merchant's log gets the code only; the details (hosts, addresses, library text) are for operators.
+            LOG.log(Level.INFO, () -> "Webhook delivery " + due.id() + " to endpoint " + due.endpointPublicId()
+                    + " failed (" + code + "): " + e);
+            error = code;
         }
         int elapsedMs = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
         Instant finished = Instant.now();

@@ -19,11 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokenSignerTest {
 
     @Test
-    @DisplayName("access tokens are RS256 with the key's kid, the MicroProfile JWT claims and a 15-minute life")
+    @DisplayName("access tokens are RS256 with the key's kid, the MicroProfile JWT claims, OKPay's audience and a 15-minute life")
     void signs() throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("key_test").generate();
         Instant now = Instant.parse("2026-11-26T10:00:00Z");
-        String token = TokenSigner.sign(key, "https://okpay.example", "user", "usr_abc", Set.of("USER"), now,
+        String token = TokenSigner.sign(key, "https://okpay.example", "okpay-api", "user", "usr_abc", Set.of("USER"), now,
                 TokenSigner.ACCESS_TOKEN_LIFETIME);
 
         SignedJWT jwt = SignedJWT.parse(token);
@@ -32,6 +32,7 @@ class TokenSignerTest {
         assertTrue(jwt.verify(new RSASSAVerifier(key.toRSAPublicKey())));
         var claims = jwt.getJWTClaimsSet();
         assertEquals("https://okpay.example", claims.getIssuer());
+        assertEquals(List.of("okpay-api"), claims.getAudience());
         assertEquals("usr_abc", claims.getSubject());
         assertEquals("usr_abc", claims.getStringClaim("upn"));
         assertEquals(List.of("USER"), claims.getStringListClaim("groups"));

@@ -145,13 +145,13 @@ public class WebhooksPage implements Serializable {
         return endpoint.eventTypes().contains("*") ? text("webhooks.events.all") : String.join(", ", endpoint.eventTypes());
     }
 
-    /** "HTTP 500 · 12 ms", "timeout · 10003 ms", or nothing before the first attempt. */
+    /** "HTTP 500 · 12 ms", "timeout · 10003 ms" (the error code's text), or nothing before the first attempt. */
     public String lastOutcome(DeliveryView delivery) {
         DeliveryView.Attempt last = delivery.lastAttempt();
         if (last == null) {
             return "";
         }
-        String outcome = last.httpStatus() == null ? last.error() : "HTTP " + last.httpStatus();
+        String outcome = last.httpStatus() == null ? text("webhooks.error." + last.error()) : "HTTP " + last.httpStatus();
         return text("webhooks.log.outcome", outcome, last.responseMs());
     }
 
