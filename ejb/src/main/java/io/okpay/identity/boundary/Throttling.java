@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Growing delays after failed guesses, for other features (a merchant's client credentials, voucher codes), counted
- * as identity counts sign-ins (before the check, atomically): shared by every instance of a cluster, free up to a number of failures, then a
- * doubling wait up to a cap, forgotten an hour after the last failure.
+ * as identity counts sign-ins (atomically, before the check): shared by every instance of a cluster, free up to a
+ * number of failures, then a doubling wait up to a cap, forgotten an hour after the last failure.
  */
 @ApplicationScoped
 public class Throttling {
