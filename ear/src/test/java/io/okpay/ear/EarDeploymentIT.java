@@ -116,6 +116,9 @@ class EarDeploymentIT {
         env.put("DB_URL", System.getProperty("okpay.it.db.url"));
         env.put("DB_USER", System.getProperty("okpay.it.db.user"));
         env.put("DB_PASSWORD", System.getProperty("okpay.it.db.password"));
+        // Production's two accounts: the schema's owner migrates, the datasource's account only reads and writes rows.
+        env.put("DB_MIGRATION_USER", System.getProperty("okpay.it.db.migration.user"));
+        env.put("DB_MIGRATION_PASSWORD", System.getProperty("okpay.it.db.migration.password"));
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", System.getProperty("okpay.it.smtp.port"));
         env.put("OKPAY_MASTER_KEY", System.getProperty("okpay.it.master-key"));

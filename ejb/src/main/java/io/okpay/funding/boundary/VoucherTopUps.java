@@ -57,35 +57,39 @@ public class VoucherTopUps {
     public TopUpView topUp(VoucherTopUpCommand command) {
         UserView user = validator.check(command);
         String userId = command.userId();
-        long wait = throttling.secondsToWait(VOUCHER_GUESSES, userId);
-        if (wait > 0) {
-            throw new BusinessException("voucher_attempts_throttled", wait);
-        }
-        VoucherCode code;
-        try {
-            code = validator.code(command);
-        } catch (BusinessException e) {
-            throttling.failed(VOUCHER_GUESSES, userId);
-            throw e;
-        }
-        String hash = TopUpAnswers.requestHash("voucher", code.hash());
-        Optional<TopUp> earlier = records.byKey(userId, command.idempotencyKey());
-        if (earlier.isPresent()) {
-            return answers.replay(earlier.get(), hash);
-        }
+        Throttling.Key guess = new Throttling.Key(VOUCHER_GUESSES, userId);
+        // Counted as a wrong guess before the code is looked at; anything but a wrong code gives the count back.
+        throttling.attempt("voucher_attempts_throttled", guess);
+        boolean wrongCode = false;
         TopUp topUp;
         try {
-            topUp = redemptions.redeem(userId, command.idempotencyKey(), hash, code);
-        } catch (BusinessException e) {
-            if (VoucherRedemptions.REFUSALS.contains(e.code())) {
-                throttling.failed(VOUCHER_GUESSES, userId);
-            }
-            throw e;
-        } catch (EJBException | jakarta.persistence.PersistenceException e) {
-            if (!DatabaseFailures.isDuplicateKey(e)) {
+            VoucherCode code;
+            try {
+                code = validator.code(command);
+            } catch (BusinessException e) {
+                wrongCode = true;
                 throw e;
             }
-            return answers.replay(records.byKey(userId, command.idempotencyKey()).orElseThrow(() -> e), hash);
+            String hash = TopUpAnswers.requestHash("voucher", code.hash());
+            Optional<TopUp> earlier = records.byKey(userId, command.idempotencyKey());
+            if (earlier.isPresent()) {
+                return answers.replay(earlier.get(), hash);
+            }
+            try {
+                topUp = redemptions.redeem(userId, command.idempotencyKey(), hash, code);
+            } catch (BusinessException e) {
+                wrongCode = VoucherRedemptions.REFUSALS.contains(e.code());
+                throw e;
+            } catch (EJBException | jakarta.persistence.PersistenceException e) {
+                if (!DatabaseFailures.isDuplicateKey(e)) {
+                    throw e;
+                }
+                return answers.replay(records.byKey(userId, command.idempotencyKey()).orElseThrow(() -> e), hash);
+            }
+        } finally {
+            if (!wrongCode) {
+                throttling.refund(guess);
+            }
         }
         throttling.reset(VOUCHER_GUESSES, userId);
         return answers.view(crediting.credit(topUp, user), false);

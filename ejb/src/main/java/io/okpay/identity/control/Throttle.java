@@ -64,12 +64,6 @@ public class Throttle {
         return new Rule("ip", perAddressFree, Duration.ofMinutes(15));
     }
 
-    /** Seconds to wait before the next attempt is considered; 0 when it may happen now. */
-    public long secondsToWait(Rule rule, String key) {
-        long[] entry = failures.get(rule.name() + ":" + key);
-        return entry == null ? 0 : waitSeconds(rule, entry[0], entry[1], System.currentTimeMillis());
-    }
-
     public void failed(Rule rule, String key) {
         failures.invoke(rule.name() + ":" + key, new CountFailure(), System.currentTimeMillis());
     }

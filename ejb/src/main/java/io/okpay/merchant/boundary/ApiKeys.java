@@ -105,25 +105,28 @@ public class ApiKeys {
 
     /**
      * OAuth2 client credentials: the key id and its secret give a MERCHANT access token. Unknown key, wrong secret and
-     * revoked key all answer the same {@code invalid_client}; failures are throttled per key and address and per
-     * address ({@code client_throttled}, 429, seconds to wait as the argument).
+     * revoked key all answer the same {@code invalid_client}; guesses are throttled per key, per key and address and
+     * per address ({@code client_throttled}, 429, seconds to wait as the argument), counted before the check.
      */
     public ClientGrant exchange(String clientId, String clientSecret, String ip) {
         String client = clientId == null ? "" : clientId.strip();
-        long wait = Math.max(throttle.secondsToWait(throttle.perAddress(), ip), Math.max(
-                throttle.secondsToWait(CLIENT, client), throttle.secondsToWait(CLIENT_FROM_IP, client + "|" + ip)));
-        if (wait > 0) {
-            throw new BusinessException("client_throttled", wait);
+        Throttling.Key[] keys = {new Throttling.Key(throttle.perAddress(), ip), new Throttling.Key(CLIENT, client),
+                new Throttling.Key(CLIENT_FROM_IP, client + "|" + ip)};
+        // Counted as a failure before the secret is checked; a right secret gives the count back.
+        throttle.attempt("client_throttled", keys);
+        Optional<ApiKey> found;
+        boolean right;
+        try {
+            found = client.isEmpty() ? Optional.empty() : find(client);
+            right = found.isPresent() && found.get().active() && SecretKeys.matches(clientSecret, found.get().secretHash());
+        } catch (RuntimeException notChecked) {
+            throttle.refund(keys);
+            throw notChecked;
         }
-        Optional<ApiKey> found = client.isEmpty() ? Optional.empty() : find(client);
-        boolean right = found.isPresent() && found.get().active()
-                && SecretKeys.matches(clientSecret, found.get().secretHash());
         if (!right) {
-            throttle.failed(throttle.perAddress(), ip);
-            throttle.failed(CLIENT, client);
-            throttle.failed(CLIENT_FROM_IP, client + "|" + ip);
             throw new BusinessException("invalid_client");
         }
+        throttle.refund(keys);
         throttle.reset(CLIENT_FROM_IP, client + "|" + ip);
         ApiKey key = found.get();
         key.used(Instant.now());
