@@ -53,6 +53,19 @@ public final class Race {
     }
 
     /**
+     * How many of a burst of wrong guesses a throttle may check: its {@code free} tries, and one more each time the
+     * wait after the last counted failure (1 s, then 2 s, 4 s, ...) has passed while the burst still ran. A burst
+     * that lasts under a second gets the free tries only; a slow machine's longer burst is not a failure.
+     */
+    public static int checkedAtMost(int free, long burstMillis) {
+        int more = 0;
+        for (long waited = 1000; waited <= burstMillis; waited = waited * 2 + 1000) {
+            more++;
+        }
+        return free + more;
+    }
+
+    /**
      * Races {@code callers} copies of an API request that creates something: every answer must have {@code status}
      * and name the one same object in its {@code id}; that id.
      */
