@@ -30,9 +30,10 @@ public class SavedCards {
         return saved;
     }
 
-    public List<SavedCard> of(String userId) {
+    public List<SavedCardView> of(String userId) {
         return em.createNamedQuery(SavedCard.OF_USER, SavedCard.class).setParameter("userId", userId)
-                .setMaxResults(100).getResultList();
+                .setMaxResults(100).getResultStream().map(card -> new SavedCardView(card.publicId(), card.brand(),
+                        card.lastFour(), card.expMonth(), card.expYear())).toList();
     }
 
     /** The person's own saved card; someone else's does not exist. */

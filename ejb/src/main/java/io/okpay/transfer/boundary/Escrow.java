@@ -16,7 +16,6 @@ import io.okpay.shared.MoneyFormat;
 import io.okpay.transfer.control.TransferRecords;
 import io.okpay.transfer.control.TransferViews;
 import io.okpay.transfer.entity.Transfer;
-import io.okpay.transfer.entity.TransferStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,7 +1,6 @@
 package io.okpay.transfer.boundary;
 
 import io.okpay.shared.Money;
-import io.okpay.transfer.entity.TransferStatus;
 
 import java.time.Instant;
 

@@ -27,7 +27,6 @@ import io.okpay.transfer.control.TransferRecords;
 import io.okpay.transfer.control.TransferRules;
 import io.okpay.transfer.control.TransferViews;
 import io.okpay.transfer.entity.Transfer;
-import io.okpay.transfer.entity.TransferStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,8 +1,8 @@
 package io.okpay.transfer.control;
 
 import io.okpay.shared.persistence.WriteConflicts;
+import io.okpay.transfer.boundary.TransferStatus;
 import io.okpay.transfer.entity.Transfer;
-import io.okpay.transfer.entity.TransferStatus;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

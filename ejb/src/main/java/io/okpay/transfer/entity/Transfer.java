@@ -1,5 +1,6 @@
 package io.okpay.transfer.entity;
 
+import io.okpay.transfer.boundary.TransferStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -25,11 +26,11 @@ import java.time.Instant;
         + "AND t.id < :before ORDER BY t.id DESC")
 @NamedQuery(name = Transfer.UNSETTLED, query = "SELECT t FROM Transfer t WHERE t.status IN :statuses ORDER BY t.id")
 @NamedQuery(name = Transfer.BEGIN_SETTLEMENT, query = "UPDATE Transfer t SET t.status = :next, t.recipientId = :recipientId "
-        + "WHERE t.id = :id AND t.status = io.okpay.transfer.entity.TransferStatus.PENDING_CLAIM")
+        + "WHERE t.id = :id AND t.status = io.okpay.transfer.boundary.TransferStatus.PENDING_CLAIM")
 @NamedQuery(name = Transfer.FINISH_SETTLEMENT, query = "UPDATE Transfer t SET t.status = :done, "
         + "t.settledTransactionId = :transactionId, t.settledAt = :at WHERE t.id = :id AND t.status = :during")
 @NamedQuery(name = Transfer.WAITING_OF_SENDER, query = "SELECT t FROM Transfer t WHERE t.senderId = :senderId "
-        + "AND t.status = io.okpay.transfer.entity.TransferStatus.PENDING_CLAIM ORDER BY t.id DESC")
+        + "AND t.status = io.okpay.transfer.boundary.TransferStatus.PENDING_CLAIM ORDER BY t.id DESC")
 @NamedQuery(name = Transfer.ANY_BETWEEN, query = "SELECT t.id FROM Transfer t WHERE t.senderId = :senderId AND t.recipientId = :recipientId")
 public class Transfer {
 

@@ -1,7 +1,5 @@
 package io.okpay.webhook.boundary;
 
-import io.okpay.webhook.entity.DeliveryStatus;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.okpay.webhook.entity;
 
+import io.okpay.webhook.boundary.DeliveryStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

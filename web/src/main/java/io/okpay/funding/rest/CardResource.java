@@ -36,7 +36,7 @@ public class CardResource {
     @GET
     @Operation(summary = "The caller's saved cards, newest first")
     public List<SavedCardDto> list() {
-        return savedCards.of(userId()).stream().map(card -> new SavedCardDto(card.publicId(), card.brand(),
+        return savedCards.of(userId()).stream().map(card -> new SavedCardDto(card.id(), card.brand(),
                 card.lastFour(), card.expMonth(), card.expYear())).toList();
     }
 

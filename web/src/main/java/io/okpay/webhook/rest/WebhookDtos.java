@@ -1,5 +1,6 @@
 package io.okpay.webhook.rest;
 
+import io.okpay.webhook.boundary.DeliveryStatus;
 import io.okpay.webhook.boundary.DeliveryView;
 import io.okpay.webhook.boundary.EndpointView;
 import io.okpay.webhook.boundary.EndpointWithSecret;
@@ -46,7 +47,7 @@ public final class WebhookDtos {
 
         static DeliveryDto of(DeliveryView d) {
             DeliveryView.Attempt last = d.lastAttempt();
-            boolean pending = d.status() == io.okpay.webhook.entity.DeliveryStatus.PENDING;
+            boolean pending = d.status() == DeliveryStatus.PENDING;
             return new DeliveryDto(d.id(), "webhook_delivery", d.endpointId(), d.eventId(), d.eventType(),
                     d.status().name().toLowerCase(), d.attempts().size(), last == null ? null : last.httpStatus(),
                     last == null ? null : last.responseMs(), d.createdAt().toString(),

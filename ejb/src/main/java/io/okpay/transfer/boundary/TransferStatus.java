@@ -1,4 +1,4 @@
-package io.okpay.transfer.entity;
+package io.okpay.transfer.boundary;
 
 /**
  * Where a transfer stands. To a registered recipient it is COMPLETED as soon as the ledger posted it. To an e-mail
