@@ -8,12 +8,10 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 
 /**
- * The session row a page visitor signed in with, read at most once per request by the authentication mechanism, which
- * recognises the visitor with it or ends the HTTP session when the row has ended.
+ * The session row a page visitor signed in with, read by the authentication mechanism on every request of the pages'
+ * side: it recognises the visitor with it, or ends the HTTP session when the row has ended.
  */
 final class SessionRows {
-
-    private static final String READ = SessionRows.class.getName();
 
     private SessionRows() {
     }
@@ -29,15 +27,9 @@ final class SessionRows {
     }
 
     /** The user of the session row while that row is open; empty when it has ended or there is none. */
-    @SuppressWarnings("unchecked")
     static Optional<UserView> user(HttpServletRequest request, SignIns signIns) {
-        if (request.getAttribute(READ) instanceof Optional<?> read) {
-            return (Optional<UserView>) read;
-        }
         String sessionId = sessionId(request);
-        Optional<UserView> user = sessionId == null ? Optional.empty() : signIns.session(sessionId);
-        request.setAttribute(READ, user);
-        return user;
+        return sessionId == null ? Optional.empty() : signIns.session(sessionId);
     }
 
     private static String sessionId(HttpServletRequest request) {
