@@ -1,0 +1,46 @@
+package io.okpay.shared;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * Once per period across the cluster: every instance's timer fires, and the one whose claim moves the job's lease
+ * forward runs the job; the others skip that period. No lock is held while the job runs, and an instance that dies
+ * holds nothing: the next period's claim goes to whoever asks. (Persistent EJB timers would die with their owner.)
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class JobLeases {
+
+    /** This JVM as the lease table names it: process id and host. */
+    static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    /**
+     * Whether this instance runs {@code job} now, the job's timer firing every {@code period}. The lease ends a little
+     * before the next firing (a tenth of the period, at most a second), so that the next period's claim is not
+     * refused by timers firing a few milliseconds apart.
+     */
+    public boolean claim(String job, Duration period) {
+        long micros = period.minus(slack(period)).toNanos() / 1_000;
+        em.createNativeQuery("INSERT IGNORE INTO job_lease (name, holder, held_until) VALUES (?1, '', '1970-01-01')")
+                .setParameter(1, job).executeUpdate();
+        return em.createNativeQuery("UPDATE job_lease SET holder = ?1, "
+                        + "held_until = NOW(6) + INTERVAL ?2 MICROSECOND WHERE name = ?3 AND held_until <= NOW(6)")
+                .setParameter(1, HOLDER).setParameter(2, micros).setParameter(3, job)
+                .executeUpdate() == 1;
+    }
+
+    private static Duration slack(Duration period) {
+        Duration tenth = period.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? tenth : Duration.ofSeconds(1);
+    }
+}
