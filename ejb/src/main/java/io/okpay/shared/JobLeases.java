@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * Once per period across the cluster: every instance's timer fires, and the one whose claim moves the job's lease
@@ -18,7 +19,7 @@ import java.time.Duration;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class JobLeases {
 
-    /** This JVM as the lease table names it: process id and host. */
+    /** This JVM as the lease table names it (process id and host), for whoever reads the table. */
     static final String HOLDER = ManagementFactory.getRuntimeMXBean().getName();
 
     @PersistenceContext(unitName = "okpay")
@@ -31,12 +32,15 @@ public class JobLeases {
      */
     public boolean claim(String job, Duration period) {
         long micros = period.minus(slack(period)).toNanos() / 1_000;
-        em.createNativeQuery("INSERT IGNORE INTO job_lease (name, holder, held_until) VALUES (?1, '', '1970-01-01')")
-                .setParameter(1, job).executeUpdate();
-        return em.createNativeQuery("UPDATE job_lease SET holder = ?1, "
-                        + "held_until = NOW(6) + INTERVAL ?2 MICROSECOND WHERE name = ?3 AND held_until <= NOW(6)")
-                .setParameter(1, HOLDER).setParameter(2, micros).setParameter(3, job)
-                .executeUpdate() == 1;
+        String claim = HOLDER + " " + UUID.randomUUID();
+        // One statement that takes the row's exclusive lock at once (a read first, or INSERT IGNORE then UPDATE, lets
+        // two claims deadlock); the lease moves only when it has ended. Whether it moved is whether it now names us.
+        em.createNativeQuery("INSERT INTO job_lease (name, holder, held_until) VALUES (?1, ?2, NOW(6) + INTERVAL ?3 MICROSECOND) "
+                        + "ON DUPLICATE KEY UPDATE holder = IF(held_until <= NOW(6), VALUES(holder), holder), "
+                        + "held_until = IF(held_until <= NOW(6), VALUES(held_until), held_until)")
+                .setParameter(1, job).setParameter(2, claim).setParameter(3, micros).executeUpdate();
+        return claim.equals(em.createNativeQuery("SELECT holder FROM job_lease WHERE name = ?1")
+                .setParameter(1, job).getSingleResult());
     }
 
     private static Duration slack(Duration period) {
