@@ -3,6 +3,7 @@ package io.okpay.funding.boundary;
 import io.okpay.funding.control.TopUpRecords;
 import io.okpay.funding.control.TopUpRecovery;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.JobLeases;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -15,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Settles top-ups that lost their processor's answer (a timeout after authorising, an instance that stopped mid-way,
- * see {@link TopUpRecovery}): every minute, on every instance (each step is idempotent, so two instances settling the same top-up do no harm).
+ * see {@link TopUpRecovery}): every minute, on one instance of the cluster ({@link JobLeases}; each step is idempotent
+ * too, so two instances settling the same top-up would do no harm).
  * A top-up is never left pending: it ends credited or failed with its card reservation released. Bank transfer
  * top-ups past their expiry fail too (topup_expired).
  */
@@ -34,8 +36,14 @@ public class TopUpSettlement {
     @EJB
     TopUpRecovery recovery;
 
+    @EJB
+    JobLeases leases;
+
     @Schedule(hour = "*", minute = "*", persistent = false)
     public void settleStuck() {
+        if (!leases.claim("topup-settlement", Duration.ofMinutes(1))) {
+            return;
+        }
         for (String id : records.stuck(Instant.now().minus(QUIET_FOR), 100)) {
             try {
                 LOG.info(() -> "Top-up " + id + " settled as " + recovery.settle(id).status());

@@ -2,6 +2,7 @@ package io.okpay.ledger.control;
 
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.Reconciliation;
+import io.okpay.shared.JobLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -18,13 +19,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The ledger's background work on every instance: expiring holds past their deadline (safe on several instances at
- * once: each expiry locks its hold and is keyed by it) and reconciling on the configured interval (read-only).
+ * The ledger's background work, each job on one instance of the cluster per period ({@link JobLeases}): expiring
+ * holds past their deadline (safe on several instances at once too: each expiry locks its hold and is keyed by it)
+ * and reconciling on the configured interval (one recorded run per interval, not one per instance).
  */
 @Singleton
 @Startup
@@ -43,6 +46,9 @@ public class LedgerSchedule {
     @EJB
     Reconciliation reconciliation;
 
+    @EJB
+    JobLeases leases;
+
     @Inject
     @ConfigProperty(name = "okpay.ledger.reconciliation-interval-minutes", defaultValue = "60")
     long reconciliationIntervalMinutes;
@@ -56,7 +62,9 @@ public class LedgerSchedule {
     @Timeout
     void reconcile(Timer timer) {
         try {
-            reconciliation.run();
+            if (leases.claim("ledger-reconciliation", Duration.ofMinutes(Math.max(1, reconciliationIntervalMinutes)))) {
+                reconciliation.run();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Ledger reconciliation could not run", e);
         }
@@ -65,6 +73,9 @@ public class LedgerSchedule {
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     void expireHolds() {
         try {
+            if (!leases.claim("ledger-hold-expiry", Duration.ofSeconds(10))) {
+                return;
+            }
             int expired = ledger.expireDueHolds(Instant.now());
             if (expired > 0) {
                 LOG.info(() -> "Expired " + expired + " hold(s) past their deadline");

@@ -2,6 +2,7 @@ package io.okpay.payout.control;
 
 import io.okpay.payout.boundary.PayoutStatus;
 import io.okpay.payout.entity.Payout;
+import io.okpay.shared.JobLeases;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -11,15 +12,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every 10 seconds on every instance: fails the payouts that were never exported before their hold's deadline, as
+ * Every 10 seconds, on one instance of the cluster ({@link JobLeases}): fails the payouts that were never exported before their hold's deadline, as
  * an operator's "failed" would (the hold is voided, or was already released by the ledger's expiry), and the owner
- * is told why by e-mail. Safe on several instances at once: taking a payout into FAILING is a conditional update,
+ * is told why by e-mail. Safe on several instances at once too: taking a payout into FAILING is a conditional update,
  * and finishing a settlement again posts and tells nothing twice.
  */
 @Singleton
@@ -40,9 +42,15 @@ public class PayoutSchedule {
     @Inject
     PayoutSteps steps;
 
+    @EJB
+    JobLeases leases;
+
     @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
     void failLapsed() {
         try {
+            if (!leases.claim("payout-lapse", Duration.ofSeconds(10))) {
+                return;
+            }
             for (Payout payout : records.lapsed(Instant.now(), SYSTEM, 100)) {
                 boolean ours = payout.status() == PayoutStatus.FAILING
                         || records.begin(payout.id(), EnumSet.of(PayoutStatus.PENDING), PayoutStatus.FAILING, SYSTEM,
