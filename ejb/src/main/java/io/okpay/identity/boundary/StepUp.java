@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
  * the e-mail address, the password or the second factor). {@link #begin} sends a one-time code on the person's
  * strongest factor; {@link #verify} returns only when the code for that very action was given, and throws otherwise.
  * The action name ties the code to what it was issued for: a code for "change-password" does not approve a payment.
+ * A code before money leaves is bound tighter still, to one {@link Operation} (dynamic linking): its message names the
+ * amount and the payee, and it approves that amount, currency and payee only.
  */
 @Stateless
 public class StepUp {
@@ -26,6 +28,34 @@ public class StepUp {
     public String begin(String userId, String action) {
         User user = directory.require(userId);
         return challenges.issue(user, purpose(action), "stepup.action." + action);
+    }
+
+    /** Issues a challenge for one operation (action, amount, currency, payee) and sends a code that names them. */
+    public String begin(String userId, Operation operation) {
+        User user = directory.require(userId);
+        return challenges.issue(user, purpose(operation.action()), operation);
+    }
+
+    /**
+     * Returns only when the code answers the challenge issued for this very operation; a code for another amount,
+     * currency or payee is refused (step_up_mismatch), as is a wrong, used or expired one.
+     */
+    public void verify(String userId, String challengeId, Operation operation, String code) {
+        challenges.verify(challengeId, directory.require(userId), purpose(operation.action()), operation, code);
+    }
+
+    /** "Send the code again" for a challenge bound to an operation; a new challenge for it when the old one is spent. */
+    public String sendAgain(String userId, String challengeId, Operation operation) {
+        User user = directory.require(userId);
+        try {
+            challenges.resend(challengeId, user);
+            return challengeId;
+        } catch (BusinessException spent) {
+            if (!"code_expired".equals(spent.code())) {
+                throw spent;
+            }
+            return challenges.issue(user, purpose(operation.action()), operation);
+        }
     }
 
     /**
