@@ -4,6 +4,6 @@
 ALTER TABLE otp_challenge
     ADD COLUMN bound_digest   VARCHAR(64)  NULL,
     ADD COLUMN bound_amount   BIGINT       NULL,
-    ADD COLUMN bound_exponent SMALLINT     NULL,
+    ADD COLUMN bound_exponent INT          NULL,
     ADD COLUMN bound_currency CHAR(3)      NULL,
     ADD COLUMN bound_payee    VARCHAR(320) NULL;

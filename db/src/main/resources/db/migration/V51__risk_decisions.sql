@@ -5,7 +5,7 @@ CREATE TABLE risk_decision (
     user_id       VARCHAR(40)  NOT NULL,
     kind          VARCHAR(16)  NOT NULL,
     amount        BIGINT       NOT NULL,
-    exponent      SMALLINT     NOT NULL,
+    exponent      INT          NOT NULL,
     currency      CHAR(3)      NOT NULL,
     reasons       VARCHAR(255) NOT NULL,
     code_required BOOLEAN      NOT NULL,

@@ -84,7 +84,7 @@ public class Challenge {
     @Column(name = "bound_exponent", updatable = false)
     private Integer boundExponent;
 
-    @Column(name = "bound_currency", updatable = false)
+    @Column(name = "bound_currency", updatable = false, length = 3, columnDefinition = "char(3)")
     private String boundCurrency;
 
     @Column(name = "bound_payee", updatable = false)

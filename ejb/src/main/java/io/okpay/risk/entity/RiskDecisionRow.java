@@ -35,7 +35,7 @@ public class RiskDecisionRow {
     @Column(nullable = false, updatable = false)
     private int exponent;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false, length = 3, columnDefinition = "char(3)")
     private String currency;
 
     @Column(nullable = false, updatable = false)
