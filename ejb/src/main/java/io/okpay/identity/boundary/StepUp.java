@@ -7,6 +7,8 @@ import io.okpay.shared.BusinessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import java.util.function.Supplier;
+
 /**
  * Asks the person to prove again that it is them before a high-risk action (a large payment, a new recipient, changing
  * the e-mail address, the password or the second factor). {@link #begin} sends a one-time code on the person's
@@ -47,15 +49,7 @@ public class StepUp {
     /** "Send the code again" for a challenge bound to an operation; a new challenge for it when the old one is spent. */
     public String sendAgain(String userId, String challengeId, Operation operation) {
         User user = directory.require(userId);
-        try {
-            challenges.resend(challengeId, user);
-            return challengeId;
-        } catch (BusinessException spent) {
-            if (!"code_expired".equals(spent.code())) {
-                throw spent;
-            }
-            return challenges.issue(user, purpose(operation.action()), operation);
-        }
+        return sendAgain(user, challengeId, () -> challenges.issue(user, purpose(operation.action()), operation));
     }
 
     /**
@@ -72,6 +66,11 @@ public class StepUp {
      */
     public String sendAgain(String userId, String challengeId, String action) {
         User user = directory.require(userId);
+        return sendAgain(user, challengeId, () -> challenges.issue(user, purpose(action), "stepup.action." + action));
+    }
+
+    /** The same challenge again while it can be answered, else a new one ({@code issue}). */
+    private String sendAgain(User user, String challengeId, Supplier<String> issue) {
         try {
             challenges.resend(challengeId, user);
             return challengeId;
@@ -79,7 +78,7 @@ public class StepUp {
             if (!"code_expired".equals(spent.code())) {
                 throw spent;
             }
-            return challenges.issue(user, purpose(action), "stepup.action." + action);
+            return issue.get();
         }
     }
 
