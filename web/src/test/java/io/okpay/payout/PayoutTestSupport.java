@@ -1,5 +1,8 @@
 package io.okpay.payout;
 
+import io.okpay.payout.control.Iban;
+import io.okpay.payout.control.PayoutBankAccounts;
+import jakarta.inject.Inject;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
@@ -36,8 +39,22 @@ public class PayoutTestSupport {
     @EJB
     Ledger ledger;
 
+    @Inject
+    PayoutBankAccounts bankAccounts;
+
     @EJB
     LedgerAccounts accounts;
+
+    /**
+     * Records that a merchant's owner approved a payout to this IBAN with a code (what one withdrawal on the merchant
+     * dashboard does), so that the merchant's API key may pay out to it; StepUpIT goes the dashboard's way itself.
+     */
+    @POST
+    @Path("confirmed-account/{merchant}")
+    public String confirmedAccount(@PathParam("merchant") String merchantId, @QueryParam("iban") String iban) {
+        bankAccounts.confirmed(OwnerType.MERCHANT, merchantId, Iban.parse(iban, "iban"), "test");
+        return "1";
+    }
 
     /** "balance held available" in minor units of a person's wallet (owner usr_...) or a merchant's account (mch_...). */
     @GET

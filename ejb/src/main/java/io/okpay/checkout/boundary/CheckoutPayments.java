@@ -8,6 +8,7 @@ import io.okpay.checkout.entity.CheckoutPayment;
 import io.okpay.checkout.entity.CheckoutRefund;
 import io.okpay.checkout.entity.CheckoutSession;
 import io.okpay.checkout.entity.PaymentStatus;
+import io.okpay.identity.boundary.Operation;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
@@ -22,6 +23,10 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.merchant.boundary.MerchantView;
 import io.okpay.merchant.boundary.Merchants;
+import io.okpay.risk.boundary.RiskCheck;
+import io.okpay.risk.boundary.RiskKind;
+import io.okpay.risk.boundary.RiskReason;
+import io.okpay.risk.boundary.RiskRules;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
@@ -41,6 +46,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +103,9 @@ public class CheckoutPayments {
     @EJB
     LedgerAccounts accounts;
 
+    @EJB
+    RiskRules risk;
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
@@ -128,10 +137,13 @@ public class CheckoutPayments {
         }
         check(payer, session, merchant);
         if (stepUpRequired(payerId, merchant.id(), session.amount())) {
+            // The code approves this session's amount to this shop only (dynamic linking).
+            Operation operation = operation(session, merchant);
             if (challengeId == null || challengeId.isBlank()) {
-                throw new StepUpRequired(stepUp.begin(payerId, STEP_UP_ACTION));
+                risk.decide(riskCheck(payerId, merchant.id(), session.amount()));
+                throw new StepUpRequired(stepUp.begin(payerId, operation));
             }
-            stepUp.verify(payerId, challengeId, STEP_UP_ACTION, code);
+            stepUp.verify(payerId, challengeId, operation, code);
         }
         Money amount = session.amount();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -275,7 +287,30 @@ public class CheckoutPayments {
     }
 
     private boolean stepUpRequired(String payerId, String merchantId, Money amount) {
-        return CheckoutRules.aboveStepUpThreshold(amount) || records.paymentsBy(payerId, merchantId) == 0;
+        return risk.assess(riskCheck(payerId, merchantId, amount)).codeRequired();
+    }
+
+    /** What the risk rules weigh for a payment: a large amount, or a shop the payer never paid before. */
+    private RiskCheck riskCheck(String payerId, String merchantId, Money amount) {
+        Set<RiskReason> signals = EnumSet.noneOf(RiskReason.class);
+        if (CheckoutRules.aboveStepUpThreshold(amount)) {
+            signals.add(RiskReason.AMOUNT_ABOVE_THRESHOLD);
+        } else if (records.paymentsBy(payerId, merchantId) == 0) {
+            signals.add(RiskReason.NEW_RECIPIENT);
+        }
+        return new RiskCheck(payerId, RiskKind.PAY, amount, signals);
+    }
+
+    /** The operation a payment's code approves: this session's amount, to this shop (named by its business name). */
+    private static Operation operation(SessionView session, MerchantView merchant) {
+        return new Operation(STEP_UP_ACTION, session.amount(), merchant.businessName(),
+                merchant.id() + "/" + session.id());
+    }
+
+    /** The operation a code for paying this session approves, for a page's "send the code again". */
+    public Operation operation(String sessionId) {
+        SessionView session = sessions.forCheckout(sessionId);
+        return operation(session, merchants.require(session.merchantId()));
     }
 
     /** The one posting of a payment; everything in it follows from the stored rows, so a retry builds the same. */

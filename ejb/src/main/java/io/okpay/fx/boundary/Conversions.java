@@ -6,22 +6,28 @@ import io.okpay.currency.boundary.Currency;
 import io.okpay.fx.control.ConversionPricing;
 import io.okpay.fx.control.QuoteRecords;
 import io.okpay.fx.entity.FxQuote;
+import io.okpay.identity.boundary.Operation;
+import io.okpay.identity.boundary.StepUp;
+import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.Ledger;
 import io.okpay.ledger.boundary.LedgerAccounts;
 import io.okpay.ledger.boundary.Line;
+import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
-import io.okpay.shared.persistence.WriteConflict;
-import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
-import io.okpay.shared.BusinessException;
+import io.okpay.risk.boundary.RiskCheck;
+import io.okpay.risk.boundary.RiskKind;
+import io.okpay.risk.boundary.RiskRules;
 import io.okpay.shared.BusinessException.FieldError;
+import io.okpay.shared.BusinessException;
 import io.okpay.shared.IdempotencyKey;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
+import io.okpay.shared.persistence.WriteConflict;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -34,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Converting between a person's own balances. {@link #quote} fixes rate, amounts and fee for
@@ -48,6 +55,9 @@ import java.util.List;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Conversions {
+
+    /** The step-up action a large conversion's code is issued for. */
+    public static final String STEP_UP_ACTION = "convert";
 
     static final String LEDGER_SCOPE = "fx-conversion";
     static final String LEDGER_CODE = "fx_conversion";
@@ -81,6 +91,12 @@ public class Conversions {
     @ConfigProperty(name = "okpay.fx.fee-bps", defaultValue = "0")
     int feeBps;
 
+    @EJB
+    StepUp stepUp;
+
+    @EJB
+    RiskRules risk;
+
     @Inject
     @ConfigProperty(name = "okpay.fx.quote-ttl", defaultValue = "PT30S")
     Duration quoteTtl;
@@ -90,6 +106,17 @@ public class Conversions {
      * sell_currency, buy_currency, sell_amount, buy_amount.
      */
     public FxQuoteView quote(String userId, String sellCurrency, String buyCurrency, String sellAmount, String buyAmount) {
+        return quote(userId, sellCurrency, buyCurrency, sellAmount, buyAmount, null, null);
+    }
+
+    /**
+     * As {@link #quote(String, String, String, String, String)}; a conversion whose sell amount is above the risk
+     * rules' threshold is quoted only with a one-time code: without {@code challengeId} a code bound to the amount
+     * asked and the currency pair is sent and {@link StepUpRequired} thrown; the same request with the code gets the
+     * quote (the code is asked here, not at {@link #convert}, so that the quote's seconds are not spent typing it).
+     */
+    public FxQuoteView quote(String userId, String sellCurrency, String buyCurrency, String sellAmount, String buyAmount,
+                             String challengeId, String code) {
         verified(userId);
         List<FieldError> errors = new ArrayList<>();
         Currency sell = currency(sellCurrency, "sell_currency", errors);
@@ -120,12 +147,28 @@ public class Conversions {
         if (priced.buy() <= 0) {
             throw BusinessException.invalid(List.of(new FieldError(field, "fx_amount_too_small")));
         }
+        approve(userId, new Money(priced.sell(), sell.code(), sell.exponent()),
+                new Operation(STEP_UP_ACTION, asked, sell.code() + " → " + buy.code(),
+                        sell.code() + ">" + buy.code() + (selling ? ":sell" : ":buy")), challengeId, code);
         Instant now = Instant.now();
         FxQuote quote = new FxQuote(PublicIds.newId("fxq"), userId, sell.code(), buy.code(), priced.sell(), priced.buy(),
                 priced.fee(), rate.toPlainString(), mid.toPlainString(),
                 selling ? FxQuote.FixedSide.SELL : FxQuote.FixedSide.BUY, now, now.plus(quoteTtl));
         records.insert(quote);
         return quoteView(quote);
+    }
+
+    /** A large conversion needs the person's code, bound to the amount asked and the currency pair. */
+    private void approve(String userId, Money sell, Operation operation, String challengeId, String code) {
+        RiskCheck check = new RiskCheck(userId, RiskKind.CONVERT, sell, Set.of());
+        if (!risk.assess(check).codeRequired()) {
+            return;
+        }
+        if (challengeId == null || challengeId.isBlank()) {
+            risk.decide(check);
+            throw new StepUpRequired(stepUp.begin(userId, operation));
+        }
+        stepUp.verify(userId, challengeId, operation, code);
     }
 
     /** One of the user's quotes; 404 for anyone else's. */

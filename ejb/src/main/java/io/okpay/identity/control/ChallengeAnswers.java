@@ -23,7 +23,7 @@ import java.time.Instant;
 @ApplicationScoped
 public class ChallengeAnswers {
 
-    public enum Outcome { PASSED, WRONG, NO_TRIES_LEFT, EXPIRED }
+    public enum Outcome { PASSED, WRONG, NO_TRIES_LEFT, EXPIRED, MISMATCH }
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
@@ -36,6 +36,16 @@ public class ChallengeAnswers {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome check(String challengeId, Long userId, String purpose, String code) {
+        return check(challengeId, userId, purpose, null, code);
+    }
+
+    /**
+     * As {@link #check(String, Long, String, String)}; {@code digest} is the binding of the operation being approved
+     * (null for none). A challenge bound to another operation, or bound when none is approved (and the reverse), is
+     * MISMATCH before any code is looked at: no try is used and nothing is learnt about the code.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome check(String challengeId, Long userId, String purpose, String digest, String code) {
         Challenge challenge = em.createNamedQuery(Challenge.LOCK, Challenge.class)
                 .setParameter("id", challengeId == null ? "" : challengeId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
@@ -43,6 +53,9 @@ public class ChallengeAnswers {
         // Someone else's challenge, or one issued for something else, is as good as none.
         if (challenge == null || !challenge.user().id().equals(userId) || !challenge.purpose().equals(purpose)) {
             return Outcome.EXPIRED;
+        }
+        if (!MessageDigest.isEqual(bytes(challenge.boundDigest()), bytes(digest))) {
+            return Outcome.MISMATCH;
         }
         Instant now = Instant.now();
         if (challenge.attempts() >= Challenge.MAX_ATTEMPTS && !challenge.passed()) {
@@ -76,6 +89,10 @@ public class ChallengeAnswers {
         }
         failures.failed(now);
         return challenge.attempts() >= Challenge.MAX_ATTEMPTS ? Outcome.NO_TRIES_LEFT : Outcome.WRONG;
+    }
+
+    private static byte[] bytes(String digest) {
+        return digest == null ? new byte[0] : digest.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**

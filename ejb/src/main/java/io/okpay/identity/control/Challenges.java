@@ -1,11 +1,13 @@
 package io.okpay.identity.control;
 
+import io.okpay.identity.boundary.Operation;
 import io.okpay.identity.entity.Challenge;
 import io.okpay.identity.entity.User;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.notification.boundary.Sms;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.Messages;
+import io.okpay.shared.Money;
 import io.okpay.shared.crypto.MasterKey;
 import io.okpay.shared.crypto.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +65,31 @@ public class Challenges {
     }
 
     /**
+     * A challenge bound to one operation (dynamic linking): the digest of its action, amount, currency and payee is
+     * stored with it, and the code's message names the amount and the payee ("123456 approves sending 25.00 USD to
+     * bob@example.com"), so that the person sees what they approve and a code cannot approve anything else.
+     */
+    public String issue(User user, String purpose, Operation operation) {
+        Instant now = Instant.now();
+        Challenge.Channel channel = user.strongestChannel();
+        Challenge challenge = new Challenge(Secrets.publicId("chl"), user, purpose, channel, now);
+        Money amount = operation.amount();
+        challenge.bind(digest(operation), amount.minor(), amount.exponent(), amount.currency(), operation.payee());
+        if (channel != Challenge.Channel.TOTP) {
+            String code = Secrets.sixDigitCode();
+            challenge.setCode(hash(challenge.publicId(), code));
+            sendBound(user, channel, code, challenge);
+        }
+        em.persist(challenge);
+        return challenge.publicId();
+    }
+
+    /** The binding digest of an operation: an HMAC under the master key, so the stored value reveals nothing. */
+    public String digest(Operation operation) {
+        return masterKey.hmac("step-up-binding", operation.canonical());
+    }
+
+    /**
      * A new code for the same challenge, on the same channel: not within 30 seconds of the last one, at most five in
      * all. The new code replaces the one sent before (only the newest works, so a code read from an old message fails
      * rather than a code that was never sent succeeding); the tries already used stay used.
@@ -89,7 +116,11 @@ public class Challenges {
         }
         String code = Secrets.sixDigitCode();
         challenge.resent(hash(challenge.publicId(), code), now);
-        send(user, challenge.channel(), code, what(challenge.purpose()));
+        if (challenge.boundDigest() != null) {
+            sendBound(user, challenge.channel(), code, challenge);
+        } else {
+            send(user, challenge.channel(), code, what(challenge.purpose()));
+        }
     }
 
     /** The words for what a challenge approves, as its first code named it ("signing in", "sending money"). */
@@ -102,10 +133,20 @@ public class Challenges {
 
     /** Returns only when the code answers this user's challenge for this purpose; every try counts, even on failure. */
     public void verify(String challengeId, User user, String purpose, String code) {
-        ChallengeAnswers.Outcome outcome = answers.check(challengeId, user.id(), purpose, code);
+        verify(challengeId, user, purpose, null, code);
+    }
+
+    /**
+     * As {@link #verify(String, User, String, String)} for a challenge bound to one operation: a code issued for
+     * another operation (another amount, currency or payee) is refused with step_up_mismatch, and uses no try.
+     */
+    public void verify(String challengeId, User user, String purpose, Operation operation, String code) {
+        ChallengeAnswers.Outcome outcome = answers.check(challengeId, user.id(), purpose,
+                operation == null ? null : digest(operation), code);
         switch (outcome) {
             case PASSED -> {
             }
+            case MISMATCH -> throw new BusinessException("step_up_mismatch");
             case WRONG -> throw new BusinessException("code_invalid");
             case NO_TRIES_LEFT -> throw new BusinessException("code_attempts_exceeded");
             default -> throw new BusinessException("code_expired");
@@ -114,6 +155,20 @@ public class Challenges {
 
     private String hash(String challengeId, String code) {
         return masterKey.hmac("otp", challengeId + ":" + code);
+    }
+
+    private void sendBound(User user, Challenge.Channel channel, String code, Challenge challenge) {
+        Money amount = new Money(challenge.boundAmount(), challenge.boundCurrency(), challenge.boundExponent());
+        String action = challenge.purpose().startsWith("step-up:")
+                ? challenge.purpose().substring("step-up:".length()) : challenge.purpose();
+        // "25.00 USD" in every language: the code's message is read against the amount typed, digit for digit.
+        String words = Messages.get(user.locale(), "stepup.operation." + action,
+                amount.toDecimal() + " " + amount.currency(), challenge.boundPayee());
+        if (channel == Challenge.Channel.SMS) {
+            sms.send(secondFactors.phone(user), user.locale(), "code-approves", code, words);
+        } else {
+            mail.sendSecret(user.email(), user.locale(), "code-approves", 0, code, words);
+        }
     }
 
     private void send(User user, Challenge.Channel channel, String code, String what) {

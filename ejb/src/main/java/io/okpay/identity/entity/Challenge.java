@@ -74,6 +74,22 @@ public class Challenge {
     @Column(name = "passed_at")
     private Instant passedAt;
 
+    /** Dynamic linking: the HMAC of the one operation the code approves; null for codes that approve no money. */
+    @Column(name = "bound_digest", updatable = false)
+    private String boundDigest;
+
+    @Column(name = "bound_amount", updatable = false)
+    private Long boundAmount;
+
+    @Column(name = "bound_exponent", updatable = false)
+    private Integer boundExponent;
+
+    @Column(name = "bound_currency", updatable = false, length = 3, columnDefinition = "char(3)")
+    private String boundCurrency;
+
+    @Column(name = "bound_payee", updatable = false)
+    private String boundPayee;
+
     protected Challenge() {
     }
 
@@ -127,6 +143,35 @@ public class Challenge {
     /** Can still be answered: not passed, not expired, tries left. */
     public boolean open(Instant now) {
         return passedAt == null && now.isBefore(expiresAt) && attempts < MAX_ATTEMPTS;
+    }
+
+    /** Binds the challenge to one operation: its digest, and the amount and payee as the code's message names them. */
+    public void bind(String digest, long amount, int exponent, String currency, String payee) {
+        boundDigest = digest;
+        boundAmount = amount;
+        boundExponent = exponent;
+        boundCurrency = currency;
+        boundPayee = payee;
+    }
+
+    public String boundDigest() {
+        return boundDigest;
+    }
+
+    public Long boundAmount() {
+        return boundAmount;
+    }
+
+    public Integer boundExponent() {
+        return boundExponent;
+    }
+
+    public String boundCurrency() {
+        return boundCurrency;
+    }
+
+    public String boundPayee() {
+        return boundPayee;
     }
 
     public void setCode(String hash) {

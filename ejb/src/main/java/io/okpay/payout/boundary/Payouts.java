@@ -2,6 +2,9 @@ package io.okpay.payout.boundary;
 
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.currency.boundary.Currencies;
+import io.okpay.identity.boundary.Operation;
+import io.okpay.identity.boundary.StepUp;
+import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
@@ -11,10 +14,15 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.merchant.boundary.Merchants;
 import io.okpay.payout.control.Iban;
+import io.okpay.payout.control.PayoutBankAccounts;
 import io.okpay.payout.control.PayoutIbans;
 import io.okpay.payout.control.PayoutRecords;
 import io.okpay.payout.control.PayoutSteps;
 import io.okpay.payout.entity.Payout;
+import io.okpay.risk.boundary.RiskCheck;
+import io.okpay.risk.boundary.RiskKind;
+import io.okpay.risk.boundary.RiskReason;
+import io.okpay.risk.boundary.RiskRules;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.IdempotencyKey;
@@ -37,6 +45,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Withdrawals to a bank account, as their owners ask for them: people (from their wallet) and merchants (from their
@@ -56,7 +65,10 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Payouts {
 
+    /** The step-up action a payout's code is issued for. */
+    public static final String STEP_UP_ACTION = "withdraw";
     private static final int HOLDER_MAX_LENGTH = 70;
+    private static final Duration NEW_BANK_ACCOUNT = Duration.ofHours(24);
     private static final Set<PayoutStatus> CANCELLABLE = EnumSet.of(PayoutStatus.PENDING, PayoutStatus.CANCELLING);
 
     @EJB
@@ -84,6 +96,15 @@ public class Payouts {
     PayoutIbans ibans;
 
     @Inject
+    PayoutBankAccounts bankAccounts;
+
+    @EJB
+    StepUp stepUp;
+
+    @EJB
+    RiskRules risk;
+
+    @Inject
     Config config;
 
     @Inject
@@ -100,10 +121,49 @@ public class Payouts {
     }
 
     /**
-     * Holds amount + fee and records the payout as pending. The same key with the same order returns the first
-     * payout (marked replayed); with another order it is idempotency_conflict (409).
+     * Holds amount + fee and records the payout as pending, once the account owner approved it with a code bound to
+     * this amount, currency and bank account (for a merchant: the merchant's owner, on the dashboard). Without
+     * {@code approval} a code is sent and {@link StepUpRequired} thrown; the same order again with the approval goes
+     * through, and the bank account counts as confirmed from then on. The same key with the same order returns the
+     * first payout (marked replayed, no code needed); with another order it is idempotency_conflict (409).
      */
-    public PayoutView request(String idempotencyKey, WithdrawMoney order) {
+    public PayoutView request(String idempotencyKey, WithdrawMoney order, PayoutApproval approval) {
+        return request(idempotencyKey, order, request -> approve(request, approval));
+    }
+
+    /**
+     * A payout a merchant's API key asks for: a key cannot answer a code, so it may pay out only to a bank account
+     * the merchant's owner approved a payout to with a code on the dashboard; any other is payout_iban_unconfirmed
+     * (403).
+     */
+    public PayoutView requestByKey(String idempotencyKey, WithdrawMoney order) {
+        if (order.owner().type() != OwnerType.MERCHANT) {
+            throw new IllegalArgumentException("only merchants have API keys");
+        }
+        return request(idempotencyKey, order, request -> {
+            if (bankAccounts.confirmedAt(OwnerType.MERCHANT, request.owner().id(), request.iban()).isEmpty()) {
+                throw new BusinessException("payout_iban_unconfirmed");
+            }
+        });
+    }
+
+    /**
+     * A confirmation page asks for the code before the owner confirms: records why (the risk decision) and sends a
+     * code bound to this order's amount and bank account to the account owner; returns the challenge id.
+     */
+    public String askCode(WithdrawMoney order) {
+        Request request = read(order);
+        String approver = approver(request.owner());
+        risk.decide(riskCheck(request, approver));
+        return stepUp.begin(approver, operation(request));
+    }
+
+    /** The operation a code for this order approves, for a page's "send the code again". */
+    public Operation operation(WithdrawMoney order) {
+        return operation(read(order));
+    }
+
+    private PayoutView request(String idempotencyKey, WithdrawMoney order, Consumer<Request> approved) {
         String key = IdempotencyKey.of(idempotencyKey);
         Request request = read(order);
         PayoutOwner owner = request.owner();
@@ -112,6 +172,7 @@ public class Payouts {
             return replay(earlier.get(), request);
         }
         PayoutQuote quote = quote(request);
+        approved.accept(request);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String id = PublicIds.newId("po");
         Payout fresh = new Payout(id, owner.type(), owner.id(), quote.amount().minor(), quote.fee().minor(),
@@ -123,6 +184,43 @@ public class Payouts {
             return replay(records.byKey(owner.type(), owner.id(), key).orElseThrow(() -> lost), request);
         }
         return view(steps.hold(fresh), false);
+    }
+
+    /** Every payout is approved by the account owner's code, bound to it; then its bank account counts as confirmed. */
+    private void approve(Request request, PayoutApproval approval) {
+        String approver = approver(request.owner());
+        Operation operation = operation(request);
+        if (approval == null || !approval.given()) {
+            risk.decide(riskCheck(request, approver));
+            throw new StepUpRequired(stepUp.begin(approver, operation));
+        }
+        stepUp.verify(approver, approval.challengeId(), operation, approval.code());
+        bankAccounts.confirmed(request.owner().type(), request.owner().id(), request.iban(), approver);
+    }
+
+    /** Who approves a payout with a code: the person, or the person who owns the merchant. */
+    private String approver(PayoutOwner owner) {
+        return owner.type() == OwnerType.USER ? owner.id() : merchants.require(owner.id()).ownerId();
+    }
+
+    /** The risk rules' view of a payout: always a code; the reasons say whether the bank account is new. */
+    private RiskCheck riskCheck(Request request, String approver) {
+        Set<RiskReason> signals = EnumSet.noneOf(RiskReason.class);
+        var confirmed = bankAccounts.confirmedAt(request.owner().type(), request.owner().id(), request.iban());
+        if (confirmed.isEmpty()) {
+            signals.add(RiskReason.FIRST_PAYOUT_TO_IBAN);
+        } else if (confirmed.get().isAfter(Instant.now().minus(NEW_BANK_ACCOUNT))) {
+            signals.add(RiskReason.IBAN_ADDED_RECENTLY);
+        }
+        return new RiskCheck(approver, RiskKind.WITHDRAW, request.amount(), signals);
+    }
+
+    /** What a payout's code approves: this amount to this bank account and holder (shown masked in the message). */
+    private static Operation operation(Request request) {
+        Iban iban = request.iban();
+        return new Operation(STEP_UP_ACTION, request.amount(),
+                request.accountHolder() + ", " + iban.country() + " " + Iban.masked(iban.last4()),
+                iban.value() + "|" + request.accountHolder());
     }
 
     /** A payout of the owner; 404 for anyone else's, as for one that does not exist. */

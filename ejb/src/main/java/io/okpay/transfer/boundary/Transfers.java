@@ -1,6 +1,7 @@
 package io.okpay.transfer.boundary;
 
 import io.okpay.currency.boundary.Amounts;
+import io.okpay.identity.boundary.Operation;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.identity.boundary.UserView;
@@ -14,6 +15,10 @@ import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.Purpose;
+import io.okpay.risk.boundary.RiskCheck;
+import io.okpay.risk.boundary.RiskKind;
+import io.okpay.risk.boundary.RiskReason;
+import io.okpay.risk.boundary.RiskRules;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.EmailAddress;
@@ -38,9 +43,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -70,6 +77,9 @@ public class Transfers {
 
     @EJB
     StepUp stepUp;
+
+    @EJB
+    RiskRules risk;
 
     @EJB
     Amounts amounts;
@@ -128,10 +138,13 @@ public class Transfers {
         TransferQuote quote = quote(request);
         UserView sender = request.sender();
         if (quote.stepUpRequired()) {
+            // The code approves this amount to this recipient only (dynamic linking).
+            Operation operation = operation(request);
             if (answer == null || !answer.given()) {
-                throw new StepUpRequired(stepUp.begin(order.senderId(), STEP_UP_ACTION));
+                risk.decide(riskCheck(request));
+                throw new StepUpRequired(stepUp.begin(order.senderId(), operation));
             }
-            stepUp.verify(order.senderId(), answer.challengeId(), STEP_UP_ACTION, answer.code());
+            stepUp.verify(order.senderId(), answer.challengeId(), operation, answer.code());
         }
         Money money = quote.amount();
         String shownNote = quote.note() == null ? "-" : quote.note();
@@ -241,16 +254,53 @@ public class Transfers {
     /** The quote of a request whose sender's wallet was checked ({@link #fundedWallet}). */
     private TransferQuote quote(Request request) {
         Money money = request.amount();
-        // A large amount needs a code whoever receives it: then there is no need to ask whether the pair is new.
-        boolean stepUp = rules.aboveStepUpThreshold(money) || request.toEscrow()
-                || em.createNamedQuery(Transfer.ANY_BETWEEN, Long.class)
-                .setParameter("senderId", request.sender().id()).setParameter("recipientId", request.recipient().id())
-                .setMaxResults(1).getResultList().isEmpty();
+        boolean stepUp = risk.assess(riskCheck(request)).codeRequired();
         Money fee = Money.zero(money.currency(), money.exponent());
         UserView recipient = request.recipient();
         return new TransferQuote(recipient == null ? null : recipient.id(), recipient == null ? null : recipient.displayName(),
                 request.recipientEmail(), money, fee, money.plus(fee), request.note(), stepUp,
                 request.toEscrow() ? claimDays : 0);
+    }
+
+    /** What the risk rules weigh for a transfer: a large amount, a recipient without an account, or one new to the sender. */
+    private RiskCheck riskCheck(Request request) {
+        Money money = request.amount();
+        Set<RiskReason> signals = EnumSet.noneOf(RiskReason.class);
+        if (rules.aboveStepUpThreshold(money)) {
+            signals.add(RiskReason.AMOUNT_ABOVE_THRESHOLD);
+        }
+        if (request.toEscrow()) {
+            signals.add(RiskReason.UNKNOWN_RECIPIENT);
+        } else if (signals.isEmpty() && em.createNamedQuery(Transfer.ANY_BETWEEN, Long.class)
+                .setParameter("senderId", request.sender().id()).setParameter("recipientId", request.recipient().id())
+                .setMaxResults(1).getResultList().isEmpty()) {
+            // A large amount needs a code whoever receives it: then there is no need to ask whether the pair is new.
+            signals.add(RiskReason.NEW_RECIPIENT);
+        }
+        return new RiskCheck(request.sender().id(), RiskKind.SEND, money, signals);
+    }
+
+    /** The operation a transfer's code approves: this amount to this recipient's address. */
+    private static Operation operation(Request request) {
+        return Operation.of(STEP_UP_ACTION, request.amount(), request.recipientEmail());
+    }
+
+    /**
+     * A confirmation page asks for the code before the person confirms: records why (the risk decision) and sends a
+     * code bound to this order's amount and recipient; returns the challenge id.
+     */
+    public String askCode(SendMoney order) {
+        Request request = read(order);
+        risk.decide(riskCheck(request));
+        return stepUp.begin(order.senderId(), operation(request));
+    }
+
+    /**
+     * The operation a page's code for this order approves, for "send the code again" (a new challenge when the old
+     * one is spent); the same checks as {@link #quote}.
+     */
+    public Operation operation(SendMoney order) {
+        return operation(read(order));
     }
 
     /** The sender's wallet in the currency, if it is active and its available balance covers the amount (now). */

@@ -145,7 +145,7 @@ public class CheckoutPage implements Serializable {
 
     /** Sends the code again, so a payer whose message got lost is not stuck. */
     public void resendCode() {
-        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, CheckoutPayments.STEP_UP_ACTION), "pay");
+        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, payments.operation(sessionId)), "pay");
     }
 
     /** A quote for converting what is missing from the chosen balance; shown before anything moves. */

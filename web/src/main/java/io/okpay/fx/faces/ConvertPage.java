@@ -1,5 +1,8 @@
 package io.okpay.fx.faces;
 
+import io.okpay.identity.boundary.StepUp;
+import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.shared.faces.StepUpCode;
 import io.okpay.currency.boundary.Currencies;
 import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxConversionView;
@@ -47,7 +50,11 @@ public class ConvertPage implements Serializable {
     @Inject
     transient PreferredCurrency preferredCurrency;
 
+    @EJB
+    transient StepUp stepUp;
+
     private final MoneyForm form = new MoneyForm("convert");
+    private final StepUpCode stepUpCode = new StepUpCode();
     private String sellCurrency;
     private String buyCurrency;
     private String side = "sell";
@@ -74,7 +81,9 @@ public class ConvertPage implements Serializable {
         try {
             boolean selling = !"buy".equals(side);
             FxQuoteView quote = conversions.quote(currentUser.id(), sellCurrency, buyCurrency,
-                    selling ? form.getAmount() : null, selling ? null : form.getAmount());
+                    selling ? form.getAmount() : null, selling ? null : form.getAmount(),
+                    stepUpCode.challengeId(), stepUpCode.takeCode());
+            stepUpCode.reset();
             quoteId = quote.id();
             form.newKey();
             form.priced(quote.sell(), quote.fee(), quote.total());
@@ -83,11 +92,31 @@ public class ConvertPage implements Serializable {
             expiresAt = quote.expiresAt();
             expired = false;
             form.moveTo(MoneyForm.Step.CONFIRM);
+        } catch (StepUpRequired e) {
+            form.moveTo(MoneyForm.Step.FORM);
+            stepUpCode.asked(e, "convert");
         } catch (BusinessException e) {
             form.moveTo(MoneyForm.Step.FORM);
+            if ("step_up_mismatch".equals(e.code())) {
+                // The amount or the currencies changed since the code was sent: the next quote asks for a new one.
+                stepUpCode.reset();
+            }
             PageMessages.show(e, "convert", field -> field.endsWith("_amount") ? "amount" : field);
         }
         return null;
+    }
+
+    /** Sends the code again, for a person whose message got lost (a new one when the old one is spent). */
+    public String resendCode() {
+        stepUpCode.resend(challenge -> {
+            stepUp.resend(currentUser.id(), challenge);
+            return challenge;
+        }, "convert");
+        return null;
+    }
+
+    public StepUpCode getStepUpCode() {
+        return stepUpCode;
     }
 
     /** Quote -> result; an expired quote stays on the page and asks for a new one. */

@@ -3,8 +3,13 @@ package io.okpay.fx.rest;
 import io.okpay.fx.boundary.Conversions;
 import io.okpay.fx.boundary.FxConversionView;
 import io.okpay.fx.boundary.FxQuoteView;
+import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.shared.JsonBuilders;
+import io.okpay.shared.Messages;
+import io.okpay.shared.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,8 +45,15 @@ public class FxConversionResource {
     @Context
     UriInfo uriInfo;
 
-    /** Exactly one of sell_amount and buy_amount. */
-    public record QuoteRequest(String sell_currency, String buy_currency, String sell_amount, String buy_amount) {
+    @Context
+    HttpServletRequest http;
+
+    /**
+     * Exactly one of sell_amount and buy_amount; challenge_id and code when a large conversion asked for a code
+     * (403 step_up_required).
+     */
+    public record QuoteRequest(String sell_currency, String buy_currency, String sell_amount, String buy_amount,
+                               String challenge_id, String code) {
     }
 
     /** Amounts in their currencies' decimals; the fee is in the sell currency, on top of sell_amount. */
@@ -70,11 +82,18 @@ public class FxConversionResource {
 
     @POST
     @Path("quotes")
-    @Operation(summary = "Quote a conversion: sell a fixed amount or buy a fixed amount; valid until expires_at")
+    @Operation(summary = "Quote a conversion: sell a fixed amount or buy a fixed amount; valid until expires_at. Above "
+            + "okpay.risk.conversion-threshold: 403 step_up_required with challenge_id; ask again with challenge_id and code")
     public Response quote(QuoteRequest request) {
-        QuoteRequest body = request == null ? new QuoteRequest(null, null, null, null) : request;
-        FxQuoteView quote = conversions.quote(userId(), body.sell_currency(), body.buy_currency(), body.sell_amount(),
-                body.buy_amount());
+        QuoteRequest body = request == null ? new QuoteRequest(null, null, null, null, null, null) : request;
+        FxQuoteView quote;
+        try {
+            quote = conversions.quote(userId(), body.sell_currency(), body.buy_currency(), body.sell_amount(),
+                    body.buy_amount(), body.challenge_id(), body.code());
+        } catch (StepUpRequired e) {
+            return Problems.of(e, Messages.supported(http.getLocale()),
+                    JsonBuilders.JSON.createObjectBuilder().add("challenge_id", e.challengeId()).build());
+        }
         return Response.created(uriInfo.getAbsolutePathBuilder().path(quote.id()).build()).entity(QuoteDto.of(quote)).build();
     }
 

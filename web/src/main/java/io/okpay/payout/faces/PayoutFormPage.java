@@ -1,6 +1,10 @@
 package io.okpay.payout.faces;
 
 import io.okpay.currency.boundary.Currencies;
+import io.okpay.identity.boundary.StepUp;
+import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.payout.boundary.PayoutApproval;
+import io.okpay.shared.faces.StepUpCode;
 import io.okpay.shared.faces.CurrentUser;
 import io.okpay.shared.faces.MoneyForm;
 import io.okpay.shared.faces.PageMessages;
@@ -47,7 +51,11 @@ public abstract class PayoutFormPage implements Serializable {
     @Inject
     transient CurrentUser currentUser;
 
+    @EJB
+    transient StepUp stepUp;
+
     private final MoneyForm form = new MoneyForm("payout");
+    private final StepUpCode stepUpCode = new StepUpCode();
     private String iban;
     private String accountHolder;
     private String ibanMasked;
@@ -73,12 +81,15 @@ public abstract class PayoutFormPage implements Serializable {
         return currencies.enabledCodes();
     }
 
+    /** Form -> confirmation; every payout is approved with the owner's code, bound to it: it is sent now. */
     public String review() {
         try {
-            PayoutQuote quote = payouts.quote(order());
+            WithdrawMoney order = order();
+            PayoutQuote quote = payouts.quote(order);
             form.priced(quote.amount(), quote.fee(), quote.total());
             ibanMasked = quote.ibanMasked();
             accountHolder = quote.accountHolder();
+            stepUpCode.require(true, payouts.operation(order), () -> payouts.askCode(order));
             form.moveTo(MoneyForm.Step.CONFIRM);
         } catch (BusinessException e) {
             form.formRefused(e);
@@ -88,15 +99,28 @@ public abstract class PayoutFormPage implements Serializable {
 
     public String confirm() {
         try {
-            PayoutView requested = payouts.request(form.getKey(), order());
+            PayoutView requested = payouts.request(form.getKey(), order(),
+                    new PayoutApproval(stepUpCode.challengeId(), stepUpCode.takeCode()));
             reference = requested.id();
             form.priced(requested.amount(), requested.fee(), requested.total());
             form.moveTo(MoneyForm.Step.DONE);
             rows = null;
+        } catch (StepUpRequired e) {
+            stepUpCode.asked(e, "confirm");
         } catch (BusinessException e) {
             form.confirmationRefused(e, FORM_FIELDS);
         }
         return null;
+    }
+
+    /** Sends the code again, for an owner whose message got lost. */
+    public String resendCode() {
+        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, payouts.operation(order())), "confirm");
+        return null;
+    }
+
+    public StepUpCode getStepUpCode() {
+        return stepUpCode;
     }
 
     public String cancel(String payoutId) {

@@ -1,13 +1,19 @@
 package io.okpay.payout.rest;
 
+import io.okpay.identity.boundary.StepUpRequired;
+import io.okpay.payout.boundary.PayoutApproval;
 import io.okpay.payout.boundary.PayoutOwner;
 import io.okpay.payout.boundary.PayoutPage;
 import io.okpay.payout.boundary.PayoutView;
 import io.okpay.payout.boundary.Payouts;
 import io.okpay.payout.boundary.WithdrawMoney;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.JsonBuilders;
+import io.okpay.shared.Messages;
+import io.okpay.shared.rest.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -51,15 +57,29 @@ public class PayoutResource {
     @Context
     UriInfo uriInfo;
 
-    public record RequestPayout(String amount, String currency, String iban, String account_holder) {
+    @Context
+    HttpServletRequest http;
+
+    public record RequestPayout(String amount, String currency, String iban, String account_holder,
+                                String challenge_id, String code) {
     }
 
     @POST
-    @Operation(summary = "Withdraw to a bank account: amount, currency, iban, account_holder (Idempotency-Key required)")
+    @Operation(summary = "Withdraw to a bank account: amount, currency, iban, account_holder (Idempotency-Key required). "
+            + "A person's token: the first request answers 403 step_up_required with challenge_id (a code naming the amount "
+            + "and the account is sent); send it again with challenge_id and code. A merchant's key: only to a bank account "
+            + "the owner approved with a code on the dashboard, else 403 payout_iban_unconfirmed")
     public Response request(@HeaderParam("Idempotency-Key") String idempotencyKey, RequestPayout request) {
-        RequestPayout body = request == null ? new RequestPayout(null, null, null, null) : request;
-        PayoutView payout = payouts.request(idempotencyKey, new WithdrawMoney(owner(), body.amount(), body.currency(),
-                body.iban(), body.account_holder()));
+        RequestPayout body = request == null ? new RequestPayout(null, null, null, null, null, null) : request;
+        WithdrawMoney order = new WithdrawMoney(owner(), body.amount(), body.currency(), body.iban(), body.account_holder());
+        PayoutView payout;
+        try {
+            payout = security.isUserInRole("MERCHANT") ? payouts.requestByKey(idempotencyKey, order)
+                    : payouts.request(idempotencyKey, order, new PayoutApproval(body.challenge_id(), body.code()));
+        } catch (StepUpRequired e) {
+            return Problems.of(e, Messages.supported(http.getLocale()),
+                    JsonBuilders.JSON.createObjectBuilder().add("challenge_id", e.challengeId()).build());
+        }
         Response.ResponseBuilder response = Response.created(uriInfo.getAbsolutePathBuilder().path(payout.id()).build())
                 .entity(payout.json());
         if (payout.replayed()) {

@@ -19,12 +19,28 @@ public class StepUpCode implements Serializable {
     private String challengeId;
     private String code;
     private boolean required;
+    private Serializable boundTo;
 
     /** Whether the next submit needs a code; the first time it does, {@code begin} sends one and names its challenge. */
     public void require(boolean needed, Supplier<String> begin) {
         required = needed;
         if (needed && challengeId == null) {
             challengeId = begin.get();
+        }
+    }
+
+    /**
+     * As {@link #require(boolean, Supplier)} for a code bound to one operation (amount, currency, payee): when the
+     * person went back and changed it, the code sent for the old one cannot approve it, so a new one is sent.
+     */
+    public void require(boolean needed, Serializable operation, Supplier<String> begin) {
+        if (needed && !operation.equals(boundTo)) {
+            challengeId = null;
+            code = null;
+        }
+        require(needed, begin);
+        if (needed) {
+            boundTo = operation;
         }
     }
 
@@ -47,6 +63,14 @@ public class StepUpCode implements Serializable {
         } catch (BusinessException e) {
             PageMessages.show(e, formId);
         }
+    }
+
+    /** Forgets the challenge (it cannot approve what is asked now): the next submit asks for a new code. */
+    public void reset() {
+        challengeId = null;
+        code = null;
+        required = false;
+        boundTo = null;
     }
 
     public String challengeId() {

@@ -78,7 +78,8 @@ public class SendPage implements Serializable {
             recipientEmail = quote.recipientEmail();
             form.priced(quote.amount(), quote.fee(), quote.total());
             note = quote.note();
-            stepUpCode.require(quote.stepUpRequired(), () -> stepUp.begin(currentUser.id(), Transfers.STEP_UP_ACTION));
+            SendMoney order = order();
+            stepUpCode.require(quote.stepUpRequired(), transfers.operation(order), () -> transfers.askCode(order));
             form.moveTo(MoneyForm.Step.CONFIRM);
         } catch (BusinessException e) {
             form.formRefused(e);
@@ -102,7 +103,7 @@ public class SendPage implements Serializable {
 
     /** Sends the code again, for a person whose message got lost. */
     public String resendCode() {
-        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, Transfers.STEP_UP_ACTION), "confirm");
+        stepUpCode.resend(challenge -> stepUp.sendAgain(currentUser.id(), challenge, transfers.operation(order())), "confirm");
         return null;
     }
 
