@@ -156,6 +156,9 @@ public final class DevServer {
         Path postBoot = home.resolve("cluster-post-boot.txt");
         Files.writeString(postBoot, "set configs.config.server-config.network-config.network-listeners.network-listener"
                 + ".http-listener.address=127.0.0.1\n");
+        // HAProxy names each person's address in X-Forwarded-For; the instances believe only HAProxy's (loopback).
+        Map<String, String> env = new java.util.HashMap<>(appEnv);
+        env.put("OKPAY_HTTP_TRUSTED_PROXIES", setting("OKPAY_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i <= instances; i++) {
             int port = httpPort + i;
@@ -168,7 +171,7 @@ public final class DevServer {
                     "--postbootcommandfile", postBoot.toString());
             say("Starting Payara Micro " + i + " of " + instances + " on 127.0.0.1:" + port + " (log: " + log + ") ...");
             watchdog.watch("Payara Micro " + i + " (127.0.0.1:" + port + ", log " + log + ")",
-                    () -> PayaraMicro.start(war, port, heap, appEnv, log, cluster));
+                    () -> PayaraMicro.start(war, port, heap, env, log, cluster));
         }
         Path haproxyLog = logs.resolve("haproxy.log");
         say("Starting HAProxy on 127.0.0.1:" + httpPort + " in front of " + ports + " ...");
