@@ -94,7 +94,6 @@ final class ChildProcesses {
         }
     }
 
-    /** Asks politely (SIGTERM), then insists: nothing the run command started may outlive it. */
     /**
      * "exit status N" once the process has ended, else "". Its ProcessHandle can report it dead a moment before the
      * Process has collected the status, so this waits for that briefly.
@@ -108,6 +107,7 @@ final class ChildProcesses {
         }
     }
 
+    /** Asks politely (SIGTERM), then insists: nothing the run command started may outlive it. */
     static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {
             return;

@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The README run command: a real MariaDB (kept under OKPAY_HOME), a mail catcher, then Payara Micro with okpay.war at
- * the root context. Prints the URL once /health/ready says UP; from then on a watchdog restarts any of the three that
- * stops, saying so on the console. Ctrl-C stops everything it started.
+ * the root context (or, the cluster command, several instances in one data grid behind HAProxy). Prints the URL once
+ * /health/ready says UP; from then on a watchdog restarts any of them that stops, saying so on the console. Ctrl-C
+ * stops everything it started.
  * DB_URL or SMTP_HOST in the environment replace the embedded database or mail server.
  */
 public final class DevServer {
@@ -20,14 +23,14 @@ public final class DevServer {
             3, Duration.ofMinutes(10));
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: DevServer <path to okpay.war>");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: DevServer <path to okpay.war> [number of Payara Micro instances]");
             System.exit(2);
         }
-        new DevServer().run(Path.of(args[0]));
+        new DevServer().run(Path.of(args[0]), args.length == 2 ? Integer.parseInt(args[1]) : 1);
     }
 
-    private void run(Path war) throws Exception {
+    private void run(Path war, int instances) throws Exception {
         Path home = Path.of(setting("OKPAY_HOME", Path.of(System.getProperty("user.home"), ".okpay").toString()));
         Path logs = Files.createDirectories(home.resolve("logs"));
         if (home.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
@@ -99,13 +102,17 @@ public final class DevServer {
             appEnv.put("MAIL_CATCHER_URL", mailApi);
         }
 
-        Path payaraLog = logs.resolve("payara.log");
-        Files.writeString(payaraLog, "");
-        say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
         String heap = setting("OKPAY_HEAP", "1g");
         try {
-            watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
-                    () -> PayaraMicro.start(war, httpPort, heap, appEnv, payaraLog));
+            if (instances == 1) {
+                Path payaraLog = logs.resolve("payara.log");
+                Files.writeString(payaraLog, "");
+                say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
+                watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
+                        () -> PayaraMicro.start(war, httpPort, heap, appEnv, payaraLog, List.of("--nocluster")));
+            } else {
+                startCluster(war, instances, httpPort, heap, appEnv, home, logs);
+            }
         } catch (IllegalStateException e) {
             say(e.getMessage());
             System.exit(1);
@@ -132,6 +139,44 @@ public final class DevServer {
         watchdog.start();
         watchdog.awaitGiveUp();
         System.exit(1);
+    }
+
+    /**
+     * {@code instances} Payara Micros in one data grid on loopback (ports after {@code httpPort}, the grid's from
+     * OKPAY_CLUSTER_PORT, 6900), each watched on its own, and HAProxy on {@code httpPort} in front of them.
+     */
+    private void startCluster(Path war, int instances, int httpPort, String heap, Map<String, String> appEnv, Path home,
+                              Path logs) throws Exception {
+        int gridPort = Integer.parseInt(setting("OKPAY_CLUSTER_PORT", "6900"));
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            members.add("127.0.0.1:" + (gridPort + i));
+        }
+        // Each instance's HTTP listener on loopback only: people reach the cluster through HAProxy.
+        Path postBoot = home.resolve("cluster-post-boot.txt");
+        Files.writeString(postBoot, "set configs.config.server-config.network-config.network-listeners.network-listener"
+                + ".http-listener.address=127.0.0.1\n");
+        // HAProxy names each person's address in X-Forwarded-For; the instances believe only HAProxy's (loopback).
+        Map<String, String> env = new java.util.HashMap<>(appEnv);
+        env.put("OKPAY_HTTP_TRUSTED_PROXIES", setting("OKPAY_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            int port = httpPort + i;
+            ports.add(port);
+            Path log = logs.resolve("payara-" + i + ".log");
+            Files.writeString(log, "");
+            List<String> cluster = List.of("--clustermode", "tcpip:" + String.join(",", members),
+                    "--interfaces", "127.0.0.1", "--clustername", setting("OKPAY_CLUSTER_NAME", "okpay"),
+                    "--startport", Integer.toString(gridPort + i - 1), "--name", "okpay-" + i,
+                    "--postbootcommandfile", postBoot.toString());
+            say("Starting Payara Micro " + i + " of " + instances + " on 127.0.0.1:" + port + " (log: " + log + ") ...");
+            watchdog.watch("Payara Micro " + i + " (127.0.0.1:" + port + ", log " + log + ")",
+                    () -> PayaraMicro.start(war, port, heap, env, log, cluster));
+        }
+        Path haproxyLog = logs.resolve("haproxy.log");
+        say("Starting HAProxy on 127.0.0.1:" + httpPort + " in front of " + ports + " ...");
+        watchdog.watch("HAProxy (127.0.0.1:" + httpPort + ", log " + haproxyLog + ")",
+                () -> Haproxy.start(httpPort, ports, home, haproxyLog));
     }
 
     private static String setting(String env, String fallback) {

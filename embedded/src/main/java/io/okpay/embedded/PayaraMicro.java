@@ -17,13 +17,19 @@ final class PayaraMicro implements Watchdog.Child {
         this.process = process;
     }
 
-    /** Starts it and returns once OKPay answers; otherwise stops it and throws with the log's last lines. */
-    static PayaraMicro start(Path war, int httpPort, String heap, Map<String, String> env, Path log) throws IOException {
+    /**
+     * Starts it and returns once OKPay answers; otherwise stops it and throws with the log's last lines.
+     * {@code cluster} is {@code --nocluster} for a single instance, or the options that join it to a cluster.
+     */
+    static PayaraMicro start(Path war, int httpPort, String heap, Map<String, String> env, Path log, List<String> cluster)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
                 "-Xmx" + heap,
                 // out of memory, a JVM limps on with dead threads; exiting lets the run command's watchdog restart it
                 "-XX:+ExitOnOutOfMemoryError",
                 "-Dhazelcast.phone.home.enabled=false",
+                // a cluster on this machine talks over loopback only (STACK.md fact 17)
+                "-Dhazelcast.socket.bind.any=false",
                 // JSON-P and Jakarta Mail otherwise scan every jar for their provider on each Json.createXxx() (MP JWT
                 // does it per request) and on each MIME part (four per mail).
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
@@ -32,8 +38,8 @@ final class PayaraMicro implements Watchdog.Child {
                 "--deploy", war.toAbsolutePath().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
-                "--nocluster",
                 "--disablephonehome"));
+        command.addAll(cluster);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

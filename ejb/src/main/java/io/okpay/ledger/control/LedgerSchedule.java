@@ -25,9 +25,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The ledger's background work, each job on one instance of the cluster per period ({@link JobLeases}): expiring
- * holds past their deadline (safe on several instances at once too: each expiry locks its hold and is keyed by it)
- * and reconciling on the configured interval (one recorded run per interval, not one per instance).
+ * The ledger's background work: expiring holds past their deadline, on one instance of the cluster per period
+ * ({@link JobLeases}; safe on several at once too: each expiry locks its hold and is keyed by it), and reconciling on
+ * the configured interval on every instance (read-only), since each instance's readiness and metrics report its own
+ * last reconciliation.
  */
 @Singleton
 @Startup
@@ -62,9 +63,7 @@ public class LedgerSchedule {
     @Timeout
     void reconcile(Timer timer) {
         try {
-            if (leases.claim("ledger-reconciliation", Duration.ofMinutes(Math.max(1, reconciliationIntervalMinutes)))) {
-                reconciliation.run();
-            }
+            reconciliation.run();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Ledger reconciliation could not run", e);
         }
