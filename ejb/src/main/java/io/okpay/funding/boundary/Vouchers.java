@@ -9,6 +9,7 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import java.util.List;
 
 /** Operators issue e-money vouchers in batches; the codes are returned once and only their hashes are kept. */
 @Stateless
+@RolesAllowed("FINANCE")
 public class Vouchers {
 
     public static final int MAX_BATCH = 1000;
