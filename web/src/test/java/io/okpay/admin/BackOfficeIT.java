@@ -87,6 +87,7 @@ class BackOfficeIT {
                 new Endpoint("GET", "/api/v1/admin/safeguarding", null, Set.of("FINANCE", "ADMIN")),
                 new Endpoint("POST", "/api/v1/admin/safeguarding", "{}", Set.of("FINANCE")),
                 new Endpoint("GET", "/api/v1/admin/audit?limit=1", null, Set.of("COMPLIANCE", "ADMIN")),
+                new Endpoint("POST", "/api/v1/admin/vouchers/vb_none/approval", "{}", Set.of("FINANCE")),
                 new Endpoint("GET", "/api/v1/admin/outbox", null, Set.of("ADMIN")),
                 new Endpoint("POST", "/api/v1/admin/outbox/0/retry", "{}", Set.of("ADMIN")));
         for (Endpoint endpoint : endpoints) {
@@ -211,6 +212,54 @@ class BackOfficeIT {
                 && checkerTrail.contains("PROPOSED by " + maker.id() + " -> APPROVED, posted as " + transaction), checkerTrail);
         assertTrue(audit(third.id()).contains("ADJUSTMENT_REJECTED " + debit + " | reason: wrong amount"), audit(third.id()));
         assertChainIntact();
+    }
+
+    @Test
+    @DisplayName("voucher batches above the configured total wait for a second FINANCE operator; the issuer cannot approve their own")
+    void voucherBatchFourEyes() {
+        Person issuer = operator("FINANCE");
+        Person second = operator("FINANCE");
+        Person eve = person();
+        String batch = "{\"amount\":\"600.00\",\"currency\":\"EUR\",\"count\":2,\"expires_at\":\"%s\"}"
+                .formatted(java.time.Instant.now().plusSeconds(86400));
+        HttpResponse<String> issued = http.post("/api/v1/admin/vouchers", batch, "Authorization", issuer.bearer());
+        assertEquals(201, issued.statusCode(), issued.body());
+        JsonObject vouchers = Http.json(issued);
+        assertEquals("awaiting_approval", vouchers.getString("status"), "1,200.00 EUR is above the default 1,000");
+        String id = vouchers.getString("id");
+        String code = vouchers.getJsonArray("codes").getString(0);
+        HttpResponse<String> early = redeem(eve, code);
+        assertEquals(422, early.statusCode(), early.body());
+        assertEquals("voucher_unknown", Http.json(early).getString("code"));
+
+        String approval = "/api/v1/admin/vouchers/" + id + "/approval";
+        HttpResponse<String> own = http.post(approval, "{\"reason\":\"my own batch\"}", "Authorization", issuer.bearer());
+        assertEquals(403, own.statusCode(), own.body());
+        assertEquals("four_eyes_required", Http.json(own).getString("code"));
+        assertEquals(403, http.post(approval, "{\"reason\":\"my own batch\"}", "Authorization",
+                "Bearer " + People.operatorToken(issuer.email())).statusCode(), "a second session of the issuer");
+        assertEquals(422, http.post(approval, "{}", "Authorization", second.bearer()).statusCode(), "a reason is needed");
+        assertEquals(404, http.post("/api/v1/admin/vouchers/vb_none/approval", "{\"reason\":\"no such batch\"}",
+                "Authorization", second.bearer()).statusCode());
+        HttpResponse<String> approved = http.post(approval, "{\"reason\":\"campaign 双十二 signed off\"}", "Authorization",
+                second.bearer());
+        assertEquals(204, approved.statusCode(), approved.body());
+        assertEquals(409, http.post(approval, "{\"reason\":\"again\"}", "Authorization", second.bearer()).statusCode());
+        HttpResponse<String> redeemed = redeem(eve, code);
+        assertEquals(201, redeemed.statusCode(), redeemed.body());
+        assertEquals("600.00", eur(eve));
+
+        HttpResponse<String> small = http.post("/api/v1/admin/vouchers", batch.replace("600.00", "20.00"), "Authorization",
+                issuer.bearer());
+        assertEquals("active", Http.json(small).getString("status"), "40.00 EUR needs no second approval");
+        assertTrue(audit(issuer.id()).contains("VOUCHER_BATCH_SELF_APPROVAL_REFUSED " + id), audit(issuer.id()));
+        assertTrue(audit(second.id()).contains("VOUCHER_BATCH_APPROVED " + id + ": 2 voucher(s) issued by " + issuer.id()
+                + " | reason: campaign 双十二 signed off | awaiting approval -> redeemable"), audit(second.id()));
+    }
+
+    HttpResponse<String> redeem(Person person, String code) {
+        return http.post("/api/v1/topups", "{\"method\":\"voucher\",\"code\":\"" + code + "\"}", "Authorization",
+                person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
     }
 
     @Test

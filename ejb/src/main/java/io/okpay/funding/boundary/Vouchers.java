@@ -9,7 +9,9 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.Money;
 import io.okpay.shared.PublicIds;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -43,6 +45,14 @@ public class Vouchers {
     @EJB
     AuditLog auditLog;
 
+    /** A batch whose total (count x amount) is above this many major units needs a second FINANCE operator. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "okpay.funding.voucher-approval-above", defaultValue = "1000")
+    java.math.BigDecimal approvalAbove;
+
+    @Resource
+    SessionContext context;
+
     /** A batch of codes worth {@code amount} each, valid until {@code expiresAt}; within the top-up limits. */
     public Batch issue(String operatorId, String amount, String currency, Integer count, Instant expiresAt) {
         List<FieldError> errors = new ArrayList<>();
@@ -66,19 +76,50 @@ public class Vouchers {
             throw BusinessException.invalid(errors);
         }
         String batchId = PublicIds.newId("vb");
+        boolean fourEyes = java.math.BigDecimal.valueOf(value.minor()).multiply(java.math.BigDecimal.valueOf(count))
+                .compareTo(approvalAbove.movePointRight(value.exponent())) > 0;
         List<String> codes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             VoucherCode code = VoucherCode.generate(RANDOM);
-            em.persist(new Voucher(batchId, code, value.currency(), value.minor(), expiresAt, operatorId, now));
+            em.persist(new Voucher(batchId, code, value.currency(), value.minor(), expiresAt, operatorId, now, fourEyes));
             codes.add(code.formatted());
         }
         // Vouchers are e-money: who issued how much is for the audit log, never the codes.
         auditLog.record(operatorId, "VOUCHERS_ISSUED", "-", batchId + ": " + count + " x " + value.toDecimal() + " "
-                + value.currency() + ", until " + expiresAt);
-        return new Batch(batchId, value, expiresAt, codes);
+                + value.currency() + ", until " + expiresAt + (fourEyes ? "; awaiting a second approval" : ""));
+        return new Batch(batchId, value, expiresAt, codes, fourEyes);
     }
 
-    /** An issued batch; {@code codes} exist only in this answer. */
-    public record Batch(String id, Money amount, Instant expiresAt, List<String> codes) {
+    /**
+     * A second FINANCE operator, never the one who issued it, approves a batch that waits for it: from then on its
+     * codes can be redeemed. The issuer's attempt is refused (four_eyes_required) and audited.
+     */
+    public void approveBatch(String batchId, String reason) {
+        String operatorId = context.getCallerPrincipal().getName();
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 3 || why.length() > 500) {
+            throw BusinessException.invalid(List.of(new FieldError("reason", "reason_required", 3, 500)));
+        }
+        List<Voucher> batch = em.createNamedQuery(Voucher.BY_BATCH, Voucher.class).setParameter("batch", batchId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (batch.isEmpty()) {
+            throw BusinessException.notFound();
+        }
+        if (batch.get(0).issuedBy().equals(operatorId)) {
+            auditLog.recordFailure(operatorId, "VOUCHER_BATCH_SELF_APPROVAL_REFUSED", "-", AuditLog.actionDetail(batchId,
+                    "the issuer tried to approve their own batch", "awaiting approval", "awaiting approval"));
+            throw new BusinessException("four_eyes_required");
+        }
+        if (batch.stream().noneMatch(Voucher::awaitingApproval)) {
+            throw new BusinessException("voucher_batch_approved");
+        }
+        Instant now = Instant.now();
+        batch.forEach(v -> v.approve(operatorId, now));
+        auditLog.recordAction(operatorId, "VOUCHER_BATCH_APPROVED", batchId + ": " + batch.size() + " voucher(s) issued by "
+                + batch.get(0).issuedBy(), why, "awaiting approval", "redeemable");
+    }
+
+    /** An issued batch; {@code codes} exist only in this answer; {@code awaitingApproval} until a second operator approves. */
+    public record Batch(String id, Money amount, Instant expiresAt, List<String> codes, boolean awaitingApproval) {
     }
 }

@@ -42,7 +42,11 @@ public class VoucherAdminResource {
     public record BatchRequest(String amount, String currency, Integer count, String expires_at) {
     }
 
-    public record BatchDto(String id, String amount, String currency, String expires_at, List<String> codes) {
+    public record BatchDto(String id, String amount, String currency, String expires_at, String status,
+                           List<String> codes) {
+    }
+
+    public record Approval(String reason) {
     }
 
     @POST
@@ -58,7 +62,17 @@ public class VoucherAdminResource {
         Vouchers.Batch batch = vouchers.issue(context.getCallerPrincipal().getName(), body.amount(), body.currency(),
                 body.count(), expiresAt);
         return Response.status(201).header("Cache-Control", "no-store").entity(new BatchDto(batch.id(),
-                batch.amount().toDecimal(), batch.amount().currency(), batch.expiresAt().toString(), batch.codes()))
+                batch.amount().toDecimal(), batch.amount().currency(), batch.expiresAt().toString(),
+                batch.awaitingApproval() ? "awaiting_approval" : "active", batch.codes()))
                 .build();
+    }
+
+    @POST
+    @Path("{batch}/approval")
+    @Operation(summary = "A second FINANCE operator approves a batch above okpay.funding.voucher-approval-above {reason}; "
+            + "never its issuer (403 four_eyes_required)")
+    public Response approve(@jakarta.ws.rs.PathParam("batch") String batchId, Approval approval) {
+        vouchers.approveBatch(batchId, approval == null ? null : approval.reason());
+        return Response.noContent().build();
     }
 }
