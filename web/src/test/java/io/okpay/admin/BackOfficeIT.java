@@ -104,7 +104,7 @@ class BackOfficeIT {
         }
         // The allowed writes above were refused for their missing reason, never carried out.
         HttpResponse<String> noReason = call(endpoints.get(2), callers.get("SUPPORT").bearer());
-        assertEquals(422, noReason.statusCode(), noReason.body());
+        assertEquals(400, noReason.statusCode(), noReason.body());
         assertTrue(noReason.body().contains("reason_required"), noReason.body());
     }
 
@@ -198,7 +198,7 @@ class BackOfficeIT {
         HttpResponse<String> bad = http.post("/api/v1/admin/adjustments", """
                 {"account":"usr_nobody","amount":"1.001","currency":"EUR","direction":"sideways","reason":""}""",
                 "Authorization", maker.bearer());
-        assertEquals(422, bad.statusCode(), bad.body());
+        assertEquals(400, bad.statusCode(), bad.body());
         for (String field : List.of("account", "amount", "direction", "reason")) {
             assertTrue(bad.body().contains("\"field\":\"" + field + "\""), field + ": " + bad.body());
         }
@@ -238,7 +238,7 @@ class BackOfficeIT {
         assertEquals("four_eyes_required", Http.json(own).getString("code"));
         assertEquals(403, http.post(approval, "{\"reason\":\"my own batch\"}", "Authorization",
                 "Bearer " + People.operatorToken(issuer.email())).statusCode(), "a second session of the issuer");
-        assertEquals(422, http.post(approval, "{}", "Authorization", second.bearer()).statusCode(), "a reason is needed");
+        assertEquals(400, http.post(approval, "{}", "Authorization", second.bearer()).statusCode(), "a reason is needed");
         assertEquals(404, http.post("/api/v1/admin/vouchers/vb_none/approval", "{\"reason\":\"no such batch\"}",
                 "Authorization", second.bearer()).statusCode());
         HttpResponse<String> approved = http.post(approval, "{\"reason\":\"campaign 双十二 signed off\"}", "Authorization",
@@ -308,11 +308,11 @@ class BackOfficeIT {
         HttpResponse<String> future = http.post("/api/v1/admin/safeguarding", """
                 {"date":"2999-01-01","amount":"1.00","currency":"EUR","reason":"bank statement"}""",
                 "Authorization", finance.bearer());
-        assertEquals(422, future.statusCode(), future.body());
+        assertEquals(400, future.statusCode(), future.body());
         HttpResponse<String> entered = http.post("/api/v1/admin/safeguarding", """
                 {"date":"%s","amount":"123456789.00","currency":"JPY","reason":"bank statement of today"}""".formatted(today),
                 "Authorization", finance.bearer());
-        assertEquals(422, entered.statusCode(), "JPY has no decimals: " + entered.body());
+        assertEquals(400, entered.statusCode(), "JPY has no decimals: " + entered.body());
         entered = http.post("/api/v1/admin/safeguarding", """
                 {"date":"%s","amount":"123456789","currency":"JPY","reason":"bank statement of today"}""".formatted(today),
                 "Authorization", finance.bearer());
@@ -344,7 +344,7 @@ class BackOfficeIT {
         // Outbox: unknown messages are 404, a bad status a field error.
         assertEquals(404, http.post("/api/v1/admin/outbox/999999999/retry", "{\"reason\":\"smtp fixed\"}",
                 "Authorization", admin.bearer()).statusCode());
-        assertEquals(422, http.get("/api/v1/admin/outbox?status=lost", "Authorization", admin.bearer()).statusCode());
+        assertEquals(400, http.get("/api/v1/admin/outbox?status=lost", "Authorization", admin.bearer()).statusCode());
         assertEquals(200, http.get("/api/v1/admin/outbox?status=dead", "Authorization", admin.bearer()).statusCode());
 
         // The audit log, filtered, with the chain's check.
@@ -355,7 +355,7 @@ class BackOfficeIT {
         assertEquals(2, audit.getJsonArray("records").size(), trail.body());
         assertTrue(audit.getJsonArray("records").getJsonObject(0).getString("detail").contains(why), trail.body());
         assertTrue(audit.getJsonObject("chain").getBoolean("intact"), trail.body());
-        assertEquals(422, http.get("/api/v1/admin/audit?from=last-week", "Authorization", compliance.bearer()).statusCode());
+        assertEquals(400, http.get("/api/v1/admin/audit?from=last-week", "Authorization", compliance.bearer()).statusCode());
     }
 
     @Test

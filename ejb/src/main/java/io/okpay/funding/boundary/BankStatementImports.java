@@ -83,7 +83,8 @@ public class BankStatementImports {
 
     /** What {@link #preview} would say about a file, without booking or recording anything. */
     public record PreviewLine(String bankEntryId, java.time.LocalDate bookingDate, String direction,
-                              io.okpay.shared.Money amount, String reference, String counterparty, String outcome) {
+                              io.okpay.shared.Money amount, String reference, String counterparty, String outcome)
+            implements java.io.Serializable {
     }
 
     /**
@@ -178,7 +179,7 @@ public class BankStatementImports {
 
     /** A statement line in the operators' queue. */
     public record QueuedLine(String bankEntryId, java.time.LocalDate bookingDate, io.okpay.shared.Money amount,
-                             String reference, String counterparty, Instant importedAt) {
+                             String reference, String counterparty, Instant importedAt) implements java.io.Serializable {
     }
 
     public java.util.List<QueuedLine> queue(int limit) {

@@ -39,14 +39,15 @@ public class OutboxDesk {
      */
     public List<Message> list(String status, int limit) {
         String wanted = status == null || status.isBlank() ? "FAILED" : status.strip().toUpperCase(Locale.ROOT);
-        String where = switch (wanted) {
-            case "FAILED" -> "e.status = io.okpay.notification.entity.OutboxEvent.Status.PENDING AND e.lastError IS NOT NULL";
-            case "PENDING" -> "e.status = io.okpay.notification.entity.OutboxEvent.Status.PENDING";
-            case "DELIVERED" -> "e.status = io.okpay.notification.entity.OutboxEvent.Status.DELIVERED";
-            case "DEAD" -> "e.status = io.okpay.notification.entity.OutboxEvent.Status.DEAD";
+        OutboxEvent.Status stored = switch (wanted) {
+            case "FAILED", "PENDING" -> OutboxEvent.Status.PENDING;
+            case "DELIVERED" -> OutboxEvent.Status.DELIVERED;
+            case "DEAD" -> OutboxEvent.Status.DEAD;
             default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("status", "outbox_status_invalid")));
         };
-        return em.createQuery("SELECT e FROM OutboxEvent e WHERE " + where + " ORDER BY e.id DESC", OutboxEvent.class)
+        String failedOnly = "FAILED".equals(wanted) ? " AND e.lastError IS NOT NULL" : "";
+        return em.createQuery("SELECT e FROM OutboxEvent e WHERE e.status = :status" + failedOnly + " ORDER BY e.id DESC",
+                        OutboxEvent.class).setParameter("status", stored)
                 .setMaxResults(Math.max(1, Math.min(limit, 100))).getResultStream().map(Message::of).toList();
     }
 

@@ -36,7 +36,7 @@ public class FundingDeskPage implements Serializable {
 
     private String statement;
     private String reason;
-    private transient List<BankStatementImports.PreviewLine> preview;
+    private List<BankStatementImports.PreviewLine> preview;
     private final Map<String, String> topUps = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     private transient List<BankStatementImports.QueuedLine> queue;

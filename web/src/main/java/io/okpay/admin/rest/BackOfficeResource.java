@@ -89,7 +89,8 @@ public class BackOfficeResource {
     @Path("users/{id}")
     @Operation(summary = "A person: profile, balances, latest history, sign-ins, open sessions")
     public PersonDto person(@PathParam("id") String id, @Context HttpHeaders headers) {
-        Locale locale = headers.getAcceptableLanguages().isEmpty() ? Locale.ENGLISH : headers.getAcceptableLanguages().get(0);
+        Locale locale = headers.getAcceptableLanguages().stream().filter(l -> !"*".equals(l.getLanguage())).findFirst()
+                .orElse(Locale.ENGLISH);
         BackOffice.Person p = backOffice.person(id, locale);
         return new PersonDto(p.user().id(), p.user().email(), p.user().displayName(), p.user().locale().toLanguageTag(),
                 p.user().emailVerified(), p.user().secondFactor(),
