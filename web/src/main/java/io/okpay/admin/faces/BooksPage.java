@@ -37,6 +37,7 @@ public class BooksPage implements Serializable {
     transient CurrentUser currentUser;
 
     private transient Books.Overview overview;
+    private transient List<Books.SafeguardingLine> safeguarding;
     private String reason;
     private String date;
     private String figureAmount;
@@ -72,7 +73,10 @@ public class BooksPage implements Serializable {
     }
 
     public List<Books.SafeguardingLine> getSafeguarding() {
-        return books.safeguarding(getDay());
+        if (safeguarding == null) {
+            safeguarding = books.safeguarding(getDay());
+        }
+        return safeguarding;
     }
 
     public String enterFigure() {
