@@ -461,8 +461,31 @@ class BackOfficeIT {
             assertTrue(text(browser).contains("You proposed this yourself"), text(browser));
             assertEquals("47.00", eur(cai));
 
+            // A voucher batch above the total: issued with its codes shown once, waiting for the second operator.
+            browser.get(url("/admin/vouchers.xhtml"));
+            waitFor(browser, "issue:amount");
+            type(browser, "issue:amount", "600.00");
+            type(browser, "issue:currency", "EUR");
+            type(browser, "issue:count", "2");
+            type(browser, "issue:reason", "双十二活动 – campaign");
+            click(browser, "issue:submit");
+            waitFor(browser, "codes");
+            assertEquals(2, browser.findElements(By.cssSelector("#codes li")).size(), text(browser));
+            String batchText = text(browser);
+            assertTrue(batchText.contains("must approve it before they can be used"), batchText);
+            String batchId = batchText.substring(batchText.indexOf("Batch vb_") + "Batch ".length()).split(" ")[0];
+
             browser.manage().deleteAllCookies();
             signInOperator(browser, checker);
+            browser.get(url("/admin/vouchers.xhtml"));
+            waitFor(browser, "batch-" + batchId);
+            var waitingBatch = browser.findElement(By.id("batch-" + batchId));
+            waitingBatch.findElement(By.cssSelector("input[id$=':why']")).sendKeys("campaign signed off");
+            Browsers.press(browser, waitingBatch.findElement(By.cssSelector("input[id$=':approve']")));
+            waitFor(browser, "issue:amount");
+            assertTrue(text(browser).contains("Batch " + batchId + " is approved"), text(browser));
+            assertTrue(browser.findElements(By.id("batch-" + batchId)).isEmpty());
+
             browser.get(url("/admin/adjustments.xhtml"));
             waitFor(browser, "proposal-" + id);
             var theirs = browser.findElement(By.id("proposal-" + id));

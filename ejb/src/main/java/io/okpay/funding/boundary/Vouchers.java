@@ -40,6 +40,9 @@ public class Vouchers {
     Amounts amounts;
 
     @Inject
+    io.okpay.currency.boundary.Currencies currencies;
+
+    @Inject
     FeeSchedule fees;
 
     @EJB
@@ -55,6 +58,11 @@ public class Vouchers {
 
     /** A batch of codes worth {@code amount} each, valid until {@code expiresAt}; within the top-up limits. */
     public Batch issue(String operatorId, String amount, String currency, Integer count, Instant expiresAt) {
+        return issue(operatorId, amount, currency, count, expiresAt, null);
+    }
+
+    /** As {@link #issue(String, String, String, Integer, Instant)}, with the operator's reason for the audit log. */
+    public Batch issue(String operatorId, String amount, String currency, Integer count, Instant expiresAt, String reason) {
         List<FieldError> errors = new ArrayList<>();
         Money value = null;
         try {
@@ -86,7 +94,8 @@ public class Vouchers {
         }
         // Vouchers are e-money: who issued how much is for the audit log, never the codes.
         auditLog.record(operatorId, "VOUCHERS_ISSUED", "-", batchId + ": " + count + " x " + value.toDecimal() + " "
-                + value.currency() + ", until " + expiresAt + (fourEyes ? "; awaiting a second approval" : ""));
+                + value.currency() + ", until " + expiresAt + (fourEyes ? "; awaiting a second approval" : "")
+                + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip()));
         return new Batch(batchId, value, expiresAt, codes, fourEyes);
     }
 
@@ -120,6 +129,21 @@ public class Vouchers {
     }
 
     /** An issued batch; {@code codes} exist only in this answer; {@code awaitingApproval} until a second operator approves. */
-    public record Batch(String id, Money amount, Instant expiresAt, List<String> codes, boolean awaitingApproval) {
+    public record Batch(String id, Money amount, Instant expiresAt, List<String> codes, boolean awaitingApproval)
+            implements java.io.Serializable {
+    }
+
+    /** A batch waiting for its second approval: who issued it, when, how many vouchers of what value. */
+    public record BatchView(String id, Money amount, long count, Instant expiresAt, String issuedBy, Instant issuedAt) {
+    }
+
+    /** The batches that wait for a second FINANCE operator, newest first. */
+    public List<BatchView> awaitingApproval(int limit) {
+        return em.createQuery("SELECT v.batchId, v.currency, v.amount, COUNT(v), MIN(v.expiresAt), MIN(v.issuedBy), "
+                        + "MIN(v.issuedAt) FROM Voucher v WHERE v.awaitingApproval = true "
+                        + "GROUP BY v.batchId, v.currency, v.amount ORDER BY MIN(v.issuedAt) DESC", Object[].class)
+                .setMaxResults(Math.max(1, Math.min(limit, 100))).getResultStream()
+                .map(r -> new BatchView((String) r[0], currencies.money(((Number) r[2]).longValue(), (String) r[1]),
+                        ((Number) r[3]).longValue(), (Instant) r[4], (String) r[5], (Instant) r[6])).toList();
     }
 }
