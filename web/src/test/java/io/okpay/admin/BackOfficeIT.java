@@ -302,6 +302,10 @@ class BackOfficeIT {
                 {"grant_type":"refresh_token","refresh_token":"%s"}""".formatted(refreshToken));
         assertEquals(401, refused.statusCode(), "refresh tokens are revoked: " + refused.body());
         assertTrue(audit(support.id()).contains("ADMIN_SESSIONS_ENDED " + bo.id() + " | reason: " + why), audit(support.id()));
+        String trailOfBo = Http.json(http.get("/api/v1/admin/users/" + bo.id(), "Authorization", support.bearer()))
+                .getJsonArray("audit_trail").toString();
+        assertTrue(trailOfBo.contains("ADMIN_SESSIONS_ENDED") && trailOfBo.contains(support.id()) && trailOfBo.contains(why)
+                && trailOfBo.contains("SIGN_IN"), "the person's page shows what was done about them: " + trailOfBo);
 
         // Safeguarding: FINANCE enters the day's figure; the report sets it against customer money, also as CSV.
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
@@ -508,6 +512,41 @@ class BackOfficeIT {
             browser.get(url("/admin/reconciliation.xhtml?lang=zh-CN"));
             waitFor(browser, "books-state");
             assertTrue(browser.findElement(By.id("books-state")).getText().contains("账目平衡"), text(browser));
+
+            // Safeguarding: the figure entered on the page, the report and its CSV with the page's session.
+            String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+            browser.get(url("/admin/safeguarding.xhtml?lang=en&date=" + today));
+            waitFor(browser, "figure:amount");
+            type(browser, "figure:amount", "1000000.00");
+            type(browser, "figure:currency", "SGD");
+            click(browser, "figure:submit");
+            waitFor(browser, "figure:reason-error");
+            type(browser, "figure:reason", "bank balance at close 日终余额");
+            click(browser, "figure:submit");
+            waitFor(browser, "sg-SGD");
+            assertTrue(text(browser).contains("The figure is saved."), text(browser));
+            assertTrue(browser.findElement(By.id("sg-SGD")).getText().contains("1,000,000.00"), text(browser));
+            String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+            HttpResponse<String> csv = http.get("/admin/safeguarding-csv?date=" + today, "Cookie", "JSESSIONID=" + session);
+            assertEquals(200, csv.statusCode(), csv.body());
+            assertTrue(csv.body().contains(today + ",SGD,") && csv.body().contains(",1000000.00,"), csv.body());
+
+            // ADMIN: the console's pages for the role, the audit log with the chain, the outbox.
+            browser.manage().deleteAllCookies();
+            Person admin = operator("ADMIN");
+            signInOperator(browser, admin);
+            browser.get(url("/admin/"));
+            waitFor(browser, "link-outbox");
+            assertTrue(browser.findElements(By.id("link-adjustments")).isEmpty(), "ADMIN proposes no adjustments");
+            browser.get(url("/admin/audit.xhtml?actor=" + checker.id()));
+            waitFor(browser, "records");
+            assertTrue(browser.findElement(By.id("chain")).getText().contains("The audit chain is intact."), text(browser));
+            assertTrue(browser.findElement(By.id("records")).getText().contains("ADJUSTMENT_APPROVED")
+                    && text(browser).contains("ticket checked 已核对"), text(browser));
+            browser.get(url("/admin/outbox.xhtml?status=dead"));
+            waitFor(browser, "tab-dead");
+            assertFalse(browser.findElements(By.id("outbox")).isEmpty() && browser.findElements(By.id("outbox-empty")).isEmpty(),
+                    text(browser));
         } finally {
             browser.quit();
         }

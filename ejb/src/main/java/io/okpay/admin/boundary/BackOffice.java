@@ -66,7 +66,8 @@ public class BackOffice {
 
     /** A person as operators see them. */
     public record Person(UserView user, List<Balance> balances, List<Activity.Item> history,
-                         List<AccountSecurity.SignInView> signIns, List<AccountSecurity.SessionView> sessions) {
+                         List<AccountSecurity.SignInView> signIns, List<AccountSecurity.SessionView> sessions,
+                         List<AuditLog.Entry> auditTrail) {
     }
 
     public List<Hit> search(String query) {
@@ -93,7 +94,8 @@ public class BackOffice {
                 .orElseThrow(io.okpay.shared.BusinessException::notFound);
         auditLog.recordFailure(operator(), "ADMIN_PERSON_VIEWED", "-", AuditLog.actionDetail(userId, "view", "-", "-"));
         return new Person(user, wallets.balances(userId), wallets.activity(userId, null, null, null, 20).items(),
-                security.recentSignIns(userId, 10, locale), security.activeSessions(userId, null, locale));
+                security.recentSignIns(userId, 10, locale), security.activeSessions(userId, null, locale),
+                auditTrail(userId));
     }
 
     /** Ends every session and refresh token of the person; how many sessions were open. */
@@ -109,6 +111,15 @@ public class BackOffice {
         auditLog.recordAction(operator(), "ADMIN_SESSIONS_ENDED", userId, why, ended + " open session(s)",
                 "0 open sessions, refresh tokens revoked");
         return ended;
+    }
+
+    /** What the person did and what operators did about them, newest first (20 of each at most). */
+    private List<AuditLog.Entry> auditTrail(String userId) {
+        List<AuditLog.Entry> trail = new ArrayList<>(auditLog.search(new AuditLog.Filter(userId, null, null, null, null, null), 20));
+        auditLog.search(new AuditLog.Filter(null, null, userId, null, null, null), 20).stream()
+                .filter(e -> !userId.equals(e.actor())).forEach(trail::add);
+        trail.sort(java.util.Comparator.comparingLong(AuditLog.Entry::id).reversed());
+        return trail;
     }
 
     private String operator() {

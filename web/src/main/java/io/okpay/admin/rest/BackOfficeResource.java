@@ -67,7 +67,10 @@ public class BackOfficeResource {
 
     public record PersonDto(String id, String email, String username, String locale, boolean email_verified,
                             String second_factor, List<BalanceDto> balances, List<ItemDto> history,
-                            List<SignInDto> sign_ins, List<SessionDto> sessions) {
+                            List<SignInDto> sign_ins, List<SessionDto> sessions, List<AuditDto> audit_trail) {
+    }
+
+    public record AuditDto(String at, String actor, String event, String detail) {
     }
 
     public record Revocation(String reason) {
@@ -97,7 +100,9 @@ public class BackOfficeResource {
                 p.balances().stream().map(BalanceDto::of).toList(), p.history().stream().map(ItemDto::of).toList(),
                 p.signIns().stream().map(s -> new SignInDto(s.at().toString(), s.device(), s.status())).toList(),
                 p.sessions().stream().map(s -> new SessionDto(s.id(), s.createdAt().toString(),
-                        s.lastSeenAt() == null ? null : s.lastSeenAt().toString(), s.device())).toList());
+                        s.lastSeenAt() == null ? null : s.lastSeenAt().toString(), s.device())).toList(),
+                p.auditTrail().stream().map(e -> new AuditDto(e.createdAt().toString(), e.actor(), e.event(), e.detail()))
+                        .toList());
     }
 
     @POST
