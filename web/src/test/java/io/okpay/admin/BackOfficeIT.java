@@ -526,8 +526,9 @@ class BackOfficeIT {
             waitFor(browser, "sg-SGD");
             assertTrue(text(browser).contains("The figure is saved."), text(browser));
             assertTrue(browser.findElement(By.id("sg-SGD")).getText().contains("1,000,000.00"), text(browser));
-            String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-            HttpResponse<String> csv = http.get("/admin/safeguarding-csv?date=" + today, "Cookie", "JSESSIONID=" + session);
+            String session = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpResponse<String> csv = http.get("/admin/safeguarding-csv?date=" + today, "Cookie", session);
             assertEquals(200, csv.statusCode(), csv.body());
             assertTrue(csv.body().contains(today + ",SGD,") && csv.body().contains(",1000000.00,"), csv.body());
 
