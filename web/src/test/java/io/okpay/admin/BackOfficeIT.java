@@ -88,6 +88,8 @@ class BackOfficeIT {
                 new Endpoint("POST", "/api/v1/admin/safeguarding", "{}", Set.of("FINANCE")),
                 new Endpoint("GET", "/api/v1/admin/audit?limit=1", null, Set.of("COMPLIANCE", "ADMIN")),
                 new Endpoint("POST", "/api/v1/admin/vouchers/vb_none/approval", "{}", Set.of("FINANCE")),
+                new Endpoint("GET", "/api/v1/admin/vouchers", null, Set.of("FINANCE")),
+                new Endpoint("POST", "/api/v1/admin/vouchers/vb_none/void", "{}", Set.of("FINANCE")),
                 new Endpoint("GET", "/api/v1/admin/outbox", null, Set.of("ADMIN")),
                 new Endpoint("POST", "/api/v1/admin/outbox/0/retry", "{}", Set.of("ADMIN")));
         for (Endpoint endpoint : endpoints) {
@@ -248,6 +250,24 @@ class BackOfficeIT {
         HttpResponse<String> redeemed = redeem(eve, code);
         assertEquals(201, redeemed.statusCode(), redeemed.body());
         assertEquals("600.00", eur(eve));
+
+        // The desk's records: the batch listed, exported without its codes, its unused voucher voided with a reason.
+        String listed = http.get("/api/v1/admin/vouchers", "Authorization", second.bearer()).body();
+        assertTrue(listed.contains("\"id\":\"" + id + "\"") && listed.contains("\"redeemed\":1"), listed);
+        HttpResponse<String> export = http.get("/api/v1/admin/vouchers/" + id + "/export", "Authorization", second.bearer());
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.body().contains("," + code.substring(code.length() - 4) + ",600.00,EUR,") && export.body()
+                .contains(",redeemed," + eve.id() + ",") && export.body().contains(",active,"), export.body());
+        assertFalse(export.body().contains(code), "the export never holds a code");
+        assertEquals(404, http.get("/api/v1/admin/vouchers/vb_none/export", "Authorization", second.bearer()).statusCode());
+        HttpResponse<String> voided = http.post("/api/v1/admin/vouchers/" + id + "/void", "{\"reason\":\"shipment lost 快递丢失\"}",
+                "Authorization", second.bearer());
+        assertEquals(200, voided.statusCode(), voided.body());
+        assertEquals(1, Http.json(voided).getInt("voided"));
+        HttpResponse<String> afterVoid = redeem(person(), vouchers.getJsonArray("codes").getString(1));
+        assertEquals("voucher_unknown", Http.json(afterVoid).getString("code"), afterVoid.body());
+        assertTrue(audit(second.id()).contains("VOUCHERS_VOIDED " + id + " | reason: shipment lost 快递丢失 | 1 unused of 2 -> 1 voided"),
+                audit(second.id()));
 
         HttpResponse<String> small = http.post("/api/v1/admin/vouchers", batch.replace("600.00", "20.00"), "Authorization",
                 issuer.bearer());
@@ -489,6 +509,16 @@ class BackOfficeIT {
             waitFor(browser, "issue:amount");
             assertTrue(text(browser).contains("Batch " + batchId + " is approved"), text(browser));
             assertTrue(browser.findElements(By.id("batch-" + batchId)).isEmpty());
+            var listedBatch = browser.findElement(By.id("all-" + batchId));
+            listedBatch.findElement(By.cssSelector("input[id$=':why']")).sendKeys("campaign cancelled");
+            Browsers.press(browser, listedBatch.findElement(By.cssSelector("input[id$=':void']")));
+            waitFor(browser, "all-" + batchId);
+            assertTrue(text(browser).contains("2 unused voucher(s) voided"), text(browser));
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpResponse<String> exported = http.get("/admin/vouchers-csv?batch=" + batchId, "Cookie", cookies);
+            assertEquals(200, exported.statusCode(), exported.body());
+            assertEquals(2, exported.body().split(",voided,").length - 1, exported.body());
 
             browser.get(url("/admin/adjustments.xhtml"));
             waitFor(browser, "proposal-" + id);

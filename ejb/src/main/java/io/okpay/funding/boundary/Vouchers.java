@@ -137,6 +137,67 @@ public class Vouchers {
     public record BatchView(String id, Money amount, long count, Instant expiresAt, String issuedBy, Instant issuedAt) {
     }
 
+    /** A batch as the desk lists it: how many vouchers, how many redeemed, voided, waiting for approval. */
+    public record BatchSummary(String id, Money amount, long count, long redeemed, long voided, long awaiting,
+                               Instant expiresAt, String issuedBy, Instant issuedAt) {
+    }
+
+    /** Every batch, newest first. */
+    public List<BatchSummary> batches(int limit) {
+        return em.createQuery("SELECT v.batchId, v.currency, v.amount, COUNT(v), "
+                        + "SUM(CASE WHEN v.redeemedAt IS NULL THEN 0 ELSE 1 END), "
+                        + "SUM(CASE WHEN v.voidedAt IS NULL THEN 0 ELSE 1 END), "
+                        + "SUM(CASE WHEN v.awaitingApproval = true THEN 1 ELSE 0 END), "
+                        + "MIN(v.expiresAt), MIN(v.issuedBy), MIN(v.issuedAt) FROM Voucher v "
+                        + "GROUP BY v.batchId, v.currency, v.amount ORDER BY MIN(v.issuedAt) DESC", Object[].class)
+                .setMaxResults(Math.max(1, Math.min(limit, 100))).getResultStream()
+                .map(r -> new BatchSummary((String) r[0], currencies.money(((Number) r[2]).longValue(), (String) r[1]),
+                        ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                        ((Number) r[6]).longValue(), (Instant) r[7], (String) r[8], (Instant) r[9])).toList();
+    }
+
+    /**
+     * The batch as CSV for the desk's records: one line per voucher with the last four characters of its code (OKPay
+     * keeps no more), its value and what became of it; 404 for an unknown batch.
+     */
+    public String export(String batchId) {
+        List<Voucher> batch = em.createNamedQuery(Voucher.BY_BATCH, Voucher.class).setParameter("batch", batchId)
+                .getResultList();
+        if (batch.isEmpty()) {
+            throw BusinessException.notFound();
+        }
+        io.okpay.shared.Csv csv = new io.okpay.shared.Csv().row("batch", "code_last_four", "amount", "currency", "expires_at",
+                "status", "redeemed_by", "redeemed_at");
+        Instant now = Instant.now();
+        for (Voucher v : batch) {
+            String status = v.redeemed() ? "redeemed" : v.voided() ? "voided" : v.awaitingApproval() ? "awaiting_approval"
+                    : now.isBefore(v.expiresAt()) ? "active" : "expired";
+            csv.row(batchId, v.codeLastFour(), currencies.money(v.amount(), v.currency()).toDecimal(), v.currency(),
+                    v.expiresAt().toString(), status, v.redeemedBy(), v.redeemedAt() == null ? null : v.redeemedAt().toString());
+        }
+        return csv.toString();
+    }
+
+    /** Voids every voucher of the batch not redeemed yet, with a reason; how many were voided. */
+    public int voidUnused(String batchId, String reason) {
+        String operatorId = context.getCallerPrincipal().getName();
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 3 || why.length() > 500) {
+            throw BusinessException.invalid(List.of(new FieldError("reason", "reason_required", 3, 500)));
+        }
+        List<Voucher> batch = em.createNamedQuery(Voucher.BY_BATCH, Voucher.class).setParameter("batch", batchId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (batch.isEmpty()) {
+            throw BusinessException.notFound();
+        }
+        Instant now = Instant.now();
+        List<Voucher> unused = batch.stream().filter(v -> !v.redeemed() && !v.voided()).toList();
+        unused.forEach(v -> v.cancel(operatorId, now));
+        auditLog.recordAction(operatorId, "VOUCHERS_VOIDED", batchId, why, unused.size() + " unused of " + batch.size(),
+                unused.size() + " voided");
+        return unused.size();
+    }
+
     /** The batches that wait for a second FINANCE operator, newest first. */
     public List<BatchView> awaitingApproval(int limit) {
         return em.createQuery("SELECT v.batchId, v.currency, v.amount, COUNT(v), MIN(v.expiresAt), MIN(v.issuedBy), "

@@ -45,7 +45,7 @@ public class VoucherRedemptions {
         Voucher voucher = em.createNamedQuery(Voucher.BY_HASH, Voucher.class).setParameter("hash", code.hash())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
                 .orElseThrow(() -> new BusinessException("voucher_unknown"));
-        if (voucher.awaitingApproval()) {
+        if (voucher.awaitingApproval() || voucher.voided()) {
             // Not money yet: a batch waiting for its second approval is as unknown to the redeemer as a wrong code.
             throw new BusinessException("voucher_unknown");
         }

@@ -61,6 +61,12 @@ public class Voucher {
     @Column(name = "approved_at")
     private Instant approvedAt;
 
+    @Column(name = "voided_by")
+    private String voidedBy;
+
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
     @Column(name = "redeemed_at")
     private Instant redeemedAt;
 
@@ -95,6 +101,24 @@ public class Voucher {
         awaitingApproval = false;
         approvedBy = operatorId;
         approvedAt = now;
+    }
+
+    /** An unused voucher taken out of circulation: it can no longer be redeemed. */
+    public void cancel(String operatorId, Instant now) {
+        voidedBy = operatorId;
+        voidedAt = now;
+    }
+
+    public boolean voided() {
+        return voidedAt != null;
+    }
+
+    public String codeLastFour() {
+        return codeLastFour;
+    }
+
+    public Instant redeemedAt() {
+        return redeemedAt;
     }
 
     public boolean awaitingApproval() {

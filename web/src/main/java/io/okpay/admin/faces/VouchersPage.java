@@ -42,6 +42,8 @@ public class VouchersPage implements Serializable {
     private Vouchers.Batch issued;
     private final Map<String, String> reasons = new HashMap<>();
     private transient List<Vouchers.BatchView> waiting;
+    private transient List<Vouchers.BatchSummary> batches;
+    private final Map<String, String> voidReasons = new HashMap<>();
 
     public String issue() {
         if (reason == null || reason.strip().length() < 3) {
@@ -70,6 +72,29 @@ public class VouchersPage implements Serializable {
         }
         PageMessages.keepForRedirect();
         return "/admin/vouchers.xhtml?faces-redirect=true";
+    }
+
+    public String voidUnused(String batchId) {
+        try {
+            int voided = vouchers.voidUnused(batchId, voidReasons.get(batchId));
+            PageMessages.info("admin.vouchers.voided", batchId, voided);
+        } catch (BusinessException e) {
+            PageMessages.show(e, "batches-form", field -> null);
+            return null;
+        }
+        PageMessages.keepForRedirect();
+        return "/admin/vouchers.xhtml?faces-redirect=true";
+    }
+
+    public List<Vouchers.BatchSummary> getBatches() {
+        if (batches == null) {
+            batches = vouchers.batches(50);
+        }
+        return batches;
+    }
+
+    public Map<String, String> getVoidReasons() {
+        return voidReasons;
     }
 
     public List<Vouchers.BatchView> getWaiting() {
