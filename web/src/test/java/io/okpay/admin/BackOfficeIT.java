@@ -558,9 +558,9 @@ class BackOfficeIT {
             assertTrue(browser.findElement(By.id("sg-SGD")).getText().contains("1,000,000.00"), text(browser));
             String session = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(java.util.stream.Collectors.joining("; "));
-            HttpResponse<String> csv = http.get("/admin/safeguarding-csv?date=" + today, "Cookie", session);
-            assertEquals(200, csv.statusCode(), csv.body());
-            assertTrue(csv.body().contains(today + ",SGD,") && csv.body().contains(",1000000.00,"), csv.body());
+            HttpResponse<String> report = http.get("/admin/safeguarding-csv?date=" + today, "Cookie", session);
+            assertEquals(200, report.statusCode(), report.body());
+            assertTrue(report.body().contains(today + ",SGD,") && report.body().contains(",1000000.00,"), report.body());
 
             // ADMIN: the console's pages for the role, the audit log with the chain, the outbox.
             browser.manage().deleteAllCookies();
