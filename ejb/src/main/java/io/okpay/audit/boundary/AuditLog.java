@@ -23,12 +23,71 @@ public class AuditLog {
     public record Verification(long records, boolean intact, Long firstBrokenId) {
     }
 
+    /** One record as operators read it. */
+    public record Entry(long id, Instant createdAt, String actor, String event, String ip, String detail) {
+    }
+
+    /** What an operator's search of the log asks for; null or blank fields do not filter. */
+    public record Filter(String actor, String event, String text, Instant from, Instant to, Long beforeId) {
+    }
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String event, String ip, String detail) {
         append(actor, event, ip, detail);
+    }
+
+    /**
+     * An operator's action, in the caller's transaction: who did what to which object, why, and the state before and
+     * after ({@code object | reason: ... | before -> after}).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordAction(String operatorId, String event, String object, String reason, String before, String after) {
+        append(operatorId, event, "-", actionDetail(object, reason, before, after));
+    }
+
+    /** The detail an operator's action is written with. */
+    public static String actionDetail(String object, String reason, String before, String after) {
+        return (object == null ? "-" : object) + " | reason: " + (reason == null ? "" : reason.strip()) + " | "
+                + (before == null ? "-" : before) + " -> " + (after == null ? "-" : after);
+    }
+
+    /** Records matching the filter, newest first, at most {@code limit} (capped at 200). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<Entry> search(Filter filter, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT r FROM AuditRecord r WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            jpql.append(" AND r.actor = :actor");
+            params.put("actor", filter.actor().strip());
+        }
+        if (filter.event() != null && !filter.event().isBlank()) {
+            jpql.append(" AND r.event = :event");
+            params.put("event", filter.event().strip());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            jpql.append(" AND LOCATE(:text, r.detail) > 0");
+            params.put("text", filter.text().strip());
+        }
+        if (filter.from() != null) {
+            jpql.append(" AND r.createdAt >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            jpql.append(" AND r.createdAt < :to");
+            params.put("to", filter.to());
+        }
+        if (filter.beforeId() != null) {
+            jpql.append(" AND r.id < :before");
+            params.put("before", filter.beforeId());
+        }
+        var query = em.createQuery(jpql.append(" ORDER BY r.id DESC").toString(), AuditRecord.class)
+                .setMaxResults(Math.max(1, Math.min(limit, 200)));
+        params.forEach(query::setParameter);
+        return query.getResultStream().map(r -> new Entry(r.id(), r.createdAt(), r.actor(), r.event(), r.ip(), r.detail()))
+                .toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -19,6 +19,7 @@ import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.boundary.Purpose;
 import io.okpay.shared.BusinessException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -39,6 +40,7 @@ import java.util.OptionalInt;
  * line in suspense to a pending top-up or return it to the payer, once (the posting's key is the line).
  */
 @Stateless
+@RolesAllowed("FINANCE")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BankStatementImports {
 
@@ -76,6 +78,39 @@ public class BankStatementImports {
     }
 
     public Result importStatement(String operatorId, byte[] content) {
+        return importStatement(operatorId, content, null);
+    }
+
+    /** What {@link #preview} would say about a file, without booking or recording anything. */
+    public record PreviewLine(String bankEntryId, java.time.LocalDate bookingDate, String direction,
+                              io.okpay.shared.Money amount, String reference, String counterparty, String outcome)
+            implements java.io.Serializable {
+    }
+
+    /**
+     * The lines of a statement and what an import would do with each (MATCHED, SUSPENSE, IGNORED, DUPLICATE), before
+     * anything is booked: the desk's preview.
+     */
+    public java.util.List<PreviewLine> preview(byte[] content) {
+        BankStatement statement = BankStatements.parse(content, code -> currencies.find(code)
+                .map(c -> OptionalInt.of(c.exponent())).orElse(OptionalInt.empty()));
+        return statement.lines().stream().map(line -> {
+            String outcome;
+            if (lines.imported(line.bankEntryId())) {
+                outcome = "DUPLICATE";
+            } else if (line.direction() != StatementLine.Direction.CREDIT
+                    || currencies.findEnabled(line.amount().currency()).isEmpty()) {
+                outcome = "IGNORED";
+            } else {
+                outcome = matchingTopUp(line).isPresent() ? "MATCHED" : "SUSPENSE";
+            }
+            return new PreviewLine(line.bankEntryId(), line.bookingDate(), line.direction().name(), line.amount(),
+                    line.reference(), line.counterparty(), outcome);
+        }).toList();
+    }
+
+    /** An import with the operator's reason, written with it to the audit log. */
+    public Result importStatement(String operatorId, byte[] content, String reason) {
         BankStatement statement = BankStatements.parse(content, code -> currencies.find(code)
                 .map(c -> OptionalInt.of(c.exponent())).orElse(OptionalInt.empty()));
         int matched = 0;
@@ -137,13 +172,14 @@ public class BankStatementImports {
         Result result = new Result(statement.statementId(), statement.format(), statement.lines().size(), matched,
                 suspense, duplicates, ignored);
         lines.recordImport(operatorId, result.statementId(), result.format() + ", " + result.lines() + " lines, "
-                + matched + " matched, " + suspense + " to suspense, " + duplicates + " duplicates, " + ignored + " ignored");
+                + matched + " matched, " + suspense + " to suspense, " + duplicates + " duplicates, " + ignored + " ignored"
+                + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip()));
         return result;
     }
 
     /** A statement line in the operators' queue. */
     public record QueuedLine(String bankEntryId, java.time.LocalDate bookingDate, io.okpay.shared.Money amount,
-                             String reference, String counterparty, Instant importedAt) {
+                             String reference, String counterparty, Instant importedAt) implements java.io.Serializable {
     }
 
     public java.util.List<QueuedLine> queue(int limit) {
@@ -154,21 +190,32 @@ public class BankStatementImports {
 
     /** Credits the money of a line in suspense to a pending bank transfer top-up of the same currency and total. */
     public TopUpView assign(String operatorId, String bankEntryId, String topUpId) {
+        return assign(operatorId, bankEntryId, topUpId, null);
+    }
+
+    /** As {@link #assign(String, String, String)}, with the operator's reason for the audit log. */
+    public TopUpView assign(String operatorId, String bankEntryId, String topUpId, String reason) {
         BankStatementLine line = queued(bankEntryId);
         TopUpView credited = answers.view(fromSuspense(topUpId, bankEntryId, line.amount(), line.currency()), false);
-        lines.resolve(bankEntryId, BankStatementLine.Status.ASSIGNED, credited.id(), credited.transactionId(), operatorId);
+        lines.resolve(bankEntryId, BankStatementLine.Status.ASSIGNED, credited.id(), credited.transactionId(), operatorId,
+                reason);
         return credited;
     }
 
     /** Books the line's money back out of suspense for the operator to send back to the payer. */
     public String returnToPayer(String operatorId, String bankEntryId) {
+        return returnToPayer(operatorId, bankEntryId, null);
+    }
+
+    /** As {@link #returnToPayer(String, String)}, with the operator's reason for the audit log. */
+    public String returnToPayer(String operatorId, String bankEntryId, String reason) {
         BankStatementLine line = queued(bankEntryId);
         io.okpay.shared.Money amount = money(line.amount(), line.currency());
         String transactionId = ledger.post(PostingRequest.of(QUEUE_SCOPE, bankEntryId, "bank_return",
                         Line.debit(accounts.house(Purpose.SUSPENSE, line.currency()).id(), amount),
                         Line.credit(accounts.house(Purpose.FUNDING_BANK, line.currency()).id(), amount))
                 .withExternalRef(bankEntryId)).id();
-        lines.resolve(bankEntryId, BankStatementLine.Status.RETURNED, null, transactionId, operatorId);
+        lines.resolve(bankEntryId, BankStatementLine.Status.RETURNED, null, transactionId, operatorId, reason);
         return transactionId;
     }
 

@@ -48,12 +48,13 @@ public class StatementLines {
     }
 
     public void resolve(String bankEntryId, BankStatementLine.Status outcome, String topUpId, String transactionId,
-                        String operatorId) {
+                        String operatorId, String reason) {
         BankStatementLine line = em.createNamedQuery(BankStatementLine.BY_ENTRY, BankStatementLine.class)
                 .setParameter("entry", bankEntryId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
         line.resolve(outcome, topUpId, transactionId, operatorId, Instant.now());
         auditLog.record(operatorId, "SUSPENSE_" + outcome.name(), "-", bankEntryId + (topUpId == null ? "" : " to " + topUpId)
-                + ", " + transactionId + " (" + line.amount() + " " + line.currency() + " in minor units)");
+                + ", " + transactionId + " (" + line.amount() + " " + line.currency() + " in minor units)"
+                + (reason == null || reason.isBlank() ? "" : "; reason: " + reason.strip()));
     }
 
     /** An operator's import, once its lines are booked: the statement and what became of its lines. */

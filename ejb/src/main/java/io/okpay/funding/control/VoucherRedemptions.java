@@ -45,6 +45,10 @@ public class VoucherRedemptions {
         Voucher voucher = em.createNamedQuery(Voucher.BY_HASH, Voucher.class).setParameter("hash", code.hash())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
                 .orElseThrow(() -> new BusinessException("voucher_unknown"));
+        if (voucher.awaitingApproval() || voucher.voided()) {
+            // Not money yet: a batch waiting for its second approval is as unknown to the redeemer as a wrong code.
+            throw new BusinessException("voucher_unknown");
+        }
         Instant now = Instant.now();
         if (voucher.redeemed()) {
             throw new BusinessException("voucher_used");

@@ -14,9 +14,11 @@ import java.time.Instant;
 @Entity
 @Table(name = "voucher")
 @NamedQuery(name = Voucher.BY_HASH, query = "SELECT v FROM Voucher v WHERE v.codeHash = :hash")
+@NamedQuery(name = Voucher.BY_BATCH, query = "SELECT v FROM Voucher v WHERE v.batchId = :batch ORDER BY v.id")
 public class Voucher {
 
     public static final String BY_HASH = "Voucher.byHash";
+    public static final String BY_BATCH = "Voucher.byBatch";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,6 +51,22 @@ public class Voucher {
     @Column(name = "redeemed_by")
     private String redeemedBy;
 
+    /** A batch above the configured total waits for a second operator; until then no code of it can be redeemed. */
+    @Column(name = "awaiting_approval", nullable = false)
+    private boolean awaitingApproval;
+
+    @Column(name = "approved_by")
+    private String approvedBy;
+
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+
+    @Column(name = "voided_by")
+    private String voidedBy;
+
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
     @Column(name = "redeemed_at")
     private Instant redeemedAt;
 
@@ -57,6 +75,12 @@ public class Voucher {
 
     public Voucher(String batchId, VoucherCode code, String currency, long amount, Instant expiresAt, String issuedBy,
                    Instant now) {
+        this(batchId, code, currency, amount, expiresAt, issuedBy, now, false);
+    }
+
+    public Voucher(String batchId, VoucherCode code, String currency, long amount, Instant expiresAt, String issuedBy,
+                   Instant now, boolean awaitingApproval) {
+        this.awaitingApproval = awaitingApproval;
         String formatted = code.formatted();
         this.batchId = batchId;
         this.codeHash = code.hash();
@@ -71,6 +95,42 @@ public class Voucher {
     public void redeem(String userId, Instant now) {
         redeemedBy = userId;
         redeemedAt = now;
+    }
+
+    public void approve(String operatorId, Instant now) {
+        awaitingApproval = false;
+        approvedBy = operatorId;
+        approvedAt = now;
+    }
+
+    /** An unused voucher taken out of circulation: it can no longer be redeemed. */
+    public void cancel(String operatorId, Instant now) {
+        voidedBy = operatorId;
+        voidedAt = now;
+    }
+
+    public boolean voided() {
+        return voidedAt != null;
+    }
+
+    public String codeLastFour() {
+        return codeLastFour;
+    }
+
+    public Instant redeemedAt() {
+        return redeemedAt;
+    }
+
+    public boolean awaitingApproval() {
+        return awaitingApproval;
+    }
+
+    public String issuedBy() {
+        return issuedBy;
+    }
+
+    public String batchId() {
+        return batchId;
     }
 
     public long id() {

@@ -235,4 +235,16 @@ public class AccountSecurity {
         directory.endSessions(user, currentSessionId);
         auditLog.record(user.publicId(), "SESSIONS_ENDED", "-", "all but the current one");
     }
+
+    /**
+     * An operator ends every session and every refresh token of a person (a stolen device, a take-over): they are
+     * signed out everywhere. Returns how many sessions were open; the operator's own audit record says who and why.
+     */
+    public int endAllSessions(String userId) {
+        User user = directory.require(userId);
+        int open = activeSessions(userId, null, java.util.Locale.ENGLISH).size();
+        directory.endSessions(user, null);
+        refreshTokens.revokeAll(user.publicId());
+        return open;
+    }
 }

@@ -208,6 +208,20 @@ public class Users {
         return found.map(UserView::of);
     }
 
+    /**
+     * Whom an operator means: a public id ({@code usr_...}), an e-mail address (any case) or a username; empty when
+     * nobody. Phone numbers are encrypted at rest and cannot be searched.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<UserView> findForOperator(String query) {
+        String wanted = query == null ? "" : query.trim();
+        if (wanted.startsWith("usr_") && wanted.length() <= 40) {
+            return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class).setParameter("id", wanted)
+                    .getResultStream().findFirst().map(UserView::of);
+        }
+        return findByEmailOrUsername(wanted);
+    }
+
     private void sendVerification(User user, Instant now) {
         em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
                 .setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION).executeUpdate();

@@ -8,6 +8,7 @@ import io.okpay.ledger.entity.JournalTransaction;
 import io.okpay.ledger.entity.LedgerAccount;
 import io.okpay.ledger.entity.LedgerEntry;
 import io.okpay.ledger.entity.LedgerHold;
+import io.okpay.ledger.entity.TransactionKind;
 import io.okpay.shared.BusinessException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -73,6 +74,19 @@ public class Ledger {
         request.effects().forEach(effect -> parts.addAll(List.of(effect.type(), effect.payloadJson())));
         String hash = Fingerprint.of(parts.toArray());
         return idempotent(request.scope(), request.idempotencyKey(), hash, () -> journal.post(request, hash, recordOf));
+    }
+
+    /**
+     * An operator's correction, approved by a second operator (the admin feature checks who): posted as a transaction
+     * of its own kind, ADJUSTMENT, idempotent like {@link #post(PostingRequest)} under its scope and key.
+     */
+    public PostedTransaction adjust(PostingRequest request) {
+        PostingRules.check(request);
+        List<Object> parts = new ArrayList<>(Arrays.asList("adjust", request.code(), request.externalRef(), request.memo()));
+        request.lines().forEach(line -> parts.add(line.accountId() + "/" + line.amount() + "/" + line.currency()));
+        String hash = Fingerprint.of(parts.toArray());
+        return idempotent(request.scope(), request.idempotencyKey(), hash,
+                () -> journal.post(TransactionKind.ADJUSTMENT, request, hash, null));
     }
 
     /** Reserves money for a later {@link #postHold} or {@link #voidHold}; the hold's id is the returned transaction id. */

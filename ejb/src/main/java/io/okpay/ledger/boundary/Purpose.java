@@ -29,7 +29,9 @@ public enum Purpose {
     /** What processing costs OKPay (acquirer fees, chargebacks lost). */
     PROCESSING_COSTS(AccountType.EXPENSE, false),
     /** The owners' capital. */
-    CAPITAL(AccountType.EQUITY, false);
+    CAPITAL(AccountType.EQUITY, false),
+    /** Operators' corrections (four-eyes adjustments): what OKPay gave or took back to put an account right. */
+    OPERATIONS(AccountType.EXPENSE, false);
 
     private final AccountType type;
     private final boolean noNegative;

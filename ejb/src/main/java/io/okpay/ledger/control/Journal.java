@@ -57,9 +57,15 @@ public class Journal {
 
     /** See {@link io.okpay.ledger.boundary.Ledger#post(PostingRequest, Function)} for {@code recordOf} (may be null). */
     public PostedTransaction post(PostingRequest request, String requestHash, Function<PostedTransaction, Object> recordOf) {
+        return post(TransactionKind.POSTING, request, requestHash, recordOf);
+    }
+
+    /** As {@link #post(PostingRequest, String, Function)}, as a transaction of this kind (POSTING or ADJUSTMENT). */
+    public PostedTransaction post(TransactionKind kind, PostingRequest request, String requestHash,
+                                  Function<PostedTransaction, Object> recordOf) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
         Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
-        JournalTransaction txn = open(TransactionKind.POSTING, request.code(), request.scope(), request.idempotencyKey(),
+        JournalTransaction txn = open(kind, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
         request.effects().forEach(effect -> outbox.enqueue(effect.type(), effect.payloadJson()));
@@ -157,7 +163,8 @@ public class Journal {
     public PostedTransaction reverse(String scope, String key, String code, String memo, String transactionId,
                                      String requestHash) {
         JournalTransaction original = byPublicId(transactionId);
-        if (original.kind() != TransactionKind.POSTING && original.kind() != TransactionKind.HOLD_POST) {
+        if (original.kind() != TransactionKind.POSTING && original.kind() != TransactionKind.HOLD_POST
+                && original.kind() != TransactionKind.ADJUSTMENT) {
             throw new BusinessException("not_reversible");
         }
         // Checked first so the answer is "already reversed" rather than whatever the second reversal would break; the

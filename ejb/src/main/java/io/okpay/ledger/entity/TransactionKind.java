@@ -13,5 +13,7 @@ public enum TransactionKind {
     /** A hold released because its deadline passed. */
     HOLD_EXPIRY,
     /** The exact opposite of an earlier posting: entries with every amount negated. */
-    REVERSAL
+    REVERSAL,
+    /** An operator's correction, approved by a second operator: balanced entries against the operations account. */
+    ADJUSTMENT
 }

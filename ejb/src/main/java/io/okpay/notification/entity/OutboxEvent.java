@@ -94,6 +94,20 @@ public class OutboxEvent {
         }
     }
 
+    /**
+     * An operator asks for another attempt now: a dead event is pending again for one more try (failing once more
+     * after its deadline makes it dead again), a pending one is due at once.
+     */
+    public void retryNow(Instant now) {
+        status = Status.PENDING;
+        nextAttemptAt = now;
+        lockedUntil = null;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
     public Long id() {
         return id;
     }

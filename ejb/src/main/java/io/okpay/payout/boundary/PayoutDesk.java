@@ -14,6 +14,7 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.PublicIds;
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -34,6 +35,7 @@ import java.util.Set;
  * debit, finance books clearing against the bank (see README). The callers enforce the FINANCE role.
  */
 @Stateless
+@RolesAllowed("FINANCE")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PayoutDesk {
 

@@ -82,4 +82,16 @@ public class TransferDirectory {
         });
         return found;
     }
+
+    /** A transfer found by its id ({@code tr_...}), for the operators' search. */
+    public record TransferHit(String id, String senderId, String recipientId, String status, String transactionId) {
+    }
+
+    public java.util.Optional<TransferHit> byId(String transferId) {
+        return em.createQuery("SELECT t.publicId, t.senderId, t.recipientId, t.status, t.transactionId FROM Transfer t "
+                        + "WHERE t.publicId = :id", Object[].class)
+                .setParameter("id", transferId == null ? "" : transferId.strip()).setMaxResults(1)
+                .getResultStream().findFirst().map(r -> new TransferHit((String) r[0], (String) r[1], (String) r[2],
+                        String.valueOf(r[3]), (String) r[4]));
+    }
 }

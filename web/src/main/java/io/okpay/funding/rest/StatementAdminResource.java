@@ -48,7 +48,8 @@ public class StatementAdminResource {
                                 String reference, String counterparty, String imported_at) {
     }
 
-    public record Assignment(String topup_id) {
+    /** {@code reason} (optional here, required on the back-office page) goes to the audit log with the assignment. */
+    public record Assignment(String topup_id, String reason) {
     }
 
     public record Resolution(String status, String topup_id, String transaction_id) {
@@ -71,7 +72,8 @@ public class StatementAdminResource {
         if (assignment == null || assignment.topup_id() == null || assignment.topup_id().isBlank()) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("topup_id", "topup_id_required")));
         }
-        TopUpView credited = imports.assign(context.getCallerPrincipal().getName(), bankEntryId, assignment.topup_id());
+        TopUpView credited = imports.assign(context.getCallerPrincipal().getName(), bankEntryId, assignment.topup_id(),
+                assignment.reason());
         return new Resolution("assigned", credited.id(), credited.transactionId());
     }
 
@@ -79,15 +81,16 @@ public class StatementAdminResource {
     @Path("suspense/{entry}/return")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Book a line in suspense back out, to be sent back to the payer")
-    public Resolution returnToPayer(@PathParam("entry") String bankEntryId) {
-        return new Resolution("returned", null, imports.returnToPayer(context.getCallerPrincipal().getName(), bankEntryId));
+    public Resolution returnToPayer(@PathParam("entry") String bankEntryId, @QueryParam("reason") String reason) {
+        return new Resolution("returned", null, imports.returnToPayer(context.getCallerPrincipal().getName(), bankEntryId,
+                reason));
     }
 
     @POST
     @Operation(summary = "Import a bank statement: matched lines credit their top-ups, others go to suspense")
-    public ImportDto importStatement(byte[] file) {
+    public ImportDto importStatement(byte[] file, @QueryParam("reason") String reason) {
         BankStatementImports.Result result = imports.importStatement(context.getCallerPrincipal().getName(),
-                file == null ? new byte[0] : file);
+                file == null ? new byte[0] : file, reason);
         return new ImportDto(result.statementId(), result.format(), result.lines(), result.matched(), result.suspense(),
                 result.duplicates(), result.ignored());
     }

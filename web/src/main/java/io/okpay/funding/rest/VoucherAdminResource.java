@@ -42,7 +42,11 @@ public class VoucherAdminResource {
     public record BatchRequest(String amount, String currency, Integer count, String expires_at) {
     }
 
-    public record BatchDto(String id, String amount, String currency, String expires_at, List<String> codes) {
+    public record BatchDto(String id, String amount, String currency, String expires_at, String status,
+                           List<String> codes) {
+    }
+
+    public record Approval(String reason) {
     }
 
     @POST
@@ -58,7 +62,48 @@ public class VoucherAdminResource {
         Vouchers.Batch batch = vouchers.issue(context.getCallerPrincipal().getName(), body.amount(), body.currency(),
                 body.count(), expiresAt);
         return Response.status(201).header("Cache-Control", "no-store").entity(new BatchDto(batch.id(),
-                batch.amount().toDecimal(), batch.amount().currency(), batch.expiresAt().toString(), batch.codes()))
+                batch.amount().toDecimal(), batch.amount().currency(), batch.expiresAt().toString(),
+                batch.awaitingApproval() ? "awaiting_approval" : "active", batch.codes()))
                 .build();
+    }
+
+    @POST
+    @Path("{batch}/approval")
+    @Operation(summary = "A second FINANCE operator approves a batch above okpay.funding.voucher-approval-above {reason}; "
+            + "never its issuer (403 four_eyes_required)")
+    public Response approve(@jakarta.ws.rs.PathParam("batch") String batchId, Approval approval) {
+        vouchers.approveBatch(batchId, approval == null ? null : approval.reason());
+        return Response.noContent().build();
+    }
+
+    public record BatchSummaryDto(String id, String amount, String currency, long count, long redeemed, long voided,
+                                  long awaiting_approval, String expires_at, String issued_by, String issued_at) {
+    }
+
+    public record Voided(String id, int voided) {
+    }
+
+    @jakarta.ws.rs.GET
+    @Operation(summary = "Voucher batches, newest first: how many vouchers, redeemed, voided, waiting for approval")
+    public List<BatchSummaryDto> batches(@jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit) {
+        return vouchers.batches(limit).stream().map(b -> new BatchSummaryDto(b.id(), b.amount().toDecimal(),
+                b.amount().currency(), b.count(), b.redeemed(), b.voided(), b.awaiting(), b.expiresAt().toString(),
+                b.issuedBy(), b.issuedAt().toString())).toList();
+    }
+
+    @jakarta.ws.rs.GET
+    @Path("{batch}/export")
+    @Produces("text/csv")
+    @Operation(summary = "A batch as CSV: each voucher's last four characters, value and status (the codes are not kept)")
+    public Response export(@jakarta.ws.rs.PathParam("batch") String batchId) {
+        return Response.ok(vouchers.export(batchId), io.okpay.shared.Csv.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + batchId + ".csv\"").build();
+    }
+
+    @POST
+    @Path("{batch}/void")
+    @Operation(summary = "Void the unused vouchers of a batch {reason}")
+    public Voided voidUnused(@jakarta.ws.rs.PathParam("batch") String batchId, Approval reason) {
+        return new Voided(batchId, vouchers.voidUnused(batchId, reason == null ? null : reason.reason()));
     }
 }
