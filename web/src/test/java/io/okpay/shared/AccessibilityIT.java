@@ -87,6 +87,7 @@ class AccessibilityIT {
             found.addAll(check("/signup.xhtml", "signup:submit"));
             found.addAll(check("/signin.xhtml", "signin:submit"));
             found.addAll(check(checkout, "signin-to-pay"));
+            found.addAll(check("/support/contact.xhtml", "support-email"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
@@ -114,6 +115,7 @@ class AccessibilityIT {
             found.addAll(check("/transfer/send.xhtml", "send:continue"));
             found.addAll(check("/wallet/history.xhtml", "filters"));
             found.addAll(check("/fx/convert.xhtml", "convert:quote"));
+            found.addAll(check("/support/new.xhtml", "ticket:send"));
             found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
             // The menu open, and pages with errors: the error summary and the fields it leads to.
             Browsers.openMenu(browser);
