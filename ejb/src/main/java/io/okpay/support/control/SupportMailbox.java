@@ -74,8 +74,8 @@ public class SupportMailbox {
     Optional<String> username;
 
     @Inject
-    @ConfigProperty(name = "okpay.support.imap.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "okpay.support.imap.password")
+    Optional<String> password;
 
     @Inject
     @ConfigProperty(name = "okpay.support.imap.poll-interval", defaultValue = "PT30S")
@@ -114,7 +114,8 @@ public class SupportMailbox {
         props.put("mail." + protocol + ".writetimeout", "10000");
         Session session = Session.getInstance(props);
         try (Store store = session.getStore(protocol)) {
-            store.connect(host.get(), port, username.filter(u -> !u.isBlank()).orElse(settings.supportEmail()), password);
+            store.connect(host.get(), port, username.filter(u -> !u.isBlank()).orElse(settings.supportEmail()),
+                    password.orElse(""));
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             try {
