@@ -18,7 +18,7 @@ public class InboundMail {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "message_key", nullable = false, updatable = false)
+    @Column(name = "message_key", nullable = false, updatable = false, length = 64, columnDefinition = "char(64)")
     private String messageKey;
 
     @Column(name = "ticket_id", nullable = false, updatable = false)
