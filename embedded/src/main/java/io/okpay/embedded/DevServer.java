@@ -91,15 +91,22 @@ public final class DevServer {
         if (smtpHost == null || smtpHost.isBlank()) {
             int smtpPort = Integer.parseInt(setting("OKPAY_EMBEDDED_SMTP_PORT", "3025"));
             int apiPort = Integer.parseInt(setting("OKPAY_EMBEDDED_MAIL_API_PORT", "8025"));
+            int imapPort = Integer.parseInt(setting("OKPAY_EMBEDDED_IMAP_PORT", "3143"));
             Path mailLog = logs.resolve("mail.log");
-            say("Starting the mail catcher (SMTP 127.0.0.1:" + smtpPort + ", mail API 127.0.0.1:" + apiPort
+            say("Starting the mail catcher (SMTP 127.0.0.1:" + smtpPort + ", IMAP 127.0.0.1:" + imapPort
+                    + ", mail API 127.0.0.1:" + apiPort
                     + ", keeps the newest " + EmbeddedMail.KEEP + " mails) ...");
             EmbeddedMail mail = (EmbeddedMail) watchdog.watch("The mail catcher (SMTP 127.0.0.1:" + smtpPort
-                    + ", log " + mailLog + ")", () -> EmbeddedMail.start(smtpPort, apiPort, mailLog));
+                    + ", log " + mailLog + ")", () -> EmbeddedMail.start(smtpPort, apiPort, imapPort, mailLog));
             mailApi = mail.apiUrl();
             appEnv.put("SMTP_HOST", "127.0.0.1");
             appEnv.put("SMTP_PORT", Integer.toString(smtpPort));
             appEnv.put("MAIL_CATCHER_URL", mailApi);
+            // The support desk reads the support address's mailbox on the catcher (README "Support").
+            appEnv.put("OKPAY_SUPPORT_IMAP_HOST", "127.0.0.1");
+            appEnv.put("OKPAY_SUPPORT_IMAP_PORT", Integer.toString(imapPort));
+            appEnv.put("OKPAY_SUPPORT_IMAP_SSL", "false");
+            appEnv.put("OKPAY_SUPPORT_IMAP_POLL_INTERVAL", setting("OKPAY_SUPPORT_IMAP_POLL_INTERVAL", "PT5S"));
         }
 
         String heap = setting("OKPAY_HEAP", "1g");

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,27 +22,37 @@ public final class EmbeddedMail implements Watchdog.Child {
     private final Process process;
     private final int smtpPort;
     private final int apiPort;
+    private final int imapPort;
 
-    private EmbeddedMail(Process process, int smtpPort, int apiPort) {
+    private EmbeddedMail(Process process, int smtpPort, int apiPort, int imapPort) {
         this.process = process;
         this.smtpPort = smtpPort;
         this.apiPort = apiPort;
+        this.imapPort = imapPort;
     }
 
     public static EmbeddedMail start(int smtpPort, int apiPort, Path log) {
-        List<String> command = List.of(ChildProcesses.javaExecutable(),
+        return start(smtpPort, apiPort, 0, log);
+    }
+
+    /** With IMAP on {@code imapPort} too (0: none): the support desk reads the support address's mailbox over it. */
+    public static EmbeddedMail start(int smtpPort, int apiPort, int imapPort, Path log) {
+        List<String> command = new ArrayList<>(List.of(ChildProcesses.javaExecutable(),
                 HEAP,
                 "-XX:+ExitOnOutOfMemoryError",
                 "-cp", ChildProcesses.jarOf(MailCatcher.class.getName()) + File.pathSeparator
                         + ChildProcesses.jarOf("com.icegreen.greenmail.standalone.GreenMailApiResource"),
                 MailCatcher.class.getName(),
-                Integer.toString(smtpPort), Integer.toString(apiPort), Integer.toString(KEEP));
+                Integer.toString(smtpPort), Integer.toString(apiPort), Integer.toString(KEEP)));
+        if (imapPort > 0) {
+            command.add(Integer.toString(imapPort));
+        }
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            EmbeddedMail mail = new EmbeddedMail(process, smtpPort, apiPort);
+            EmbeddedMail mail = new EmbeddedMail(process, smtpPort, apiPort, imapPort);
             if (!ChildProcesses.await(Duration.ofSeconds(60), process, mail::answers)) {
                 mail.close();
                 throw new IllegalStateException("The mail server did not start (SMTP " + smtpPort + ", API " + apiPort + "); see " + log);
@@ -50,6 +61,11 @@ public final class EmbeddedMail implements Watchdog.Child {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the mail server", e);
         }
+    }
+
+    /** The IMAP port, 0 when started without IMAP. */
+    public int imapPort() {
+        return imapPort;
     }
 
     public int smtpPort() {
@@ -69,7 +85,8 @@ public final class EmbeddedMail implements Watchdog.Child {
     /** SMTP accepts connections and the REST API says it is ready. */
     @Override
     public boolean answers() {
-        return ChildProcesses.portOpen(smtpPort) && ChildProcesses.httpStatus(apiUrl() + "/api/service/readiness") == 200;
+        return ChildProcesses.portOpen(smtpPort) && (imapPort == 0 || ChildProcesses.portOpen(imapPort))
+                && ChildProcesses.httpStatus(apiUrl() + "/api/service/readiness") == 200;
     }
 
     @Override

@@ -68,7 +68,8 @@ public final class IntegrationTestServices implements LauncherSessionListener {
                     envOr("OKPAY_TEST_DB_PASSWORD", ""), accounts);
             String url = urls.get(0);
             String containerUrl = urls.get(2);
-            EmbeddedMail mail = EmbeddedMail.start(ChildProcesses.freePort(), ChildProcesses.freePort(), work.resolve("mail.log"));
+            EmbeddedMail mail = EmbeddedMail.start(ChildProcesses.freePort(), ChildProcesses.freePort(),
+                    ChildProcesses.freePort(), work.resolve("mail.log"));
             started.add(mail);
             String masterKey = MasterKeyFile.newKey();
             int cardProcessorPort = ChildProcesses.freePort();
@@ -85,6 +86,7 @@ public final class IntegrationTestServices implements LauncherSessionListener {
             System.setProperty("okpay.it.container.db.migration.password", containerOwnerPassword);
             System.setProperty("okpay.it.smtp.port", Integer.toString(mail.smtpPort()));
             System.setProperty("okpay.it.mail.api", mail.apiUrl());
+            System.setProperty("okpay.it.imap.port", Integer.toString(mail.imapPort()));
             System.setProperty("okpay.it.master-key", masterKey);
             System.setProperty("okpay.it.card-processor.port", Integer.toString(cardProcessorPort));
 
@@ -97,6 +99,9 @@ public final class IntegrationTestServices implements LauncherSessionListener {
                     Map.entry("db.migration.user", OWNER), Map.entry("db.migration.password", ownerPassword),
                     Map.entry("smtp.host", "127.0.0.1"), Map.entry("smtp.port", Integer.toString(mail.smtpPort())),
                     Map.entry("okpay.it.mail.api", mail.apiUrl()),
+                    Map.entry("okpay.support.imap.host", "127.0.0.1"),
+                    Map.entry("okpay.support.imap.port", Integer.toString(mail.imapPort())),
+                    Map.entry("okpay.support.imap.ssl", "false"),
                     Map.entry("okpay.master-key", masterKey),
                     Map.entry("okpay.card.gateway-url", "http://127.0.0.1:" + cardProcessorPort + "/sandbox/acquirer"))));
             IntegrationTestServer server = IntegrationTestServer.launch(Path.of(required("okpay.war")),

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * message in its heap; without a bound it ran out of memory after about 30,000 mails (STACK.md fact 21), and its REST
  * API can only purge everything.
  * <p>
- * Arguments: SMTP port, REST API port, how many messages to keep. Both listen on 127.0.0.1 only; no authentication.
+ * Arguments: SMTP port, REST API port, how many messages to keep, and optionally an IMAP port (OKPay's support desk
+ * reads the support address's mailbox over it). All listen on 127.0.0.1 only; no authentication (any password).
  */
 public final class MailCatcher {
 
@@ -38,11 +39,14 @@ public final class MailCatcher {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: MailCatcher <smtp port> <api port> <messages to keep>");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: MailCatcher <smtp port> <api port> <messages to keep> [<imap port>]");
             System.exit(2);
         }
-        ServerSetup[] setups = {new ServerSetup(Integer.parseInt(args[0]), HOST, ServerSetup.PROTOCOL_SMTP)};
+        ServerSetup smtp = new ServerSetup(Integer.parseInt(args[0]), HOST, ServerSetup.PROTOCOL_SMTP);
+        ServerSetup[] setups = args.length == 4
+                ? new ServerSetup[]{smtp, new ServerSetup(Integer.parseInt(args[3]), HOST, ServerSetup.PROTOCOL_IMAP)}
+                : new ServerSetup[]{smtp};
         GreenMailConfiguration configuration = GreenMailConfiguration.aConfig().withDisabledAuthentication();
         GreenMail greenMail = new GreenMail(setups);
         greenMail.withConfiguration(configuration);
@@ -67,7 +71,8 @@ public final class MailCatcher {
             greenMail.stop();
         }, "mail-catcher-stop"));
         System.out.println(Instant.now() + " mail catcher: SMTP " + HOST + ":" + args[0] + ", API http://" + HOST + ":"
-                + args[1] + "/api, keeping the newest " + retention.keep() + " messages");
+                + args[1] + "/api" + (args.length == 4 ? ", IMAP " + HOST + ":" + args[3] : "")
+                + ", keeping the newest " + retention.keep() + " messages");
     }
 
     /** Removes the oldest messages beyond the bound from every user's INBOX (where GreenMail delivers). */

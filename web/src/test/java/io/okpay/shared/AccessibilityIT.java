@@ -87,6 +87,9 @@ class AccessibilityIT {
             found.addAll(check("/signup.xhtml", "signup:submit"));
             found.addAll(check("/signin.xhtml", "signin:submit"));
             found.addAll(check(checkout, "signin-to-pay"));
+            found.addAll(check("/support/contact.xhtml", "support-email"));
+            found.addAll(check("/help/index.xhtml", "articles"));
+            found.addAll(check("/help/article.xhtml?slug=security-advice", "article"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
@@ -114,6 +117,7 @@ class AccessibilityIT {
             found.addAll(check("/transfer/send.xhtml", "send:continue"));
             found.addAll(check("/wallet/history.xhtml", "filters"));
             found.addAll(check("/fx/convert.xhtml", "convert:quote"));
+            found.addAll(check("/support/new.xhtml", "ticket:send"));
             found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
             // The menu open, and pages with errors: the error summary and the fields it leads to.
             Browsers.openMenu(browser);
@@ -132,7 +136,7 @@ class AccessibilityIT {
         assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
                 "signed in, the checkout page still shows only what paying needs");
         System.out.println("axe-core checked " + checked + " pages");
-        assertEquals(4 * (4 + 1 + 10), checked, "every page in both languages at both widths");
+        assertEquals(4 * (7 + 1 + 11), checked, "every page in both languages at both widths");
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 

@@ -20,6 +20,8 @@ public class Mail {
     public static final String EVENT_TYPE = "mail";
     /** The payload member naming the arguments to blank after delivery. */
     public static final String SECRET = "secret";
+    /** The payload member naming where answers to the mail go, when not to the sender address. */
+    public static final String REPLY_TO = "reply_to";
 
     @EJB
     Outbox outbox;
@@ -30,6 +32,15 @@ public class Mail {
      */
     public void send(String to, Locale locale, String template, String... args) {
         outbox.enqueue(EVENT_TYPE, payload(to, locale, template, args), OutboxPriority.URGENT);
+    }
+
+    /**
+     * As {@link #send}, with a Reply-To address: an answer to the mail goes there (the support desk's mailbox, say)
+     * instead of to the sender address.
+     */
+    public void sendReplyTo(String to, String replyTo, Locale locale, String template, String... args) {
+        outbox.enqueue(EVENT_TYPE, message(to, locale, template, args).add(REPLY_TO, replyTo).build().toString(),
+                OutboxPriority.URGENT);
     }
 
     /**

@@ -49,7 +49,7 @@ public class MailDelivery implements OutboxHandler {
         RenderedMail mail = RenderedMail.render(locale,
                 Messages.get(locale, "mail." + template + ".subject", args),
                 Messages.get(locale, "mail." + template + ".body", args), operator.statement(locale));
-        mailer.send(payload.getString("to"), mail);
+        mailer.send(payload.getString("to"), payload.getString(Mail.REPLY_TO, null), mail);
     }
 
     /** Blanks the arguments the sender marked as secret; address, language, template and the rest stay. */

@@ -81,9 +81,12 @@ public class Mailer {
      * hands each mail to a managed executor, whose context capture cost more CPU than rendering the mail.
      */
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public void send(String to, RenderedMail mail) throws MessagingException {
+    public void send(String to, String replyTo, RenderedMail mail) throws MessagingException {
         MimeMessage message = new MimeMessage(session);
         message.setFrom(new InternetAddress(from));
+        if (replyTo != null && !replyTo.isBlank()) {
+            message.setReplyTo(InternetAddress.parse(replyTo, true));
+        }
         message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to, true));
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());

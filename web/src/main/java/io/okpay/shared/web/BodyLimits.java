@@ -34,10 +34,13 @@ public class BodyLimits extends HttpFilter {
     public static final String MAX_BODY_KEY = "okpay.http.max-body-bytes";
     public static final String MAX_STATEMENT_KEY = "okpay.http.max-statement-bytes";
     static final String STATEMENT_IMPORTS = "/api/v1/admin/statements";
+    /** Support requests carry files (support feature): their pages and API take up to {@value #MAX_UPLOAD_KEY}. */
+    public static final String MAX_UPLOAD_KEY = "okpay.http.max-upload-bytes";
     static final long DRAIN_MAX = 32L << 20;
 
     private long maxBody;
     private long maxStatement;
+    private long maxUpload;
 
     /** A request body went past its limit while it was read. */
     public static final class TooLarge extends IOException {
@@ -52,13 +55,15 @@ public class BodyLimits extends HttpFilter {
         Config config = ConfigProvider.getConfig();
         maxBody = config.getOptionalValue(MAX_BODY_KEY, Long.class).orElse(1L << 20);
         maxStatement = config.getOptionalValue(MAX_STATEMENT_KEY, Long.class).orElse(10L << 20);
+        maxUpload = config.getOptionalValue(MAX_UPLOAD_KEY, Long.class).orElse(16L << 20);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        long limit = path.equals(STATEMENT_IMPORTS) ? maxStatement : maxBody;
+        long limit = path.equals(STATEMENT_IMPORTS) ? maxStatement
+                : path.startsWith("/api/v1/support/") || path.startsWith("/support/") ? maxUpload : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             if (declared <= DRAIN_MAX) {
