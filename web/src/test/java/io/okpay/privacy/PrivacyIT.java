@@ -1,5 +1,6 @@
 package io.okpay.privacy;
 
+import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
 import io.okpay.it.People;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -295,6 +298,72 @@ class PrivacyIT {
         assertEquals(204, verified.statusCode(), "a new account has the freed address: " + verified.body());
         assertEquals(200, http.post("/api/v1/auth/token", """
                 {"grant_type":"password","email":"%s","password":"%s"}""".formatted(finn.email(), PASSWORD)).statusCode());
+    }
+
+    @Test
+    @DisplayName("the security page downloads both formats for the signed-in person only, refuses closing with money "
+            + "left (saying how much), then closes with the code and signs the person out")
+    void securityPageFlow() throws Exception {
+        Person gwen = person("en");
+        Person friend = person("en");
+        fund(gwen, "USD", "7.00");
+        WebDriver browser = Browsers.chromium();
+        try {
+            browser.get(url("/signin.xhtml"));
+            Browsers.type(browser, "signin:email", gwen.email());
+            Browsers.type(browser, "signin:password", PASSWORD);
+            Browsers.click(browser, "signin:submit");
+            browser.get(url("/identity/security.xhtml"));
+            Browsers.waitFor(browser, "download-json");
+
+            // The two buttons are links the signed-in person's session can follow, and nobody else's.
+            String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .reduce((x, y) -> x + "; " + y).orElse("");
+            HttpClient client = HttpClient.newHttpClient();
+            String json = browser.findElement(By.id("download-json")).getAttribute("href");
+            HttpResponse<String> file = client.send(HttpRequest.newBuilder(URI.create(json)).header("Cookie", cookies).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, file.statusCode());
+            assertTrue(file.headers().firstValue("Content-Disposition").orElse("").contains(".json"));
+            assertEquals(gwen.email(), Http.json(file).getJsonObject("profile").getString("email"));
+            String zip = browser.findElement(By.id("download-csv")).getAttribute("href");
+            HttpResponse<byte[]> archive = client.send(HttpRequest.newBuilder(URI.create(zip)).header("Cookie", cookies).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals("application/zip", archive.headers().firstValue("Content-Type").orElse(""));
+            try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(archive.body()))) {
+                assertEquals("profile.csv", entries.getNextEntry().getName());
+                assertTrue(new String(entries.readAllBytes(), StandardCharsets.UTF_8).contains(gwen.email()));
+            }
+            HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(json)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertFalse(anonymous.body().contains(gwen.email()), "no session, no data");
+
+            Browsers.click(browser, "close:start");
+            assertTrue(Browsers.text(browser).contains("$7.00"), "the page says how much is left: " + Browsers.text(browser));
+            assertTrue(browser.findElements(By.id("close-confirm:code")).isEmpty(), "no code asked while money is left");
+
+            send(gwen, friend, "7.00", "USD", "all of it");
+            int codes = MailCatcher.codeMails(gwen.email());
+            Browsers.click(browser, "close:start");
+            Browsers.waitFor(browser, "close-confirm:code");
+            Browsers.type(browser, "close-confirm:code", MailCatcher.nextCode(gwen.email(), codes));
+            Browsers.click(browser, "close-confirm:submit");
+            Browsers.waitFor(browser, "closed-text");
+            assertTrue(browser.getCurrentUrl().endsWith("/privacy/closed.xhtml"), browser.getCurrentUrl());
+
+            browser.get(url("/identity/security.xhtml"));
+            assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), "signed out: " + browser.getCurrentUrl());
+            Browsers.type(browser, "signin:email", gwen.email());
+            Browsers.type(browser, "signin:password", PASSWORD);
+            Browsers.click(browser, "signin:submit");
+            assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), "no way back in: " + browser.getCurrentUrl());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
