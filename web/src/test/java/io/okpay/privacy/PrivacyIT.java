@@ -183,7 +183,7 @@ class PrivacyIT {
         assertEquals("closure_balance_not_zero", problem.getString("code"));
         assertTrue(problem.getString("detail").contains("12.50 USD") && problem.getString("detail").contains("300 JPY"),
                 problem.getString("detail"));
-        assertEquals("300|JPY,12.50|USD", problem.getJsonArray("balances").getValuesAs(JsonObject.class).stream()
+        assertEquals("12.50|USD,300|JPY", problem.getJsonArray("balances").getValuesAs(JsonObject.class).stream()
                 .map(b -> b.getString("amount") + "|" + b.getString("currency")).sorted().reduce((a, b) -> a + "," + b)
                 .orElse(""));
 
@@ -329,7 +329,7 @@ class PrivacyIT {
             String zip = browser.findElement(By.id("download-csv")).getAttribute("href");
             HttpResponse<byte[]> archive = client.send(HttpRequest.newBuilder(URI.create(zip)).header("Cookie", cookies).GET()
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
-            assertEquals("application/zip", archive.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(archive.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
             try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(archive.body()))) {
                 assertEquals("profile.csv", entries.getNextEntry().getName());
                 assertTrue(new String(entries.readAllBytes(), StandardCharsets.UTF_8).contains(gwen.email()));
@@ -409,7 +409,7 @@ class PrivacyIT {
                 .header("Authorization", person.bearer()).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
-        assertEquals("application/zip", answer.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
         Map<String, String> files = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(answer.body()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
