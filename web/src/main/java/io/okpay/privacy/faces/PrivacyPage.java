@@ -52,7 +52,7 @@ public class PrivacyPage implements Serializable {
             challengeId = closing.begin(currentUser.id());
         } catch (BalancesNotZero e) {
             Locale locale = locale();
-            PageMessages.error(Messages.get(locale, "privacy.close.balances-left",
+            PageMessages.error(Messages.get(locale, "error.closure_balance_not_zero",
                     e.amounts().stream().map(m -> MoneyFormat.format(m, locale)).collect(Collectors.joining(", "))));
         } catch (BusinessException e) {
             PageMessages.show(e, "close");
@@ -68,7 +68,7 @@ public class PrivacyPage implements Serializable {
         } catch (BalancesNotZero e) {
             challengeId = null;
             Locale locale = locale();
-            PageMessages.error(Messages.get(locale, "privacy.close.balances-left",
+            PageMessages.error(Messages.get(locale, "error.closure_balance_not_zero",
                     e.amounts().stream().map(m -> MoneyFormat.format(m, locale)).collect(Collectors.joining(", "))));
             return;
         } catch (BusinessException e) {
