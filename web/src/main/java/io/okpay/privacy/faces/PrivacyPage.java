@@ -51,9 +51,7 @@ public class PrivacyPage implements Serializable {
         try {
             challengeId = closing.begin(currentUser.id());
         } catch (BalancesNotZero e) {
-            Locale locale = locale();
-            PageMessages.error(Messages.get(locale, "error.closure_balance_not_zero",
-                    e.amounts().stream().map(m -> MoneyFormat.format(m, locale)).collect(Collectors.joining(", "))));
+            showBalancesLeft(e);
         } catch (BusinessException e) {
             PageMessages.show(e, "close");
         }
@@ -67,9 +65,7 @@ public class PrivacyPage implements Serializable {
             closing.close(currentUser.id(), challengeId, typed);
         } catch (BalancesNotZero e) {
             challengeId = null;
-            Locale locale = locale();
-            PageMessages.error(Messages.get(locale, "error.closure_balance_not_zero",
-                    e.amounts().stream().map(m -> MoneyFormat.format(m, locale)).collect(Collectors.joining(", "))));
+            showBalancesLeft(e);
             return;
         } catch (BusinessException e) {
             PageMessages.show(e, "close-confirm");
@@ -108,7 +104,10 @@ public class PrivacyPage implements Serializable {
         this.code = code;
     }
 
-    private static Locale locale() {
-        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    /** The amounts in the page's language and money format ("$7.00, ¥300"), not the API's decimal strings. */
+    private static void showBalancesLeft(BalancesNotZero e) {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        PageMessages.error(Messages.get(locale, "error.closure_balance_not_zero",
+                e.amounts().stream().map(m -> MoneyFormat.format(m, locale)).collect(Collectors.joining(", "))));
     }
 }
