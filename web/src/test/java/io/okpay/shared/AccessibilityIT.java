@@ -87,6 +87,7 @@ class AccessibilityIT {
             found.addAll(check("/signup.xhtml", "signup:submit"));
             found.addAll(check("/signin.xhtml", "signin:submit"));
             found.addAll(check(checkout, "signin-to-pay"));
+            found.addAll(check("/privacy/closed.xhtml", "closed-text"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
@@ -126,6 +127,12 @@ class AccessibilityIT {
             click(browser, "send:continue");
             waitFor(browser, "error-summary");
             found.addAll(run("/transfer/send.xhtml with errors"));
+            // Closing refused while money is left: the message at the top says how much.
+            browser.get(url("/identity/security.xhtml?lang=" + lang));
+            waitFor(browser, "close:start");
+            click(browser, "close:start");
+            waitFor(browser, "close:start");
+            found.addAll(run("/identity/security.xhtml, closing refused"));
         });
         browser.get(url(checkout));
         waitFor(browser, "pay:submit");
