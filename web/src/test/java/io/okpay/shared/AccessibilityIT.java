@@ -90,6 +90,7 @@ class AccessibilityIT {
             found.addAll(check("/support/contact.xhtml", "support-email"));
             found.addAll(check("/help/index.xhtml", "articles"));
             found.addAll(check("/help/article.xhtml?slug=security-advice", "article"));
+            found.addAll(check("/privacy/closed.xhtml", "closed-text"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
@@ -130,13 +131,19 @@ class AccessibilityIT {
             click(browser, "send:continue");
             waitFor(browser, "error-summary");
             found.addAll(run("/transfer/send.xhtml with errors"));
+            // Closing refused while money is left: the message at the top says how much.
+            browser.get(url("/identity/security.xhtml?lang=" + lang));
+            waitFor(browser, "close:start");
+            click(browser, "close:start");
+            waitFor(browser, "close:start");
+            found.addAll(run("/identity/security.xhtml, closing refused"));
         });
         browser.get(url(checkout));
         waitFor(browser, "pay:submit");
         assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
                 "signed in, the checkout page still shows only what paying needs");
         System.out.println("axe-core checked " + checked + " pages");
-        assertEquals(4 * (7 + 1 + 11), checked, "every page in both languages at both widths");
+        assertEquals(4 * (8 + 1 + 12), checked, "every page in both languages at both widths");
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 

@@ -60,7 +60,8 @@ public class PasswordReset {
         } catch (BusinessException throttled) {
             return;
         }
-        Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
+        // A closed account has no password to reset: it cannot sign in again.
+        Optional<User> found = account.isEmpty() ? Optional.empty() : directory.byEmail(account).filter(u -> !u.closed());
         if (found.isEmpty()) {
             return;
         }

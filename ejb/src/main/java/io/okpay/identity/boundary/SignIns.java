@@ -86,7 +86,8 @@ public class SignIns {
         Optional<User> found;
         boolean right;
         try {
-            found = account.isEmpty() ? Optional.empty() : directory.byEmail(account);
+            // A closed account answers as an unknown one: the same refusal as a wrong password.
+            found = account.isEmpty() ? Optional.empty() : directory.byEmail(account).filter(u -> !u.closed());
             right = found.isPresent() ? PasswordHasher.verify(password, found.get().passwordHash()) : decoy(password);
         } catch (RuntimeException notChecked) {
             // Too busy to check (or the database failed): no guess was made.

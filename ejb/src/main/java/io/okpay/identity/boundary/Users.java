@@ -205,7 +205,7 @@ public class Users {
         }
         Optional<User> found = wanted.contains("@")
                 ? directory.byEmail(UserDirectory.normalizeEmail(wanted)) : directory.byUsername(wanted);
-        return found.map(UserView::of);
+        return found.filter(user -> !user.closed()).map(UserView::of);
     }
 
     /**

@@ -70,6 +70,12 @@ public class User {
     @Column(name = "password_changed_at", nullable = false)
     private Instant passwordChangedAt;
 
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     @Version
     private long version;
 
@@ -216,6 +222,34 @@ public class User {
     public void changeEmail(String newEmail) {
         email = newEmail;
         emailVerifiedAt = null;
+    }
+
+    public Instant emailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When the person closed the account; null while it is open. A closed account never opens again. */
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public boolean closed() {
+        return closedAt != null;
+    }
+
+    public void close(Instant now) {
+        if (closedAt == null) {
+            closedAt = now;
+        }
+    }
+
+    /** When the retention job replaced the personal data with anonymous values; null before. */
+    public Instant anonymisedAt() {
+        return anonymisedAt;
     }
 
     public void changeLocale(Locale newLocale) {

@@ -91,6 +91,27 @@ public class ApiKeys {
         return ApiKeyView.of(key);
     }
 
+    /**
+     * Revokes every active key of the person's merchant (the owner closes their account); none when they own no
+     * merchant. Returns how many were revoked.
+     */
+    public int revokeAll(String ownerId) {
+        Optional<Merchant> merchant = em.createNamedQuery(Merchant.BY_OWNER, Merchant.class)
+                .setParameter("ownerId", ownerId == null ? "" : ownerId).getResultStream().findFirst();
+        if (merchant.isEmpty()) {
+            return 0;
+        }
+        em.lock(merchant.get(), LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        List<ApiKey> active = em.createNamedQuery(ApiKey.OF_MERCHANT, ApiKey.class)
+                .setParameter("merchantId", merchant.get().publicId()).getResultStream().filter(ApiKey::active).toList();
+        for (ApiKey key : active) {
+            key.revoke(now);
+            auditLog.record(ownerId, "API_KEY_REVOKED", "-", key.publicId() + "; account closed");
+        }
+        return active.size();
+    }
+
     /** Replaces an active key: a new key (secret in this answer only) and the old one revoked, in one step. */
     public NewApiKey rotate(String ownerId, String keyId) {
         Merchant merchant = ownedMerchant(ownerId, true);
