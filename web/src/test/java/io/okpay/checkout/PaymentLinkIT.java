@@ -19,6 +19,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +28,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -244,7 +246,8 @@ class PaymentLinkIT {
 
     @Test
     @DisplayName("in browsers: the merchant creates a link on the dashboard, a person opens it elsewhere, pays through "
-            + "checkout, comes back to the link's thank-you; the merchant's webhook arrives signed; payments per link shown")
+            + "checkout, comes back to the link's thank-you; the merchant's webhook arrives signed; payments per link shown; "
+            + "a test event from the webhooks page")
     void browserLinkPaidWithWebhook() throws Exception {
         Shop shop = shop();
         JsonObject endpoint = Http.json(post(shop, "/api/v1/webhook_endpoints", """
@@ -287,9 +290,10 @@ class PaymentLinkIT {
             waitFor(payerBrowser, "link");
             String summary = payerBrowser.findElement(By.id("link")).getText();
             assertTrue(summary.contains("Tea tasting 品茶 – Señora") && summary.contains("€8.80"), summary);
-            Object qrWidth = ((JavascriptExecutor) payerBrowser).executeScript(
-                    "return document.getElementById('qr').naturalWidth;");
-            assertTrue(((Number) qrWidth).intValue() > 0, "the QR code loads under the page's CSP");
+            WebDriver page = payerBrowser;
+            assertTrue(new WebDriverWait(payerBrowser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) page)
+                    .executeScript("var qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0;")
+                    .equals(Boolean.TRUE)), "the QR code loads under the page's CSP");
             click(payerBrowser, "pay:submit");
             waitFor(payerBrowser, "signin-to-pay");
             click(payerBrowser, "signin-to-pay");
@@ -324,6 +328,17 @@ class PaymentLinkIT {
             assertEquals("1", merchantBrowser.findElement(By.id("link-paid")).getText());
             assertEquals(data.getString("id"), Http.json(get(shop, "/api/v1/payment_links/" + linkId + "/payments"))
                     .getJsonArray("data").getJsonObject(0).getString("id"));
+
+            // The dashboard's "Send test event": the endpoint gets a signed webhook_endpoint.test; the log shows it.
+            merchantBrowser.get(loopback("/merchant/webhooks.xhtml"));
+            waitFor(merchantBrowser, "endpoints:rows:0:test");
+            click(merchantBrowser, "endpoints:rows:0:test");
+            waitFor(merchantBrowser, "log-table");
+            assertTrue(text(merchantBrowser).contains("A test event is on its way"), text(merchantBrowser));
+            assertTrue(merchantBrowser.findElement(By.id("log-table")).getText().contains("webhook_endpoint.test"),
+                    text(merchantBrowser));
+            WebhookReceiver.Request test = awaitHook("paylink-" + shop.id(), "webhook_endpoint.test");
+            assertTrue(verifies(secret, test.signature(), test.body()), test.signature());
         } finally {
             merchantBrowser.quit();
             if (payerBrowser != null) {
