@@ -19,6 +19,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.crypto.Mac;
@@ -290,10 +291,10 @@ class PaymentLinkIT {
             waitFor(payerBrowser, "link");
             String summary = payerBrowser.findElement(By.id("link")).getText();
             assertTrue(summary.contains("Tea tasting 品茶 – Señora") && summary.contains("€8.80"), summary);
-            WebDriver page = payerBrowser;
-            assertTrue(new WebDriverWait(payerBrowser, Duration.ofSeconds(20)).until(driver -> ((JavascriptExecutor) page)
-                    .executeScript("var qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0;")
-                    .equals(Boolean.TRUE)), "the QR code loads under the page's CSP");
+            // The QR code loads under the page's CSP (else its natural width stays 0 and this times out).
+            ExpectedCondition<Boolean> qrLoaded = driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                    .executeScript("var qr = document.getElementById('qr'); return qr.complete && qr.naturalWidth > 0;"));
+            new WebDriverWait(payerBrowser, Duration.ofSeconds(20)).until(qrLoaded);
             click(payerBrowser, "pay:submit");
             waitFor(payerBrowser, "signin-to-pay");
             click(payerBrowser, "signin-to-pay");
