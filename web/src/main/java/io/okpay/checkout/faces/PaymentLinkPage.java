@@ -10,12 +10,15 @@ import io.okpay.shared.BusinessException;
 import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.faces.PageMessages;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -72,7 +75,10 @@ public class PaymentLinkPage implements Serializable {
     public void pay() throws IOException {
         try {
             SessionView session = links.checkout(linkId, key, amount);
-            FacesContext.getCurrentInstance().getExternalContext().redirect(session.url());
+            // The checkout page on this page's own origin (what the form may lead to under the CSP's form-action).
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/checkout/pay.xhtml?session="
+                    + URLEncoder.encode(session.id(), StandardCharsets.UTF_8));
         } catch (BusinessException e) {
             PageMessages.show(e, "pay");
             key = UUID.randomUUID().toString();
