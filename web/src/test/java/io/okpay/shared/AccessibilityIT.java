@@ -76,10 +76,11 @@ class AccessibilityIT {
     }
 
     @Test
-    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security and checkout: no serious or critical axe violation")
+    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security, checkout and a payment link: no serious or critical axe violation")
     void pagesHaveNoSeriousViolations() {
         Http http = new Http(base);
         String checkout = "/checkout/pay.xhtml?session=" + checkoutSession(http);
+        String link = "/checkout/link.xhtml?id=" + paymentLink(http);
         List<String> found = new ArrayList<>();
 
         everywhere(() -> {
@@ -91,6 +92,7 @@ class AccessibilityIT {
             found.addAll(check("/help/index.xhtml", "articles"));
             found.addAll(check("/help/article.xhtml?slug=security-advice", "article"));
             found.addAll(check("/privacy/closed.xhtml", "closed-text"));
+            found.addAll(check(link, "pay:submit"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
@@ -143,7 +145,7 @@ class AccessibilityIT {
         assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
                 "signed in, the checkout page still shows only what paying needs");
         System.out.println("axe-core checked " + checked + " pages");
-        assertEquals(4 * (8 + 1 + 12), checked, "every page in both languages at both widths");
+        assertEquals(4 * (9 + 1 + 12), checked, "every page in both languages at both widths");
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 
@@ -219,6 +221,18 @@ class AccessibilityIT {
     }
 
     /** A checkout session of an approved shop, as the shop's server would create it. */
+    /** A payment link with an open amount (its page has the amount field). */
+    String paymentLink(Http http) {
+        HttpResponse<String> approved = http.post("/api/v1/test-merchant/approved/" + person().id()
+                + "?name=Tea+Shop&currency=EUR", "");
+        assertEquals(200, approved.statusCode(), approved.body());
+        HttpResponse<String> created = http.post("/api/v1/payment_links", """
+                {"currency":"EUR","description":"Tea tasting"}""",
+                "Authorization", "Bearer " + Http.json(approved).getString("access_token"));
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
     String checkoutSession(Http http) {
         String owner = person().id();
         HttpResponse<String> approved = http.post("/api/v1/test-merchant/approved/" + owner + "?name=Mug+Shop&currency=EUR", "");

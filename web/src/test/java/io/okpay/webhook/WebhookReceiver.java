@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A merchant's webhook receiver on a free local port: {@code /hook/<name>} records every request it gets and answers
  * 500 while the name has failures left ({@link #failNext}), else 200; a name can be made slow ({@link #slowNext}).
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     static final long SLOW_MILLIS = 6000;
 
-    record Request(String name, Instant at, String body, String signature, String eventId, String userAgent) {
+    public record Request(String name, Instant at, String body, String signature, String eventId, String userAgent) {
     }
 
     private final HttpServer server;
@@ -33,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> slowLeft = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -72,7 +72,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The URL of a receiver with this name. */
-    String url(String name) {
+    public String url(String name) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/" + name;
     }
 
@@ -86,7 +86,7 @@ final class WebhookReceiver implements AutoCloseable {
         failuresLeft.put(name, new AtomicInteger(n));
     }
 
-    List<Request> received(String name) {
+    public List<Request> received(String name) {
         return received.stream().filter(r -> r.name().equals(name)).toList();
     }
 

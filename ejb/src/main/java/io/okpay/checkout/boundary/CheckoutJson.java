@@ -61,6 +61,25 @@ public final class CheckoutJson {
         return json.add("created", time(r.createdAt())).build();
     }
 
+    /** A payment link: {@code amount} null for an open amount; {@code status} active, inactive, expired or sold_out. */
+    public static JsonObject paymentLink(PaymentLinkView l) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", l.id())
+                .add("object", "payment_link")
+                .add("status", l.status().name().toLowerCase())
+                .add("active", l.status() == PaymentLinkStatus.ACTIVE);
+        optional(json, "amount", l.amount() == null ? null : l.amount().toDecimal());
+        json.add("currency", l.currency()).add("description", l.description());
+        if (l.quantityLimit() == null) {
+            json.addNull("quantity_limit");
+        } else {
+            json.add("quantity_limit", l.quantityLimit());
+        }
+        json.add("payments_count", l.paid());
+        optional(json, "expires_at", l.expiresAt() == null ? null : time(l.expiresAt()));
+        return json.add("url", l.url()).add("qr_code_url", l.qrUrl()).add("created", time(l.createdAt())).build();
+    }
+
     private static void optional(JsonObjectBuilder json, String name, String value) {
         if (value == null) {
             json.addNull(name);

@@ -58,9 +58,21 @@ public class CheckoutSessions {
 
     /** A new open session; the same key and request again return it, the same key with another request is 409. */
     public SessionView create(String merchantId, String idempotencyKey, SessionRequest request) {
+        return create(merchantId, idempotencyKey, request, null);
+    }
+
+    /**
+     * A payer's session for a payment link (see {@link PaymentLinks#checkout}): an ordinary session that also names
+     * its link, so paying it counts against the link's quantity and the merchant sees it among the link's payments.
+     */
+    public SessionView createForLink(String linkId, String merchantId, String idempotencyKey, SessionRequest request) {
+        return create(merchantId, idempotencyKey, request, Objects.requireNonNull(linkId));
+    }
+
+    private SessionView create(String merchantId, String idempotencyKey, SessionRequest request, String linkId) {
         String key = IdempotencyKey.of(idempotencyKey);
         merchants.requireLive(merchantId);
-        CheckoutSession asked = read(merchantId, key, request);
+        CheckoutSession asked = read(merchantId, key, request).forLink(linkId);
         var earlier = records.sessionByKey(merchantId, key);
         if (earlier.isPresent()) {
             return replay(earlier.get(), asked);
@@ -163,7 +175,8 @@ public class CheckoutSessions {
                 && Objects.equals(earlier.description(), asked.description())
                 && earlier.successUrl().equals(asked.successUrl()) && earlier.cancelUrl().equals(asked.cancelUrl())
                 && Objects.equals(earlier.customerEmail(), asked.customerEmail())
-                && Objects.equals(earlier.metadata(), asked.metadata());
+                && Objects.equals(earlier.metadata(), asked.metadata())
+                && Objects.equals(earlier.paymentLinkId(), asked.paymentLinkId());
         if (!same) {
             throw new BusinessException("idempotency_conflict");
         }

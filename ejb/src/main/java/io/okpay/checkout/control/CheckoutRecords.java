@@ -3,7 +3,9 @@ package io.okpay.checkout.control;
 import io.okpay.checkout.boundary.CheckoutJson;
 import io.okpay.checkout.entity.CheckoutPayment;
 import io.okpay.checkout.entity.CheckoutRefund;
+import io.okpay.checkout.boundary.PaymentLinkStatus;
 import io.okpay.checkout.entity.CheckoutSession;
+import io.okpay.checkout.entity.PaymentLink;
 import io.okpay.checkout.entity.PaymentStatus;
 import io.okpay.checkout.entity.RefundStatus;
 import io.okpay.checkout.boundary.SessionStatus;
@@ -21,7 +23,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,6 +112,9 @@ public class CheckoutRecords {
         }
         if (session.status() != SessionStatus.OPEN || !session.expiresAt().isAfter(now)) {
             throw new BusinessException("session_expired");
+        }
+        if (session.paymentLinkId() != null) {
+            requirePayableLink(session.paymentLinkId(), sessionId, now);
         }
         CheckoutPayment payment;
         if (existing.isPresent()) {
@@ -236,6 +244,74 @@ public class CheckoutRecords {
     public List<CheckoutRefund> refundsOf(String paymentId) {
         return em.createNamedQuery(CheckoutRefund.OF_PAYMENT, CheckoutRefund.class).setParameter("paymentId", paymentId)
                 .setMaxResults(100).getResultList();
+    }
+
+    // ---- payment links --------------------------------------------------------------------------------------------
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void insertLink(PaymentLink link) {
+        em.persist(link);
+        em.flush();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<PaymentLink> link(String publicId) {
+        return em.createNamedQuery(PaymentLink.BY_PUBLIC_ID, PaymentLink.class)
+                .setParameter("id", publicId == null ? "" : publicId).getResultStream().findFirst();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<PaymentLink> linksOf(String merchantId, long before, int max) {
+        return em.createNamedQuery(PaymentLink.OF_MERCHANT, PaymentLink.class).setParameter("merchantId", merchantId)
+                .setParameter("before", before).setMaxResults(max).getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void deactivateLink(String linkId, Instant now) {
+        em.createNamedQuery(PaymentLink.BY_PUBLIC_ID, PaymentLink.class).setParameter("id", linkId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult().deactivate(now);
+    }
+
+    /** The succeeded payments of each of these links (links without any are not in the map). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Map<String, Long> paidCounts(Collection<String> linkIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (!linkIds.isEmpty()) {
+            em.createQuery("SELECT s.paymentLinkId, COUNT(p) FROM CheckoutPayment p, CheckoutSession s "
+                            + "WHERE s.publicId = p.sessionId AND p.status = :succeeded AND s.paymentLinkId IN :ids "
+                            + "GROUP BY s.paymentLinkId", Object[].class)
+                    .setParameter("succeeded", PaymentStatus.SUCCEEDED).setParameter("ids", linkIds)
+                    .getResultStream().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        }
+        return counts;
+    }
+
+    /** A link's succeeded payments, newest first, strictly before an internal payment id (the cursor). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<CheckoutPayment> linkPayments(String linkId, long before, int max) {
+        return em.createQuery("SELECT p FROM CheckoutPayment p, CheckoutSession s WHERE s.publicId = p.sessionId "
+                        + "AND s.paymentLinkId = :link AND p.status = :succeeded AND p.id < :before ORDER BY p.id DESC",
+                        CheckoutPayment.class)
+                .setParameter("link", linkId).setParameter("succeeded", PaymentStatus.SUCCEEDED)
+                .setParameter("before", before).setMaxResults(max).getResultList();
+    }
+
+    /**
+     * Under the link's lock (taken after the session's, always in that order): refuses a payment of a link's session
+     * when the link is deactivated or expired, or when its payments, succeeded or under way in other sessions, already
+     * reach its quantity limit. Two payers of the last one therefore cannot both pay.
+     */
+    private void requirePayableLink(String linkId, String sessionId, Instant now) {
+        PaymentLink link = em.createNamedQuery(PaymentLink.BY_PUBLIC_ID, PaymentLink.class).setParameter("id", linkId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResult();
+        long taken = link.quantityLimit() == null ? 0 : em.createQuery("SELECT COUNT(p) FROM CheckoutPayment p, "
+                        + "CheckoutSession s WHERE s.publicId = p.sessionId AND s.paymentLinkId = :link "
+                        + "AND p.sessionId <> :session", Long.class)
+                .setParameter("link", linkId).setParameter("session", sessionId).getSingleResult();
+        PaymentLinkStatus status = link.status(taken, now);
+        if (status != PaymentLinkStatus.ACTIVE) {
+            throw new BusinessException(status.refusal());
+        }
     }
 
     private Optional<CheckoutSession> lockedSession(String sessionId) {

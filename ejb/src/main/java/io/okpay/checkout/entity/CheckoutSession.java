@@ -88,6 +88,10 @@ public class CheckoutSession {
     @Column(name = "closed_at", columnDefinition = "datetime(6)")
     private Instant closedAt;
 
+    /** The payment link this session was made for, or null (a session the merchant's server asked for). */
+    @Column(name = "payment_link_id", updatable = false)
+    private String paymentLinkId;
+
     protected CheckoutSession() {
     }
 
@@ -110,6 +114,16 @@ public class CheckoutSession {
         this.idempotencyKey = idempotencyKey;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    /** Marks a new session as one made for a payment link's payer; only before it is stored. */
+    public CheckoutSession forLink(String linkId) {
+        this.paymentLinkId = linkId;
+        return this;
+    }
+
+    public String paymentLinkId() {
+        return paymentLinkId;
     }
 
     public void close(SessionStatus end, Instant at) {

@@ -6,7 +6,11 @@ import io.okpay.webhook.entity.WebhookAttempt;
 import io.okpay.webhook.entity.WebhookDelivery;
 import io.okpay.webhook.entity.WebhookEndpoint;
 import io.okpay.webhook.entity.WebhookEvent;
+import io.okpay.webhook.control.EventRecords;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -23,8 +27,14 @@ import java.util.stream.Collectors;
 @Stateless
 public class WebhookDeliveries {
 
+    /** The type of the test events a merchant sends to an endpoint to try it (no endpoint can subscribe to it). */
+    public static final String TEST_EVENT = "webhook_endpoint.test";
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
+
+    @EJB
+    EventRecords records;
 
     /** An endpoint's deliveries, newest first; {@code startingAfter} is the last delivery id of the previous page. */
     public DeliveryPage ofEndpoint(String merchantId, String endpointId, String startingAfter, int limit) {
@@ -73,6 +83,23 @@ public class WebhookDeliveries {
         em.lock(delivery, LockModeType.PESSIMISTIC_WRITE);
         delivery.resend(Instant.now());
         return views(List.of(delivery)).get(0);
+    }
+
+    /**
+     * Sends a test event ({@link #TEST_EVENT}, data: the endpoint) to this endpoint only, now, through the dispatcher:
+     * signed, retried and logged like every delivery. The endpoint must be enabled; anyone else's is 404.
+     */
+    public DeliveryView sendTest(String merchantId, String endpointId) {
+        WebhookEndpoint endpoint = em.createNamedQuery(WebhookEndpoint.BY_PUBLIC_ID, WebhookEndpoint.class)
+                .setParameter("id", endpointId == null ? "" : endpointId)
+                .setParameter("merchantId", merchantId == null ? "" : merchantId)
+                .getResultStream().findFirst().orElseThrow(BusinessException::notFound);
+        if (!endpoint.active()) {
+            throw new BusinessException("webhook_endpoint_disabled");
+        }
+        JsonObject data = Json.createObjectBuilder().add("id", endpoint.publicId()).add("object", "webhook_endpoint")
+                .add("url", endpoint.url()).add("test", true).build();
+        return views(List.of(records.recordTest(endpoint, TEST_EVENT, data, Instant.now()))).get(0);
     }
 
     private WebhookDelivery own(String merchantId, String deliveryId) {

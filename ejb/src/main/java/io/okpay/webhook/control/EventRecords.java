@@ -50,6 +50,22 @@ public class EventRecords {
         return deliveries;
     }
 
+    /**
+     * A test event for one endpoint alone, whatever types it listens to: an event of its own (a new id each time) and
+     * its one delivery, which the dispatcher delivers and signs like any other. Runs in the caller's transaction.
+     */
+    public WebhookDelivery recordTest(WebhookEndpoint endpoint, String type, JsonObject data, Instant now) {
+        String eventId = PublicIds.newId("evt");
+        Instant created = now.truncatedTo(ChronoUnit.SECONDS);
+        WebhookEvent event = new WebhookEvent(eventId, endpoint.merchantId(), type, body(eventId, type, created, data),
+                created);
+        em.persist(event);
+        WebhookDelivery delivery = new WebhookDelivery(PublicIds.newId("whd"), event, endpoint, now);
+        em.persist(delivery);
+        em.flush();
+        return delivery;
+    }
+
     /** The JSON POSTed to endpoints: {"id", "object": "event", "type", "created", "data"}. */
     static String body(String eventId, String type, Instant created, JsonObject data) {
         return Json.createObjectBuilder()

@@ -1,5 +1,7 @@
 package io.okpay.identity.faces;
 
+import io.okpay.shared.web.QrCodes;
+
 import io.okpay.identity.boundary.AccountSecurity;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.shared.BusinessException;

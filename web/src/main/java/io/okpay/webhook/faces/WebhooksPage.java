@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * /merchant/webhooks.xhtml for the owner of a shop: add endpoints (the signing secret shown once), enable, disable or
- * delete them, read an endpoint's delivery log and re-send a delivery. Acts as the shop of the signed-in person.
+ * delete them, send one a test event, read an endpoint's delivery log and re-send a delivery. Acts as the shop of the signed-in person.
  */
 @Named
 @ViewScoped
@@ -103,6 +103,18 @@ public class WebhooksPage implements Serializable {
 
     public void showLog(String endpointId) {
         logEndpoint = endpointId;
+        refresh();
+    }
+
+    /** Sends a test event to the endpoint and opens its delivery log, where the test delivery shows up. */
+    public void sendTest(String endpointId) {
+        try {
+            deliveries.sendTest(merchantId, endpointId);
+            logEndpoint = endpointId;
+            PageMessages.info("webhooks.test-sent");
+        } catch (BusinessException e) {
+            PageMessages.show(e, "endpoints");
+        }
         refresh();
     }
 

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -109,6 +112,23 @@ public class WebhookEndpointResource {
         }
         var page = deliveries.ofEndpoint(merchantId(), id, startingAfter, limit);
         return new DeliveryList(page.deliveries().stream().map(DeliveryDto::of).toList(), page.hasMore());
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Operation(operationId = "sendWebhookEndpointTestEvent", summary = "Send a test event (type webhook_endpoint.test, "
+            + "data: the endpoint) to this endpoint only, now: signed, retried and logged like every delivery")
+    @APIResponse(responseCode = "201", description = "The delivery, pending; follow it in the endpoint's deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryDto.class)))
+    @APIResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "webhook_endpoint_disabled",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "429", description = "rate_limited", content = @Content(mediaType = "application/problem+json"))
+    public Response sendTest(@PathParam("id") String id) {
+        DeliveryDto delivery = DeliveryDto.of(deliveries.sendTest(merchantId(), id));
+        return Response.created(uriInfo.getBaseUriBuilder().path("webhook_deliveries").path(delivery.id()).build())
+                .entity(delivery).build();
     }
 
     private String merchantId() {

@@ -1,19 +1,27 @@
-package io.okpay.identity.faces;
+package io.okpay.shared.web;
 
 import io.nayuki.qrcodegen.QrCode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** QR codes as data: URIs of small SVG images (the Content-Security-Policy allows img data:, nothing inline else). */
-final class QrCodes {
+/**
+ * QR codes as small SVG images: as a document of their own (served by a resource), or as data: URIs (the
+ * Content-Security-Policy allows img data:, nothing inline else).
+ */
+public final class QrCodes {
 
     private static final int BORDER = 4;
 
     private QrCodes() {
     }
 
-    static String svgDataUri(String text) {
+    public static String svgDataUri(String text) {
+        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The SVG document of a QR code of {@code text} (medium error correction, a quiet zone of four modules). */
+    public static String svg(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + 2 * BORDER;
         StringBuilder path = new StringBuilder();
@@ -24,9 +32,8 @@ final class QrCodes {
                 }
             }
         }
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
                 + path + "\" fill=\"#000\"/></svg>";
-        return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
     }
 }
