@@ -1,0 +1,33 @@
+package io.okpay.risk.control;
+
+import io.okpay.identity.boundary.UserView;
+import io.okpay.identity.boundary.Users;
+import io.okpay.kyc.boundary.IdentityApprovals;
+import io.okpay.risk.boundary.Tier;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+
+/** A person's tier from what identity and KYC know: T0 e-mail not verified, T1 verified, T2 identity approved. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class Tiers {
+
+    @EJB
+    Users users;
+
+    @EJB
+    IdentityApprovals approvals;
+
+    public Tier of(String userId) {
+        return of(users.require(userId));
+    }
+
+    public Tier of(UserView user) {
+        if (!user.emailVerified()) {
+            return Tier.T0;
+        }
+        return approvals.approvedAt(user.id()).isPresent() ? Tier.T2 : Tier.T1;
+    }
+}
