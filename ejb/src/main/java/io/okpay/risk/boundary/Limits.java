@@ -1,7 +1,9 @@
 package io.okpay.risk.boundary;
 
 import io.okpay.risk.control.LimitTable;
-import io.okpay.risk.control.RiskGuard;
+import io.okpay.risk.control.LimitRules;
+import io.okpay.risk.control.ReferenceAmounts;
+import io.okpay.shared.Money;
 import io.okpay.risk.control.Tiers;
 import io.okpay.risk.control.Usage;
 import io.okpay.risk.control.UsageCounters;
@@ -35,6 +37,12 @@ public class Limits {
     UsageCounters counters;
 
     @Inject
+    LimitRules rules;
+
+    @Inject
+    ReferenceAmounts amounts;
+
+    @Inject
     @ConfigProperty(name = "okpay.base-url")
     String baseUrl;
 
@@ -51,6 +59,19 @@ public class Limits {
             }
         }
         return new LimitsView(tier, table.enabled(), LimitTable.REFERENCE_CURRENCY, LimitTable.REFERENCE_EXPONENT,
-                tier == Tier.T2 ? null : RiskGuard.raiseUrl(baseUrl), lines);
+                tier == Tier.T2 ? null : LimitRules.raiseUrl(baseUrl), lines);
+    }
+
+    /**
+     * Refuses (limit_exceeded) a movement that would not fit the person's limits now, before anything outside OKPay
+     * happens (a card is charged): the posting checks again, under its locks, and that check is the one that counts.
+     */
+    public void precheck(String userId, MovementKind kind, Money amount) {
+        if (!table.enabled()) {
+            return;
+        }
+        Instant now = Instant.now();
+        rules.check(tiers.of(userId), kind, amounts.of(amount.minor(), amount.currency()),
+                counters.read(userId, now).getOrDefault(kind, Usage.none()), now);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * The limits of every tier, read once from configuration: {@code okpay.limits.<tier>.<kind>.<period>} where tier is
  * t0, t1, t2 or merchant, kind topup, send, pay, withdraw or convert, and period transaction, day or month (amounts in
- * the reference currency, as decimals: "150.00") or per-hour (a number of movements). A key not set takes the default
+ * the reference currency, as decimals: "150.00") or per-hour (a number of movements). A key not
+ * set takes the tier's {@code okpay.limits.<tier>.<period>} (every kind alike), else the default
  * below; {@code okpay.limits.enabled=false} turns every limit off (freezes and self-locks still hold).
  */
 @ApplicationScoped
@@ -45,8 +46,10 @@ public class LimitTable {
             for (MovementKind kind : MovementKind.values()) {
                 Map<LimitPeriod, Long> ofKind = new EnumMap<>(LimitPeriod.class);
                 for (LimitPeriod period : LimitPeriod.values()) {
+                    String tierKey = "okpay.limits." + tier.key() + "." + period.configName();
                     String key = "okpay.limits." + tier.key() + "." + kind.key() + "." + period.configName();
                     String value = config.getOptionalValue(key, String.class)
+                            .or(() -> config.getOptionalValue(tierKey, String.class))
                             .orElse(DEFAULTS.get(tier)[period.ordinal()]);
                     ofKind.put(period, parse(key, value, period));
                 }

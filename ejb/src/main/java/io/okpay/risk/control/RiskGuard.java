@@ -3,22 +3,19 @@ package io.okpay.risk.control;
 import io.okpay.ledger.boundary.OwnerType;
 import io.okpay.ledger.boundary.PostingGuard;
 import io.okpay.ledger.boundary.Purpose;
-import io.okpay.risk.boundary.LimitExceeded;
-import io.okpay.risk.boundary.LimitPeriod;
 import io.okpay.risk.boundary.LockState;
 import io.okpay.risk.boundary.MovementKind;
 import io.okpay.risk.boundary.Tier;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.Money;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -49,8 +46,7 @@ public class RiskGuard implements PostingGuard {
     Tiers tiers;
 
     @Inject
-    @ConfigProperty(name = "okpay.base-url")
-    String baseUrl;
+    LimitRules rules;
 
     @Override
     public void check(Movement movement) {
@@ -75,8 +71,10 @@ public class RiskGuard implements PostingGuard {
                 refuseIfLocked(locks.of(owner.getKey()), now);
             }
             if (table.enabled()) {
-                Tier tier = type == OwnerType.MERCHANT ? Tier.MERCHANT : tiers.of(owner.getKey());
-                within(tier, kind, owner.getKey(), owner.getValue(), now);
+                Optional<Tier> tier = type == OwnerType.MERCHANT ? Optional.of(Tier.MERCHANT) : tiers.ofOwner(owner.getKey());
+                if (tier.isPresent()) {
+                    within(tier.get(), kind, owner.getKey(), owner.getValue(), now);
+                }
             }
         }
     }
@@ -99,33 +97,8 @@ public class RiskGuard implements PostingGuard {
     }
 
     private void within(Tier tier, MovementKind kind, String ownerId, long amount, Instant now) {
-        String raise = tier == Tier.T2 || tier == Tier.MERCHANT ? null : raiseUrl(baseUrl);
-        long perTransaction = table.max(tier, kind, LimitPeriod.TRANSACTION);
-        if (amount > perTransaction) {
-            throw new LimitExceeded(kind, LimitPeriod.TRANSACTION, reference(perTransaction), 0, null, raise);
-        }
         Usage used = counters.lock(ownerId, kind, now);
-        long hourly = table.max(tier, kind, LimitPeriod.PER_HOUR);
-        if (used.of(LimitPeriod.PER_HOUR) + 1 > hourly) {
-            throw new LimitExceeded(kind, LimitPeriod.PER_HOUR, null,
-                    Math.max(0, hourly - used.of(LimitPeriod.PER_HOUR)), LimitPeriod.PER_HOUR.resetsAt(now), raise);
-        }
-        for (LimitPeriod period : new LimitPeriod[]{LimitPeriod.DAY, LimitPeriod.MONTH}) {
-            long max = table.max(tier, kind, period);
-            if (used.of(period) + amount > max) {
-                throw new LimitExceeded(kind, period, reference(Math.max(0, max - used.of(period))), 0,
-                        period.resetsAt(now), raise);
-            }
-        }
+        rules.check(tier, kind, amount, used, now);
         counters.add(ownerId, kind, used, amount, now);
-    }
-
-    static Money reference(long minor) {
-        return new Money(minor, LimitTable.REFERENCE_CURRENCY, LimitTable.REFERENCE_EXPONENT);
-    }
-
-    /** Where a person raises their limits: the identity verification form. */
-    public static String raiseUrl(String baseUrl) {
-        return baseUrl.replaceAll("/+$", "") + "/kyc/verify.xhtml";
     }
 }

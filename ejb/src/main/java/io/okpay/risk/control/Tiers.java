@@ -24,6 +24,14 @@ public class Tiers {
         return of(users.require(userId));
     }
 
+    /**
+     * The tier of a wallet's owner, inside a posting: empty when identity knows no such person (accounts the ledger's
+     * own tests open for made-up owners), whom limits then leave alone.
+     */
+    public java.util.Optional<Tier> ofOwner(String userId) {
+        return users.find(userId).map(this::of);
+    }
+
     public Tier of(UserView user) {
         if (!user.emailVerified()) {
             return Tier.T0;
