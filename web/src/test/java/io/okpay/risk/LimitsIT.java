@@ -130,7 +130,7 @@ class LimitsIT {
     @DisplayName("top-ups: per transaction, day, month and per hour, exactly at the limit passes, a cent over is refused")
     void topUpEdges() {
         Person p = person();
-        edges(p, "topup", amount -> http.post("/api/v1/test-ledger/fund/" + p.id() + "/EUR/" + amount, ""));
+        edges(p, "topup", amount -> http.post("/api/v1/test-ledger/fund/" + p.id() + "/EUR/" + amount, ""), "10000.00");
     }
 
     @Test
@@ -154,7 +154,7 @@ class LimitsIT {
         Person to = person();
         fund(p, "EUR", "10000.00");
         fund(p, "EUR", "100.00");
-        edges(p, "send", amount -> send(p, to, amount));
+        edges(p, "send", amount -> send(p, to, amount), "10000.00");
     }
 
     @Test
@@ -164,7 +164,7 @@ class LimitsIT {
         Shop shop = shop();
         fund(p, "EUR", "10000.00");
         fund(p, "EUR", "100.00");
-        edges(p, "pay", amount -> pay(p, shop, amount));
+        edges(p, "pay", amount -> pay(p, shop, amount), "10000.00");
     }
 
     @Test
@@ -173,7 +173,7 @@ class LimitsIT {
         Person p = person();
         fund(p, "EUR", "10000.00");
         fund(p, "EUR", "100.00");
-        edges(p, "withdraw", amount -> payout(p, amount));
+        edges(p, "withdraw", amount -> payout(p, amount), "10000.00");
     }
 
     @Test
@@ -182,18 +182,20 @@ class LimitsIT {
         Person p = person();
         fund(p, "EUR", "10000.00");
         fund(p, "EUR", "100.00");
-        edges(p, "convert", amount -> convert(p, amount));
+        // The fee comes on top of the amount sold: the sale whose total is exactly the limit.
+        edges(p, "convert", amount -> convert(p, amount), saleWithTotal(p, "10000.00"));
     }
 
     /**
      * The four limits of a kind, each crossed by a real request: 10,000.01 then 10,000.00; then what 10.00 counts
      * (fees included) is measured, and the day, the month and the hour are set just short of their edge.
      */
-    void edges(Person p, String kind, Function<String, HttpResponse<String>> act) {
+    void edges(Person p, String kind, Function<String, HttpResponse<String>> act, String atLimit) {
         JsonObject over = assertLimit(act.apply("10000.01"), kind + ".transaction");
         assertEquals("10000.00", over.getJsonObject("remaining").getString("amount"));
         assertFalse(over.containsKey("resets_at"), over.toString());
-        assertSucceeded(act.apply("10000.00"));
+        assertSucceeded(act.apply(atLimit));
+        assertEquals("10000.00", limit(limits(p), kind + ".day").getString("used"), "exactly the per-transaction limit");
 
         usage(p, kind, "day", 0);
         assertSucceeded(act.apply("10.00"));
@@ -402,6 +404,22 @@ class LimitsIT {
                 "Authorization", person.bearer());
         assertEquals(201, quote.statusCode(), quote.body());
         return withCode(person, "/api/v1/fx/conversions", "{\"quote_id\":\"" + Http.json(quote).getString("id") + "\"}", key());
+    }
+
+    /** A sell amount in EUR whose total (the fee on top) is exactly {@code total}, found by asking for quotes. */
+    String saleWithTotal(Person person, String total) {
+        BigDecimal guess = new BigDecimal(total).divide(new BigDecimal("1.0025"), 2, java.math.RoundingMode.DOWN);
+        for (int cents = -3; cents <= 3; cents++) {
+            String sell = guess.add(BigDecimal.valueOf(cents, 2)).toPlainString();
+            HttpResponse<String> quote = http.post("/api/v1/fx/quotes", """
+                    {"sell_currency":"EUR","buy_currency":"USD","sell_amount":"%s"}""".formatted(sell),
+                    "Authorization", person.bearer());
+            assertEquals(201, quote.statusCode(), quote.body());
+            if (Http.json(quote).getString("total").equals(total)) {
+                return sell;
+            }
+        }
+        throw new AssertionError("no sale near " + guess + " totals " + total);
     }
 
     HttpResponse<String> unlock(Person person, String body) {
