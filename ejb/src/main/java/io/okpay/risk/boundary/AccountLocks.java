@@ -7,8 +7,8 @@ import io.okpay.identity.boundary.UserView;
 import io.okpay.identity.boundary.Users;
 import io.okpay.notification.boundary.Mail;
 import io.okpay.risk.control.LockRows;
+import io.okpay.risk.control.UnlockWrites;
 import io.okpay.shared.BusinessException;
-import io.okpay.shared.TimeZones;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -48,6 +48,9 @@ public class AccountLocks {
 
     @EJB
     Mail mail;
+
+    @EJB
+    UnlockWrites unlocks;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public LockState of(String userId) {
@@ -99,12 +102,14 @@ public class AccountLocks {
     /**
      * Unlocks the person's own lock 24 hours from now. Without a code, sends one and throws {@link StepUpRequired};
      * with the challenge and its code, sets the time (again: the first time stays). Refused (not_self_locked) when
-     * there is no self-lock to end.
+     * there is no self-lock to end. No transaction of its own: the code is sent and checked in the identity feature's
+     * transactions (a wrong try must count even though this call fails), the end is written in another.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LockState unlock(String userId, String challengeId, String code, String ip) {
         UserView user = users.require(userId);
         Instant now = now();
-        LockState state = rows.lock(user.id());
+        LockState state = rows.of(user.id());
         if (!state.selfLocked(now)) {
             throw new BusinessException("not_self_locked");
         }
@@ -115,12 +120,7 @@ public class AccountLocks {
             throw new StepUpRequired(stepUp.begin(user.id(), UNLOCK_ACTION));
         }
         stepUp.verify(user.id(), challengeId, UNLOCK_ACTION, code);
-        Instant at = now.plus(UNLOCK_WAIT);
-        rows.unlockAt(user.id(), at);
-        audit.record(user.id(), "risk.unlock-requested", ip, user.id() + " unlocks at " + at);
-        mail.send(user.email(), user.locale(), "account-unlock-requested", user.displayName(),
-                TimeZones.format(at, user.timeZone(), user.locale()));
-        return rows.of(user.id());
+        return unlocks.unlockAt(user, now, now.plus(UNLOCK_WAIT), ip);
     }
 
     private static Instant now() {
