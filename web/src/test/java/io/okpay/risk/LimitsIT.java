@@ -328,8 +328,9 @@ class LimitsIT {
         String wrong = (code.charAt(0) == '9' ? "0" : String.valueOf((char) (code.charAt(0) + 1))) + code.substring(1);
         HttpResponse<String> refused = unlock(carl, "{\"challenge_id\":\"" + challenge + "\",\"code\":\"" + wrong + "\"}");
         assertNotEquals(200, refused.statusCode(), refused.body());
-        assertTrue(Http.json(http.get("/api/v1/me/lock", "Authorization", carl.bearer())).isNull("unlocks_at")
-                || !Http.json(http.get("/api/v1/me/lock", "Authorization", carl.bearer())).containsKey("unlocks_at"));
+        JsonObject stillLocked = Http.json(http.get("/api/v1/me/lock", "Authorization", carl.bearer()));
+        assertTrue(stillLocked.getBoolean("locked"), stillLocked.toString());
+        assertTrue(!stillLocked.containsKey("unlocks_at") || stillLocked.isNull("unlocks_at"), "a wrong code sets no end");
 
         HttpResponse<String> unlocking = unlock(carl, "{\"challenge_id\":\"" + challenge + "\",\"code\":\"" + code + "\"}");
         assertEquals(200, unlocking.statusCode(), unlocking.body());

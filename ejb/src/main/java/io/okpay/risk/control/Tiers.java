@@ -20,16 +20,19 @@ public class Tiers {
     @EJB
     IdentityApprovals approvals;
 
+    @jakarta.inject.Inject
+    TierCache cache;
+
     public Tier of(String userId) {
         return of(users.require(userId));
     }
 
     /**
      * The tier of a wallet's owner, inside a posting: empty when identity knows no such person (accounts the ledger's
-     * own tests open for made-up owners), whom limits then leave alone.
+     * own tests open for made-up owners), whom limits then leave alone. Cached briefly ({@link TierCache}).
      */
     public java.util.Optional<Tier> ofOwner(String userId) {
-        return users.find(userId).map(this::of);
+        return cache.get(userId, () -> users.find(userId).map(this::of));
     }
 
     public Tier of(UserView user) {
