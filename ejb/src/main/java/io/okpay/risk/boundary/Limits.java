@@ -3,7 +3,10 @@ package io.okpay.risk.boundary;
 import io.okpay.risk.control.LimitTable;
 import io.okpay.risk.control.LimitRules;
 import io.okpay.risk.control.ReferenceAmounts;
+import io.okpay.shared.BusinessException;
 import io.okpay.shared.Money;
+import io.okpay.shared.SandboxPart;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.okpay.risk.control.Tiers;
 import io.okpay.risk.control.Usage;
 import io.okpay.risk.control.UsageCounters;
@@ -60,6 +63,17 @@ public class Limits {
         }
         return new LimitsView(tier, table.enabled(), LimitTable.REFERENCE_CURRENCY, LimitTable.REFERENCE_EXPONENT,
                 tier == Tier.T2 ? null : LimitRules.raiseUrl(baseUrl), lines);
+    }
+
+    /**
+     * The sandbox's switch, for the benchmark to compare limits on and off in one run: limits on or off on this
+     * instance until it restarts. Only where the sandbox is on (okpay.sandbox.enabled); elsewhere 404.
+     */
+    public void switchInSandbox(boolean on) {
+        if (!SandboxPart.DEMO.on(ConfigProvider.getConfig())) {
+            throw BusinessException.notFound();
+        }
+        table.switchTo(on);
     }
 
     /**

@@ -34,7 +34,7 @@ public class LimitTable {
             Tier.T2, new String[]{"5000.00", "10000.00", "30000.00", "30"},
             Tier.MERCHANT, new String[]{"50000.00", "100000.00", "1000000.00", "100"});
 
-    private boolean enabled;
+    private volatile boolean enabled;
     private final Map<Tier, Map<MovementKind, Map<LimitPeriod, Long>>> limits = new EnumMap<>(Tier.class);
 
     @PostConstruct
@@ -76,6 +76,11 @@ public class LimitTable {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Limits on or off on this instance until it restarts (the sandbox's switch, for the benchmark). */
+    public void switchTo(boolean on) {
+        enabled = on;
     }
 
     /** The limit in minor units of the reference currency, or a number of movements for {@link LimitPeriod#PER_HOUR}. */
