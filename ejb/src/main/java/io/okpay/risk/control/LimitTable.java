@@ -26,13 +26,15 @@ public class LimitTable {
     public static final String REFERENCE_CURRENCY = "EUR";
     public static final int REFERENCE_EXPONENT = 2;
 
-    /** Defaults: T0 moves nothing; T1 about 150 EUR a month of each kind; T2 and merchants much more. */
+    /**
+     * Defaults, in the order of {@link LimitPeriod} (transaction, per-hour, day, month): T0 moves nothing; T1 about 150
+     * EUR a month of each kind; T2 and merchants much more.
+     */
     private static final Map<Tier, String[]> DEFAULTS = Map.of(
-            //                 transaction, day, month, per-hour
             Tier.T0, new String[]{"0", "0", "0", "0"},
-            Tier.T1, new String[]{"150.00", "150.00", "150.00", "10"},
-            Tier.T2, new String[]{"5000.00", "10000.00", "30000.00", "30"},
-            Tier.MERCHANT, new String[]{"50000.00", "100000.00", "1000000.00", "100"});
+            Tier.T1, new String[]{"150.00", "10", "150.00", "150.00"},
+            Tier.T2, new String[]{"5000.00", "30", "10000.00", "30000.00"},
+            Tier.MERCHANT, new String[]{"50000.00", "100", "100000.00", "1000000.00"});
 
     private volatile boolean enabled;
     private final Map<Tier, Map<MovementKind, Map<LimitPeriod, Long>>> limits = new EnumMap<>(Tier.class);
