@@ -319,6 +319,15 @@ public final class ApiBenchmark {
         return p;
     }
 
+    /**
+     * Limits on or off on the server (the sandbox's switch, POST /api/v1/sandbox/limits, only where the sandbox is on):
+     * the same run measures transfers both ways.
+     */
+    void switchLimits(boolean on) throws Exception {
+        require(api.post("/sandbox/limits?enabled=" + on, null, null, Json.createObjectBuilder().build()), 204,
+                "switching limits " + (on ? "on" : "off") + " (the server's sandbox must be on)");
+    }
+
     static void require(Api.Answer answer, int status, String what) {
         if (answer.status() != status) {
             throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());

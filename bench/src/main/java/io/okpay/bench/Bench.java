@@ -47,6 +47,24 @@ public final class Bench {
                             + Report.latencies(checkout.createLatencies()));
                 }
             }
+            Map<Options.Scenario, RunResult> limitsOff = new EnumMap<>(Options.Scenario.class);
+            if (options.limitsOffToo()) {
+                // The same transfers again with the server's limits switched off: what limits cost, in one run.
+                bench.switchLimits(false);
+                try {
+                    for (Options.Scenario scenario : options.scenarios()) {
+                        if (scenario.p2p()) {
+                            RunResult result = bench.run(scenario);
+                            limitsOff.put(scenario, result);
+                            System.out.println("[bench] limits off: " + Report.of(result));
+                        }
+                    }
+                } finally {
+                    bench.switchLimits(true);
+                }
+                limitsOff.forEach((scenario, off) -> System.out.println("[bench] " + Report.ratio(
+                        "OKPay limits on/off " + scenario.name().toLowerCase(), okpay.get(scenario), off)));
+            }
             long after = bench.balances();
             long paidOut = checkout == null ? 0 : checkout.paid();
             boolean conserved = before == bench.toppedUp() && after == before - paidOut;

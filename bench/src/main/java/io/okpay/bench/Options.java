@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public record Options(String url, String mailApi, int users, int clients, int seconds, List<Scenario> scenarios,
                       int recipientsPerUser, String currency, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                      boolean baselineOnly, String operatorEmail, String operatorPassword) {
+                      boolean baselineOnly, String operatorEmail, String operatorPassword, boolean limitsOffToo) {
 
     public enum Scenario {
         /** Random pairs among the pre-warmed pairs: each user pays its {@code --recipients} neighbours. */
@@ -30,7 +30,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
             usage: bench [--url http://localhost:8080] [--mail-api http://127.0.0.1:8025] [--users 200] [--clients 32]
                          [--seconds 60] [--scenario uniform|hot|checkout|both|a,b,...] [--recipients 4] [--currency USD]
                          [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password ''] [--baseline-jdbc]
-                         [--operator-email ... --operator-password ...]
+                         [--operator-email ... --operator-password ...] [--limits-off-too]
             """;
 
     public static Options parse(String... args) {
@@ -46,12 +46,17 @@ public record Options(String url, String mailApi, int users, int clients, int se
         String jdbcUser = "root";
         String jdbcPassword = "";
         boolean baselineOnly = false;
+        boolean limitsOffToo = false;
         String operatorEmail = null;
         String operatorPassword = null;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--baseline-jdbc")) {
                 baselineOnly = true;
+                continue;
+            }
+            if (name.equals("--limits-off-too")) {
+                limitsOffToo = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -103,7 +108,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
             throw new IllegalArgumentException("--operator-email and --operator-password go together");
         }
         return new Options(url, mailApi, users, clients, seconds, List.copyOf(scenarios), recipients, currency,
-                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword);
+                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword, limitsOffToo);
     }
 
     private static int positive(String name, String value) {

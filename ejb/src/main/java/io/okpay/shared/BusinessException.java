@@ -3,6 +3,7 @@ package io.okpay.shared;
 import jakarta.ejb.ApplicationException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An expected business failure (insufficient funds, limit exceeded, invalid input ...). Rolls the transaction back and
@@ -48,6 +49,14 @@ public class BusinessException extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /**
+     * Members the API's problem document carries besides the standard ones (RFC 9457 extension members), in their
+     * order; values are strings, numbers or nested maps of the same. None unless a subclass has some to tell.
+     */
+    public Map<String, Object> problemFields() {
+        return Map.of();
     }
 
     /** One rejected field: its name in the request and the code of what is wrong with it. */

@@ -31,14 +31,30 @@ public final class Messages {
     }
 
     /**
+     * An argument that is written differently in each language (the name of a limit, an amount, a date): formatted in
+     * the reader's locale when the message is.
+     */
+    @FunctionalInterface
+    public interface Localized extends java.io.Serializable {
+        String in(Locale locale);
+    }
+
+    /**
      * The text of a key as a MessageFormat pattern over the arguments (so an apostrophe is written '' in keys that
-     * Java code reads: error.*, mail.*, problem.*); the key itself when it is missing.
+     * Java code reads: error.*, mail.*, problem.*); the key itself when it is missing. {@link Localized} arguments are
+     * written in the locale first.
      */
     public static String get(Locale locale, String key, Object... args) {
         if (!has(locale, key)) {
             return key;
         }
-        return new MessageFormat(bundle(locale).getString(key), supported(locale)).format(args == null ? new Object[0] : args);
+        Object[] values = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Localized localized) {
+                values[i] = localized.in(supported(locale));
+            }
+        }
+        return new MessageFormat(bundle(locale).getString(key), supported(locale)).format(values);
     }
 
     public static boolean has(Locale locale, String key) {

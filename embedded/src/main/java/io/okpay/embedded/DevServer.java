@@ -61,6 +61,12 @@ public final class DevServer {
         // Exchange rates without internet: the sandbox's dated snapshot in the ECB's format, over HTTP.
         appEnv.put("OKPAY_SANDBOX_FX_ENABLED", setting("OKPAY_SANDBOX_FX_ENABLED", "true"));
         appEnv.put("OKPAY_SANDBOX_FX_URL", setting("OKPAY_SANDBOX_FX_URL", self + "/sandbox/fx/eurofxref-daily.xml"));
+        // Limits are on, with T1 (e-mail verified) room for trying OKPay and for the benchmark's many small transfers
+        // (README "Tiers and limits"); an operator's own values replace these.
+        appEnv.put("OKPAY_LIMITS_T1_TRANSACTION", setting("OKPAY_LIMITS_T1_TRANSACTION", "10000.00"));
+        appEnv.put("OKPAY_LIMITS_T1_DAY", setting("OKPAY_LIMITS_T1_DAY", "1000000.00"));
+        appEnv.put("OKPAY_LIMITS_T1_MONTH", setting("OKPAY_LIMITS_T1_MONTH", "10000000.00"));
+        appEnv.put("OKPAY_LIMITS_T1_PER_HOUR", setting("OKPAY_LIMITS_T1_PER_HOUR", "1000000"));
         if (System.getenv("OKPAY_MASTER_KEY") == null) {
             appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
         }

@@ -122,6 +122,8 @@ class AccessibilityIT {
             found.addAll(check("/fx/convert.xhtml", "convert:quote"));
             found.addAll(check("/support/new.xhtml", "ticket:send"));
             found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
+            found.addAll(check("/risk/limits.xhtml", "limits-send"));
+            found.addAll(check("/risk/lock.xhtml", "lock:submit"));
             // The menu open, and pages with errors: the error summary and the fields it leads to.
             Browsers.openMenu(browser);
             found.addAll(run("/identity/security.xhtml with the menu open"));
@@ -145,7 +147,7 @@ class AccessibilityIT {
         assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
                 "signed in, the checkout page still shows only what paying needs");
         System.out.println("axe-core checked " + checked + " pages");
-        assertEquals(4 * (9 + 1 + 12), checked, "every page in both languages at both widths");
+        assertEquals(4 * (9 + 1 + 14), checked, "every page in both languages at both widths");
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 

@@ -15,6 +15,8 @@ import io.okpay.identity.boundary.Users;
 import io.okpay.shared.BusinessException;
 import io.okpay.shared.BusinessException.FieldError;
 import io.okpay.shared.persistence.DatabaseFailures;
+import io.okpay.risk.boundary.Limits;
+import io.okpay.risk.boundary.MovementKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
@@ -65,6 +67,9 @@ public class CardTopUps {
     @EJB
     SavedCards savedCards;
 
+    @EJB
+    Limits limits;
+
     /** The fee and total of a card top-up before the person confirms it, or field errors on amount and currency. */
     public FeeQuote quote(String amount, String currency) {
         return validator.quote(TopUpMethod.CARD, amount, currency);
@@ -85,6 +90,13 @@ public class CardTopUps {
         Created topUp = create(command.userId(), command.idempotencyKey(), hash, quote);
         if (topUp.replayed) {
             return answers.replay(topUp.row, hash);
+        }
+        try {
+            // Before the card is charged: a top-up over the person's limits must not take money it cannot credit.
+            limits.precheck(command.userId(), MovementKind.TOPUP, quote.amount());
+        } catch (BusinessException e) {
+            records.failed(topUp.row.publicId(), e.code());
+            throw e;
         }
         CardToken token;
         try {

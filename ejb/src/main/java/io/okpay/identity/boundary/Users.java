@@ -185,6 +185,15 @@ public class Users {
         return UserView.of(user);
     }
 
+    /**
+     * Who the user is, if anyone has this public id: for checks inside another feature's transaction, which a 404
+     * from {@link #require} would mark for rollback.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<UserView> find(String userId) {
+        return directory.find(userId).map(UserView::of);
+    }
+
     /** Who the user is; 404 when there is no such user. The id is the public one ({@code usr_...}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public UserView require(String userId) {

@@ -26,9 +26,14 @@ public class UserDirectory {
 
     /** The user with this public id; 404 when there is none. */
     public User require(String userId) {
+        return find(userId).orElseThrow(BusinessException::notFound);
+    }
+
+    /** The user with this public id, if there is one. */
+    public Optional<User> find(String userId) {
         return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class)
                 .setParameter("id", userId == null ? "" : userId)
-                .getResultStream().findFirst().orElseThrow(BusinessException::notFound);
+                .getResultStream().findFirst();
     }
 
     /** The user with this public id, if any. */

@@ -3,6 +3,7 @@ package io.okpay.ledger.control;
 import io.okpay.ledger.boundary.HoldRequest;
 import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostedTransaction;
+import io.okpay.ledger.boundary.PostingGuard;
 import io.okpay.ledger.boundary.PostingRequest;
 import io.okpay.ledger.boundary.AccountStatus;
 import io.okpay.ledger.boundary.HoldState;
@@ -20,6 +21,8 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -55,6 +58,10 @@ public class Journal {
     @EJB
     Outbox outbox;
 
+    /** The rules other features add to every posting and hold (limits, freezes); see {@link PostingGuard}. */
+    @Inject
+    Instance<PostingGuard> guards;
+
     /** See {@link io.okpay.ledger.boundary.Ledger#post(PostingRequest, Function)} for {@code recordOf} (may be null). */
     public PostedTransaction post(PostingRequest request, String requestHash, Function<PostedTransaction, Object> recordOf) {
         return post(TransactionKind.POSTING, request, requestHash, recordOf);
@@ -65,6 +72,7 @@ public class Journal {
                                   Function<PostedTransaction, Object> recordOf) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
         Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
+        guard(request.code(), false, request.lines(), accounts);
         JournalTransaction txn = open(kind, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
@@ -80,6 +88,9 @@ public class Journal {
 
     public PostedTransaction hold(HoldRequest request, String requestHash) {
         Map<Long, LedgerAccount> accounts = lock(List.of(request.debitAccountId(), request.creditAccountId()));
+        long held = request.amount().minor();
+        guard(request.code(), true, List.of(new Line(request.debitAccountId(), held, request.amount().currency()),
+                new Line(request.creditAccountId(), -held, request.amount().currency())), accounts);
         JournalTransaction txn = open(TransactionKind.HOLD, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), null, null);
         LedgerAccount debit = accounts.get(request.debitAccountId());
@@ -262,6 +273,23 @@ public class Journal {
             throw new BusinessException("account_not_found");
         }
         return accounts;
+    }
+
+    /** Shows the movement to every guard, under the accounts' locks; a guard's refusal rolls the posting back. */
+    private void guard(String code, boolean hold, List<Line> lines, Map<Long, LedgerAccount> accounts) {
+        if (guards.isUnsatisfied()) {
+            return;
+        }
+        List<PostingGuard.Leg> legs = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            LedgerAccount account = accounts.get(line.accountId());
+            legs.add(new PostingGuard.Leg(account.id(), account.ownerType(), account.ownerId(), account.purpose(),
+                    line.currency(), account.effectOf(line.amount())));
+        }
+        PostingGuard.Movement movement = new PostingGuard.Movement(code, hold, legs);
+        for (PostingGuard guard : guards) {
+            guard.check(movement);
+        }
     }
 
     private List<LedgerEntry> apply(JournalTransaction txn, List<Line> lines, Map<Long, LedgerAccount> accounts) {

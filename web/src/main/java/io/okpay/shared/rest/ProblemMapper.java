@@ -49,7 +49,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         Throwable e = thrown instanceof EJBException && thrown.getCause() != null ? thrown.getCause() : thrown;
         if (e instanceof BusinessException business) {
-            return Problems.of(business, locale);
+            return Problems.of(business, locale, Problems.extensions(business.problemFields()));
         }
         if (e instanceof ConstraintViolationException violations) {
             return Problems.of(invalid(violations), locale);

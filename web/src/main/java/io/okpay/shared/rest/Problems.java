@@ -40,6 +40,24 @@ public final class Problems {
         return of(ProblemStatuses.of(e.code()), e, locale, extensions);
     }
 
+    /** A refusal's own extension members ({@link BusinessException#problemFields()}) as JSON. */
+    @SuppressWarnings("unchecked")
+    public static JsonObject extensions(java.util.Map<String, Object> fields) {
+        JsonObjectBuilder members = JsonBuilders.JSON.createObjectBuilder();
+        fields.forEach((name, value) -> {
+            if (value instanceof java.util.Map<?, ?> nested) {
+                members.add(name, extensions((java.util.Map<String, Object>) nested));
+            } else if (value instanceof Long number) {
+                members.add(name, number);
+            } else if (value instanceof Integer number) {
+                members.add(name, number);
+            } else if (value != null) {
+                members.add(name, value.toString());
+            }
+        });
+        return members.build();
+    }
+
     /** The refusal with another status than its code's, where a protocol prescribes one (OAuth's 401s). */
     public static Response of(int status, BusinessException e, Locale locale, JsonObject extensions) {
         Response problem = build(status, e.code(), Messages.get(locale, "error." + e.code(), e.args()), e.fieldErrors(),

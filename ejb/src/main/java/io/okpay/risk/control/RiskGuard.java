@@ -1,0 +1,104 @@
+package io.okpay.risk.control;
+
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.PostingGuard;
+import io.okpay.ledger.boundary.Purpose;
+import io.okpay.risk.boundary.LockState;
+import io.okpay.risk.boundary.MovementKind;
+import io.okpay.risk.boundary.Tier;
+import io.okpay.shared.BusinessException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Limits, freezes and self-locks on every posting and hold, inside the posting's transaction (see
+ * {@link PostingGuard}). Which movement a posting is comes from its ledger code ({@link MovementKind}); it counts what
+ * leaves people's wallets (for payouts also merchants' balances), or for a top-up what comes into a wallet. A frozen
+ * or self-locked person's wallets take money in but let none out. Then, unless limits are off, the amount in the
+ * reference currency must fit the tier's per-transaction limit, and the counter row of the owner and kind (locked)
+ * must stay within the hour's count, the day's and the month's amounts; the counters then grow by it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class RiskGuard implements PostingGuard {
+
+    @Inject
+    LimitTable table;
+
+    @Inject
+    ReferenceAmounts amounts;
+
+    @EJB
+    UsageCounters counters;
+
+    @EJB
+    LockRows locks;
+
+    @EJB
+    Tiers tiers;
+
+    @Inject
+    LimitRules rules;
+
+    @Override
+    public void check(Movement movement) {
+        MovementKind kind = MovementKind.ofLedgerCode(movement.code()).orElse(null);
+        if (kind == null) {
+            return;
+        }
+        // Per owner, in the reference currency; sorted, so that counter rows are always locked in the same order.
+        Map<String, Long> byOwner = new TreeMap<>();
+        Map<String, OwnerType> ownerTypes = new TreeMap<>();
+        for (Leg leg : movement.legs()) {
+            if (counts(kind, leg)) {
+                long minor = kind.incoming() ? leg.change() : -leg.change();
+                byOwner.merge(leg.ownerId(), amounts.of(minor, leg.currency()), Math::addExact);
+                ownerTypes.put(leg.ownerId(), leg.ownerType());
+            }
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, Long> owner : byOwner.entrySet()) {
+            OwnerType type = ownerTypes.get(owner.getKey());
+            if (type == OwnerType.USER && !kind.incoming()) {
+                refuseIfLocked(locks.of(owner.getKey()), now);
+            }
+            if (table.enabled()) {
+                Optional<Tier> tier = type == OwnerType.MERCHANT ? Optional.of(Tier.MERCHANT) : tiers.ofOwner(owner.getKey());
+                if (tier.isPresent()) {
+                    within(tier.get(), kind, owner.getKey(), owner.getValue(), now);
+                }
+            }
+        }
+    }
+
+    /** The legs a kind limits: people's wallets (and, for payouts, merchants' balances), in the kind's direction. */
+    private static boolean counts(MovementKind kind, Leg leg) {
+        boolean wallet = leg.ownerType() == OwnerType.USER && leg.purpose() == Purpose.WALLET;
+        boolean merchantPayout = kind == MovementKind.WITHDRAW && leg.ownerType() == OwnerType.MERCHANT
+                && leg.purpose() == Purpose.MERCHANT;
+        return (wallet || merchantPayout) && (kind.incoming() ? leg.change() > 0 : leg.change() < 0);
+    }
+
+    private static void refuseIfLocked(LockState state, Instant now) {
+        if (state.frozen()) {
+            throw new BusinessException("account_frozen_outgoing");
+        }
+        if (state.selfLocked(now)) {
+            throw new BusinessException("account_self_locked");
+        }
+    }
+
+    private void within(Tier tier, MovementKind kind, String ownerId, long amount, Instant now) {
+        Usage used = counters.lock(ownerId, kind, now);
+        rules.check(tier, kind, amount, used, now);
+        counters.add(ownerId, kind, used, amount, now);
+    }
+}

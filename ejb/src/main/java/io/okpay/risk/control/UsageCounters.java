@@ -1,0 +1,93 @@
+package io.okpay.risk.control;
+
+import io.okpay.risk.boundary.LimitPeriod;
+import io.okpay.risk.boundary.MovementKind;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counter rows of the limits (table risk_usage), one per owner and kind, written in the posting's own
+ * transaction. {@link #lock} takes the row with SELECT ... FOR UPDATE (creating it first if need be), so postings of
+ * one owner and kind add up one after the other however many run at once, and a refused posting adds nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class UsageCounters {
+
+    private static final String LOCK = "SELECT hour_start, hour_count, day_start, day_used, month_start, month_used "
+            + "FROM risk_usage WHERE owner_id = ?1 AND kind = ?2 FOR UPDATE";
+
+    @PersistenceContext(unitName = "okpay")
+    EntityManager em;
+
+    /** The owner's usage of this kind now, with the row locked until the transaction ends. */
+    public Usage lock(String ownerId, MovementKind kind, Instant now) {
+        List<?> rows = select(LOCK, ownerId, kind);
+        if (rows.isEmpty()) {
+            // Two first movements at once: one inserts, the other waits for it and inserts nothing.
+            em.createNativeQuery("INSERT IGNORE INTO risk_usage (owner_id, kind, hour_start, hour_count, day_start, "
+                            + "day_used, month_start, month_used) VALUES (?1, ?2, ?3, 0, ?4, 0, ?5, 0)")
+                    .setParameter(1, ownerId).setParameter(2, kind.key())
+                    .setParameter(3, ts(LimitPeriod.PER_HOUR.start(now)))
+                    .setParameter(4, ts(LimitPeriod.DAY.start(now)))
+                    .setParameter(5, ts(LimitPeriod.MONTH.start(now)))
+                    .executeUpdate();
+            rows = select(LOCK, ownerId, kind);
+        }
+        return usage((Object[]) rows.get(0), now);
+    }
+
+    /** The owner's usage of every kind now, without locks (for showing the limits). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Map<MovementKind, Usage> read(String ownerId, Instant now) {
+        Map<MovementKind, Usage> all = new EnumMap<>(MovementKind.class);
+        for (Object row : em.createNativeQuery("SELECT hour_start, hour_count, day_start, day_used, month_start, "
+                        + "month_used, kind FROM risk_usage WHERE owner_id = ?1")
+                .setParameter(1, ownerId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            all.put(MovementKind.valueOf(((String) columns[6]).toUpperCase(java.util.Locale.ROOT)), usage(columns, now));
+        }
+        return all;
+    }
+
+    /** Writes the usage after one more movement of {@code amount}, all windows moved to the current ones. */
+    public void add(String ownerId, MovementKind kind, Usage before, long amount, Instant now) {
+        em.createNativeQuery("UPDATE risk_usage SET hour_start = ?1, hour_count = ?2, day_start = ?3, day_used = ?4, "
+                        + "month_start = ?5, month_used = ?6 WHERE owner_id = ?7 AND kind = ?8")
+                .setParameter(1, ts(LimitPeriod.PER_HOUR.start(now)))
+                .setParameter(2, before.of(LimitPeriod.PER_HOUR) + 1)
+                .setParameter(3, ts(LimitPeriod.DAY.start(now)))
+                .setParameter(4, Math.addExact(before.of(LimitPeriod.DAY), amount))
+                .setParameter(5, ts(LimitPeriod.MONTH.start(now)))
+                .setParameter(6, Math.addExact(before.of(LimitPeriod.MONTH), amount))
+                .setParameter(7, ownerId).setParameter(8, kind.key())
+                .executeUpdate();
+    }
+
+    private List<?> select(String sql, String ownerId, MovementKind kind) {
+        return em.createNativeQuery(sql).setParameter(1, ownerId).setParameter(2, kind.key()).getResultList();
+    }
+
+    private static Usage usage(Object[] row, Instant now) {
+        return Usage.of(now, LockRows.instant(row[0]), number(row[1]), LockRows.instant(row[2]), number(row[3]),
+                LockRows.instant(row[4]),
+                number(row[5]));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+}
