@@ -36,12 +36,6 @@ public class UserDirectory {
                 .getResultStream().findFirst();
     }
 
-    /** The user with this public id, if any. */
-    public Optional<User> find(String userId) {
-        return em.createQuery("SELECT u FROM User u WHERE u.publicId = :id", User.class)
-                .setParameter("id", userId == null ? "" : userId).getResultStream().findFirst();
-    }
-
     public Optional<User> byEmail(String normalizedEmail) {
         return em.createQuery("SELECT u FROM User u WHERE u.email = :email", User.class)
                 .setParameter("email", normalizedEmail).getResultStream().findFirst();
