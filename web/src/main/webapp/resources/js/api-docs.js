@@ -8,6 +8,7 @@ document.addEventListener('DOMContentLoaded', function () {
         deepLinking: true,
         tryItOutEnabled: false,
         displayOperationId: true,
+        validatorUrl: null,
         defaultModelsExpandDepth: 0
     });
 });
