@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolverFactory;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.sun.net.httpserver.HttpServer;
+import io.okpay.funding.AcquirerProxy;
 import io.okpay.it.Browsers;
 import io.okpay.it.Http;
 import io.okpay.it.MailCatcher;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -215,6 +217,7 @@ class ContractIT {
     }
 
     @Test
+    @ResourceLock(AcquirerProxy.PORT)
     @DisplayName("person flow: sign up, verify, token, top-up, transfer with step-up, history, conversion; as declared")
     void personFlow() throws Exception {
         String username = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -237,10 +240,13 @@ class ContractIT {
         call("GET", "/me", null, 401);
         call("GET", "/currencies", null, 200);
 
-        JsonObject topUp = json(call("POST", "/topups", """
-                {"method":"card","amount":"60.00","currency":"USD",
-                 "card":{"number":"4242424242424242","exp_month":12,"exp_year":2030,"cvc":"123"}}""", 201,
-                "Authorization", bearer, "Idempotency-Key", UUID.randomUUID().toString()));
+        JsonObject topUp;
+        try (AcquirerProxy processor = AcquirerProxy.start(TestServer.base())) {
+            topUp = json(call("POST", "/topups", """
+                    {"method":"card","amount":"60.00","currency":"USD",
+                     "card":{"number":"4242424242424242","exp_month":12,"exp_year":2030,"cvc":"123"}}""", 201,
+                    "Authorization", bearer, "Idempotency-Key", UUID.randomUUID().toString()));
+        }
         call("GET", "/topups/" + topUp.getString("id"), null, 200, "Authorization", bearer);
         call("POST", "/topups", "{\"method\":\"cheque\"}", 400, "Authorization", bearer,
                 "Idempotency-Key", UUID.randomUUID().toString());
