@@ -38,6 +38,8 @@ public final class Browsers {
                 "--disable-extensions", "--disable-site-isolation-trials", "--mute-audio",
                 "--disable-features=site-per-process,Translate,OptimizationHints,MediaRouter",
                 "--lang=en-US");
+        // The console (CSP violations, script errors) readable through manage().logs() by the tests that check it.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .withEnvironment(Map.of("SE_OFFLINE", "true"))
