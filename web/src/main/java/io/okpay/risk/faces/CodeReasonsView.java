@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * "Why we asked for a code" on the security page: the person's latest risk decisions that asked for one, each with what
- * it was (kind, amount, when) and its reasons as bundle keys ({@code risk.kind.*}, {@code risk.reason.*}).
+ * it was (kind, amount, when) and its reasons as bundle keys ({@code risk.reasons.kind.*}, {@code risk.reason.*}).
  */
 @Named
 @RequestScoped
@@ -37,7 +37,7 @@ public class CodeReasonsView {
         if (rows == null) {
             Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
             List<RecordedDecision> recent = currentUser.isSignedIn() ? risk.recent(currentUser.id(), 10) : List.of();
-            rows = recent.stream().map(d -> new Row(currentUser.time(d.at()), "risk.kind." + d.kind().wireName(),
+            rows = recent.stream().map(d -> new Row(currentUser.time(d.at()), "risk.reasons.kind." + d.kind().wireName(),
                     MoneyFormat.format(d.amount(), locale),
                     d.reasons().stream().map(r -> "risk.reason." + r.wireName()).toList())).toList();
         }
