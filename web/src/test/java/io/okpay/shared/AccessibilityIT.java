@@ -87,6 +87,8 @@ class AccessibilityIT {
             found.addAll(check("/signup.xhtml", "signup:submit"));
             found.addAll(check("/signin.xhtml", "signin:submit"));
             found.addAll(check(checkout, "signin-to-pay"));
+            found.addAll(check("/help/?q=fees", "help-results"));
+            found.addAll(check("/help/article.xhtml?slug=currencies", "enabled-currencies"));
         });
 
         // The checkout page: wordmark and language only; switching language keeps the checkout.
