@@ -76,7 +76,7 @@ class HelpCentreIT {
         assertEquals(title, browser.findElement(By.tagName("h1")).getText());
         List<WebElement> links = browser.findElements(By.cssSelector(".help-topic li a"));
         assertEquals(18, links.size(), text(browser));
-        assertTrue(browser.findElement(By.id("nav-help")).getAttribute("href").endsWith("/help/"), "top bar links here");
+        assertTrue(browser.findElement(By.id("nav-help")).getAttribute("href").endsWith("/help/index.xhtml"), "top bar links here");
 
         WebElement security = browser.findElement(By.cssSelector(".help-topic a[href$='slug=security-advice']"));
         assertEquals(articleTitle, security.getText());
