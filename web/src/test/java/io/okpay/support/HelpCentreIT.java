@@ -146,8 +146,8 @@ class HelpCentreIT {
 
     @Test
     void theOldHelpPageLeadsHereAndKeepsItsContactAnchor() {
-        open("/help.xhtml", "en", "help-centre-link");
-        assertTrue(browser.findElement(By.id("help-centre-link")).getAttribute("href").endsWith("/help/"));
+        open("/help.xhtml", "en", "help-centre");
+        assertTrue(browser.findElement(By.id("help-centre")).getAttribute("href").endsWith("/help/index.xhtml"));
         assertFalse(browser.findElements(By.id("contact")).isEmpty());
         HttpResponse<String> article = http.get("/help/article.xhtml?slug=fees&lang=zh-CN");
         assertEquals(200, article.statusCode());
