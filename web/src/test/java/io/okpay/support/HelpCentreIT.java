@@ -81,9 +81,9 @@ class HelpCentreIT {
         WebElement security = browser.findElement(By.cssSelector(".help-topic a[href$='slug=security-advice']"));
         assertEquals(articleTitle, security.getText());
         Browsers.press(browser, security);
-        waitFor(browser, "help-article");
+        waitFor(browser, "article");
         assertEquals(articleTitle, browser.findElement(By.tagName("h1")).getText());
-        assertTrue(browser.findElement(By.id("help-article")).getText().contains(phrase), text(browser));
+        assertTrue(browser.findElement(By.id("article")).getText().contains(phrase), text(browser));
         open("/help/article.xhtml?slug=security-advice", language, "help-back");
     }
 
