@@ -2,6 +2,7 @@ package io.okpay.fx.boundary;
 
 import io.okpay.fx.control.RateProvider;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.MidRates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,7 +24,7 @@ import java.util.logging.Logger;
  * included by default), so nobody converts at a rate the market left days ago.
  */
 @ApplicationScoped
-public class ExchangeRates {
+public class ExchangeRates implements MidRates {
 
     private static final Logger LOG = Logger.getLogger(ExchangeRates.class.getName());
 
@@ -41,6 +42,7 @@ public class ExchangeRates {
     private final AtomicReference<RateTable> cached = new AtomicReference<>();
 
     /** Units of {@code to} one unit of {@code from} buys at mid-market; 503 rates_unavailable when OKPay has none. */
+    @Override
     public BigDecimal midRate(String from, String to) {
         return current().rate(from, to)
                 .orElseThrow(() -> new BusinessException("fx_rate_unavailable", from, to));

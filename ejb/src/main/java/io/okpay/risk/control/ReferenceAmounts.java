@@ -1,8 +1,8 @@
 package io.okpay.risk.control;
 
 import io.okpay.currency.boundary.Currencies;
-import io.okpay.fx.boundary.ExchangeRates;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.MidRates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -12,7 +12,8 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * Amounts in the reference currency, for limits: converted at the current mid rate of the fx feature, or, while it has
+ * Amounts in the reference currency, for limits: converted at the current mid rate of the fx feature ({@link MidRates}:
+ * fx asks risk before a conversion, so risk cannot ask fx directly), or, while it has
  * none, at the fallback rate in configuration ({@code okpay.limits.fallback-rate.<CUR>}: EUR for one unit of CUR).
  * Rounded up to the cent, so a conversion never lets an amount slip under a limit.
  */
@@ -20,7 +21,7 @@ import java.util.Optional;
 public class ReferenceAmounts {
 
     @Inject
-    ExchangeRates rates;
+    MidRates rates;
 
     @Inject
     Currencies currencies;
