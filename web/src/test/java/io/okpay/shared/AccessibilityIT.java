@@ -76,7 +76,7 @@ class AccessibilityIT {
     }
 
     @Test
-    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security and checkout: no serious or critical axe violation")
+    @DisplayName("landing, sign-up, home, top-up, send, history, convert, security, identity verification and checkout: no serious or critical axe violation")
     void pagesHaveNoSeriousViolations() {
         Http http = new Http(base);
         String checkout = "/checkout/pay.xhtml?session=" + checkoutSession(http);
@@ -115,6 +115,7 @@ class AccessibilityIT {
             found.addAll(check("/wallet/history.xhtml", "filters"));
             found.addAll(check("/fx/convert.xhtml", "convert:quote"));
             found.addAll(check("/identity/security.xhtml", "sessions-form:end-others"));
+            found.addAll(check("/kyc/verify.xhtml", "verify:submit"));
             // The menu open, and pages with errors: the error summary and the fields it leads to.
             Browsers.openMenu(browser);
             found.addAll(run("/identity/security.xhtml with the menu open"));
@@ -132,7 +133,7 @@ class AccessibilityIT {
         assertTrue(browser.findElements(By.id("menu")).isEmpty() && browser.findElements(By.className("main-nav")).isEmpty(),
                 "signed in, the checkout page still shows only what paying needs");
         System.out.println("axe-core checked " + checked + " pages");
-        assertEquals(4 * (4 + 1 + 10), checked, "every page in both languages at both widths");
+        assertEquals(4 * (4 + 1 + 11), checked, "every page in both languages at both widths");
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 
