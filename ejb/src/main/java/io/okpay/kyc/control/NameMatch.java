@@ -25,12 +25,16 @@ public final class NameMatch {
     }
 
     public static String normalise(String name) {
-        String folded = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
+        return Arrays.stream(fold(name).split(" ")).filter(w -> !w.isEmpty()).sorted().collect(Collectors.joining(" "));
+    }
+
+    /** Compatibility forms folded, accents dropped, lower case, anything but letters and digits one space. */
+    private static String fold(String name) {
+        return Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ")
                 .strip();
-        return Arrays.stream(folded.split(" ")).filter(w -> !w.isEmpty()).sorted().collect(Collectors.joining(" "));
     }
 
     /** A match of the two names at this threshold (0 to 1), or null when they do not match. */
@@ -43,8 +47,10 @@ public final class NameMatch {
         if (a.equals(b)) {
             return new Result(true, 100);
         }
-        // Without spaces too: "Wang Xiaoming" against "Wang Xiao Ming", or CJK names written with and without a space.
-        double similarity = Math.max(JARO_WINKLER.apply(a, b), JARO_WINKLER.apply(a.replace(" ", ""), b.replace(" ", "")));
+        // In the written order without spaces too: "Wang Xiaoming" against "Wang Xiao Ming", or CJK names written with
+        // and without a space (sorting the words would tear such names apart).
+        double similarity = Math.max(JARO_WINKLER.apply(a, b),
+                JARO_WINKLER.apply(fold(name).replace(" ", ""), fold(listed).replace(" ", "")));
         return similarity >= threshold ? new Result(false, (int) Math.floor(similarity * 100)) : null;
     }
 }
