@@ -35,7 +35,7 @@ import java.util.Locale;
  */
 @Named
 @ViewScoped
-public class VerifyPage implements Serializable {
+public class IdentityVerificationPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
