@@ -133,17 +133,23 @@ public class Verifications {
         records.event(verification, "SUBMITTED", userId, null, null);
         int hits = screening.screen(verification, details);
         auditLog.record(userId, "KYC_SUBMITTED", "-", id + (hits > 0 ? " screening_hits=" + hits : ""));
-        return records.view(verification);
+        return forPerson(records.view(verification));
     }
 
     /** The person's verifications, newest first, each with its files and history. */
     public List<VerificationView> of(String userId) {
-        return records.views(records.ofUser(userId));
+        return records.views(records.ofUser(userId)).stream().map(Verifications::forPerson).toList();
     }
 
     /** One of the person's verifications; 404 for anyone else's. */
     public VerificationView require(String userId, String verificationId) {
-        return records.view(own(userId, verificationId));
+        return forPerson(records.view(own(userId, verificationId)));
+    }
+
+    /** What the person reads: their history without compliance's screening steps (screening is not told to them). */
+    private static VerificationView forPerson(VerificationView v) {
+        return new VerificationView(v.id(), v.userId(), v.status(), v.createdAt(), v.decidedAt(), v.reason(),
+                v.requestedDocument(), v.documents(), v.history().stream().filter(e -> !"hit_cleared".equals(e.action())).toList());
     }
 
     /** The thumbnail (JPEG) of an image the person sent; 404 for a PDF, or for anyone else's. */
