@@ -81,7 +81,7 @@ class KycIT {
         assertEquals("front", front.getString("kind"));
         assertEquals("image/jpeg", front.getString("content_type"));
         assertEquals("application/pdf", back.getString("content_type"));
-        assertTrue(back.isNull("url"), "no thumbnail of a PDF");
+        assertTrue(!back.containsKey("url") || back.isNull("url"), "no thumbnail of a PDF: " + back);
         assertFalse(created.body().contains("王小明") || created.body().contains("E12345678"),
                 "the person's own answer repeats no personal details: " + created.body());
 
