@@ -114,7 +114,7 @@ class KycIT {
         String frontUrl = "/api/v1/admin/verifications/" + id + "/documents/" + front.getString("id");
         HttpResponse<byte[]> opened = bytes(frontUrl, officer.bearer());
         assertEquals(200, opened.statusCode());
-        assertEquals("image/jpeg", opened.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(opened.headers().firstValue("Content-Type").orElse("").startsWith("image/jpeg"), opened.headers().toString());
         assertFalse(contains(opened.body(), KycFiles.EXIF_MARKER.getBytes(StandardCharsets.US_ASCII)), "EXIF text gone");
         assertFalse(contains(opened.body(), "Exif\0".getBytes(StandardCharsets.US_ASCII)), "no EXIF segment at all");
         BufferedImage reencoded = ImageIO.read(new ByteArrayInputStream(opened.body()));
