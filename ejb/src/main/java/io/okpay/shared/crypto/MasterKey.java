@@ -54,18 +54,9 @@ public class MasterKey {
 
     /** AES-GCM with a random 96-bit nonce; {@code context} is authenticated too (a value sealed for one use cannot be moved to another). */
     public String seal(byte[] plain, String context) {
-        try {
-            byte[] nonce = new byte[12];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derive(SEAL_LABEL), "AES"), new GCMParameterSpec(128, nonce));
-            cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plain);
-            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-            return SEAL_VERSION + "." + b64.encodeToString(nonce) + "." + b64.encodeToString(sealed);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] nonce = nonce();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return SEAL_VERSION + "." + b64.encodeToString(nonce) + "." + b64.encodeToString(gcm(Cipher.ENCRYPT_MODE, nonce, plain, context));
     }
 
     public byte[] open(String sealed, String context) {
@@ -73,15 +64,56 @@ public class MasterKey {
         if (parts.length != 3 || !SEAL_VERSION.equals(parts[0])) {
             throw new IllegalStateException("Sealed with an unknown key version");
         }
+        Base64.Decoder b64 = Base64.getUrlDecoder();
+        return gcm(Cipher.DECRYPT_MODE, b64.decode(parts[1]), b64.decode(parts[2]), context);
+    }
+
+    /** The version of the key {@link #seal} and {@link #sealBytes} use now: stored beside sealed data as its key id. */
+    public String keyId() {
+        return SEAL_VERSION;
+    }
+
+    /**
+     * {@link #seal} for large binary data (files), without base64: the key version's bytes, a dot, the 12-byte nonce,
+     * then the ciphertext with its tag.
+     */
+    public byte[] sealBytes(byte[] plain, String context) {
+        byte[] nonce = nonce();
+        byte[] version = (SEAL_VERSION + ".").getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = gcm(Cipher.ENCRYPT_MODE, nonce, plain, context);
+        byte[] out = new byte[version.length + nonce.length + sealed.length];
+        System.arraycopy(version, 0, out, 0, version.length);
+        System.arraycopy(nonce, 0, out, version.length, nonce.length);
+        System.arraycopy(sealed, 0, out, version.length + nonce.length, sealed.length);
+        return out;
+    }
+
+    public byte[] openBytes(byte[] sealed, String context) {
+        byte[] version = (SEAL_VERSION + ".").getBytes(StandardCharsets.US_ASCII);
+        if (sealed.length < version.length + 12 || !java.util.Arrays.equals(sealed, 0, version.length, version, 0, version.length)) {
+            throw new IllegalStateException("Sealed with an unknown key version");
+        }
+        byte[] nonce = java.util.Arrays.copyOfRange(sealed, version.length, version.length + 12);
+        return gcm(Cipher.DECRYPT_MODE, nonce, java.util.Arrays.copyOfRange(sealed, version.length + 12, sealed.length), context);
+    }
+
+    private static byte[] nonce() {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        return nonce;
+    }
+
+    private byte[] gcm(int mode, byte[] nonce, byte[] input, String context) {
         try {
-            Base64.Decoder b64 = Base64.getUrlDecoder();
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(derive(SEAL_LABEL), "AES"),
-                    new GCMParameterSpec(128, b64.decode(parts[1])));
+            cipher.init(mode, new SecretKeySpec(derive(SEAL_LABEL), "AES"), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
-            return cipher.doFinal(b64.decode(parts[2]));
+            return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot open sealed data: wrong master key, or the data was altered", e);
+            if (mode == Cipher.DECRYPT_MODE) {
+                throw new IllegalStateException("Cannot open sealed data: wrong master key, or the data was altered", e);
+            }
+            throw new IllegalStateException(e);
         }
     }
 

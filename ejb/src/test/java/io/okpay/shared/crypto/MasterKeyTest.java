@@ -38,4 +38,18 @@ class MasterKeyTest {
         assertNotEquals(cut.hmac("otp", "x"), cut.hmac("recovery-code", "x"));
         assertEquals(cut.hmac("otp", "x"), cut.hmac("otp", "x"));
     }
+
+    @Test
+    @DisplayName("files are sealed as bytes: version, nonce, ciphertext; only the same key and context open them")
+    void sealBytes() {
+        byte[] file = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        byte[] sealed = cut.sealBytes(file, "kyc-document:doc_a");
+        assertEquals("v1.", new String(sealed, 0, 3, StandardCharsets.US_ASCII));
+        assertEquals("v1", cut.keyId());
+        assertEquals(3 + 12 + file.length + 16, sealed.length);
+        assertEquals(java.util.Arrays.toString(file), java.util.Arrays.toString(cut.openBytes(sealed, "kyc-document:doc_a")));
+        assertThrows(IllegalStateException.class, () -> cut.openBytes(sealed, "kyc-document:doc_b"));
+        sealed[sealed.length - 1] ^= 1;
+        assertThrows(IllegalStateException.class, () -> cut.openBytes(sealed, "kyc-document:doc_a"));
+    }
 }

@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bounds every request body: {@value #MAX_BODY_KEY} bytes (1 MB by default: JSON for the API, forms for the pages),
- * {@value #MAX_STATEMENT_KEY} (10 MB) for bank statement imports. A declared Content-Length above the limit is
+ * {@value #MAX_STATEMENT_KEY} (10 MB) for bank statement imports, {@value #MAX_UPLOAD_KEY} (32 MB) for identity
+ * verifications (up to three documents) and screening lists, in the API and on their pages. A declared Content-Length above the limit is
  * refused at once, before anything is read; a body sent without one (chunked) is counted as it is read and fails with
  * {@link TooLarge} at the first byte too many, which the API answers as 413 request_too_large like the first case.
  * Form posts the container parses itself are bounded by its own max-post-size as well.
@@ -34,8 +35,10 @@ public class BodyLimits extends HttpFilter {
     public static final String MAX_BODY_KEY = "okpay.http.max-body-bytes";
     public static final String MAX_STATEMENT_KEY = "okpay.http.max-statement-bytes";
     static final String STATEMENT_IMPORTS = "/api/v1/admin/statements";
-    /** Support requests carry files (support feature): their pages and API take up to {@value #MAX_UPLOAD_KEY}. */
+    /** Requests that carry files (support requests, identity documents, screening lists) take up to this key's bytes. */
     public static final String MAX_UPLOAD_KEY = "okpay.http.max-upload-bytes";
+    static final java.util.Set<String> UPLOADS = java.util.Set.of("/api/v1/verifications", "/kyc/verify.xhtml",
+            "/api/v1/admin/screening-lists", "/admin/verifications.xhtml");
     static final long DRAIN_MAX = 32L << 20;
 
     private long maxBody;
@@ -55,7 +58,7 @@ public class BodyLimits extends HttpFilter {
         Config config = ConfigProvider.getConfig();
         maxBody = config.getOptionalValue(MAX_BODY_KEY, Long.class).orElse(1L << 20);
         maxStatement = config.getOptionalValue(MAX_STATEMENT_KEY, Long.class).orElse(10L << 20);
-        maxUpload = config.getOptionalValue(MAX_UPLOAD_KEY, Long.class).orElse(16L << 20);
+        maxUpload = config.getOptionalValue(MAX_UPLOAD_KEY, Long.class).orElse(32L << 20);
     }
 
     @Override
@@ -63,7 +66,8 @@ public class BodyLimits extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         long limit = path.equals(STATEMENT_IMPORTS) ? maxStatement
-                : path.startsWith("/api/v1/support/") || path.startsWith("/support/") ? maxUpload : maxBody;
+                : UPLOADS.contains(path) || path.startsWith("/api/v1/support/") || path.startsWith("/support/") ? maxUpload
+                : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             if (declared <= DRAIN_MAX) {
