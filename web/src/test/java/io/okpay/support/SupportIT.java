@@ -365,25 +365,6 @@ class SupportIT {
         assertTrue(anonymous.statusCode() != 200 && !anonymous.body().contains("ticket:send"), "requests need a signed-in person");
     }
 
-    @Test
-    @DisplayName("the help centre: articles in both languages, search, the currencies from the registry, 404 for no article")
-    void helpCentre() {
-        HttpResponse<String> index = http.get("/help/index.xhtml?lang=en");
-        assertEquals(200, index.statusCode());
-        assertTrue(index.body().contains("Keeping your account safe") && index.body().contains("article-getting-started"), index.body());
-        String found = http.get("/help/index.xhtml?lang=en&q=public+wi-fi").body();
-        assertTrue(found.contains("article-security-advice") && !found.contains("article-getting-started"), found);
-        assertTrue(http.get("/help/index.xhtml?lang=en&q=zzzz-nothing").body().contains("no-results"));
-        String zh = http.get("/help/index.xhtml?lang=zh-CN&q=" + java.net.URLEncoder.encode("恢复码", StandardCharsets.UTF_8)).body();
-        assertTrue(zh.contains("双重验证设备丢失"), zh);
-        String currencies = http.get("/help/article.xhtml?slug=currencies&lang=zh-CN").body();
-        assertTrue(currencies.contains("currency-list") && currencies.contains("EUR") && currencies.contains("欧元"), currencies);
-        String lost = http.get("/help/article.xhtml?slug=account-used-by-someone-else&lang=en").body();
-        assertTrue(lost.contains("href=\"/identity/security.xhtml#lock\"") && lost.contains("/support/new.xhtml?category=security"), lost);
-        assertEquals(404, http.get("/help/article.xhtml?slug=nothing-here").statusCode());
-        assertTrue(http.get("/?lang=en").body().contains("/help/index.xhtml"), "the footer links the help centre");
-    }
-
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     String url(String path) {

@@ -14,6 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,26 +56,29 @@ public class RiskGuard implements PostingGuard {
         if (kind == null) {
             return;
         }
-        // Per owner, in the reference currency; sorted, so that counter rows are always locked in the same order.
-        Map<String, Long> byOwner = new TreeMap<>();
-        Map<String, OwnerType> ownerTypes = new TreeMap<>();
+        // Per owner, sorted, so that counter rows are always locked in the same order; amounts are weighed in the
+        // reference currency only for an owner that has limits (no rate is looked up for anyone else).
+        Map<String, List<Leg>> byOwner = new TreeMap<>();
         for (Leg leg : movement.legs()) {
             if (counts(kind, leg)) {
-                long minor = kind.incoming() ? leg.change() : -leg.change();
-                byOwner.merge(leg.ownerId(), amounts.of(minor, leg.currency()), Math::addExact);
-                ownerTypes.put(leg.ownerId(), leg.ownerType());
+                byOwner.computeIfAbsent(leg.ownerId(), id -> new ArrayList<>()).add(leg);
             }
         }
         Instant now = Instant.now();
-        for (Map.Entry<String, Long> owner : byOwner.entrySet()) {
-            OwnerType type = ownerTypes.get(owner.getKey());
+        for (Map.Entry<String, List<Leg>> owner : byOwner.entrySet()) {
+            OwnerType type = owner.getValue().get(0).ownerType();
             if (type == OwnerType.USER && !kind.incoming()) {
                 refuseIfLocked(locks.of(owner.getKey()), now);
             }
             if (table.enabled()) {
                 Optional<Tier> tier = type == OwnerType.MERCHANT ? Optional.of(Tier.MERCHANT) : tiers.ofOwner(owner.getKey());
                 if (tier.isPresent()) {
-                    within(tier.get(), kind, owner.getKey(), owner.getValue(), now);
+                    long reference = 0;
+                    for (Leg leg : owner.getValue()) {
+                        reference = Math.addExact(reference,
+                                amounts.of(kind.incoming() ? leg.change() : -leg.change(), leg.currency()));
+                    }
+                    within(tier.get(), kind, owner.getKey(), reference, now);
                 }
             }
         }

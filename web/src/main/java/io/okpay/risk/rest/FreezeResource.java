@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * itself enforces the role.
  */
 @Stateless
-@Path("admin/users/{id}")
+// The action is part of the class's path: a root of "admin/users/{id}" would take every /admin/users/{id}/… request
+// away from the back office's resource of a person (JAX-RS picks one root class per request, the most literal).
+@Path("admin/users/{id}/{action: lock|freeze|unfreeze}")
 @Tag(name = "Limits")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,28 +49,25 @@ public class FreezeResource {
     }
 
     @GET
-    @Path("lock")
-    @Operation(summary = "Whether the person's account is frozen or self-locked")
-    public SelfLockResource.LockDto state(@PathParam("id") String userId) {
+    @Operation(summary = "Whether the person's account is frozen or self-locked (GET …/lock)")
+    public SelfLockResource.LockDto state(@PathParam("id") String userId, @PathParam("action") String action) {
+        if (!action.equals("lock")) {
+            throw new NotFoundException();
+        }
         return SelfLockResource.LockDto.of(locks.of(userId));
     }
 
     @POST
-    @Path("freeze")
-    @Operation(summary = "Freeze the account (reason required): no money leaves it until unfrozen; money still comes in")
-    public SelfLockResource.LockDto freeze(@PathParam("id") String userId, Reason request,
-                                          @Context HttpServletRequest http) {
-        return SelfLockResource.LockDto.of(locks.freeze(actor(), userId, request == null ? null : request.reason(),
-                clientAddress.of(http)));
-    }
-
-    @POST
-    @Path("unfreeze")
-    @Operation(summary = "Unfreeze the account (reason required)")
-    public SelfLockResource.LockDto unfreeze(@PathParam("id") String userId, Reason request,
-                                          @Context HttpServletRequest http) {
-        return SelfLockResource.LockDto.of(locks.unfreeze(actor(), userId, request == null ? null : request.reason(),
-                clientAddress.of(http)));
+    @Operation(summary = "Freeze (POST …/freeze: no money leaves the account until unfrozen; money still comes in) or "
+            + "unfreeze (POST …/unfreeze) the account; a reason is required")
+    public SelfLockResource.LockDto change(@PathParam("id") String userId, @PathParam("action") String action,
+                                           Reason request, @Context HttpServletRequest http) {
+        String reason = request == null ? null : request.reason();
+        return switch (action) {
+            case "freeze" -> SelfLockResource.LockDto.of(locks.freeze(actor(), userId, reason, clientAddress.of(http)));
+            case "unfreeze" -> SelfLockResource.LockDto.of(locks.unfreeze(actor(), userId, reason, clientAddress.of(http)));
+            default -> throw new NotFoundException();
+        };
     }
 
     private String actor() {

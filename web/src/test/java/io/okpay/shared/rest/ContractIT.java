@@ -177,6 +177,9 @@ class ContractIT {
         call("GET", "/payments/" + paymentId + "/refunds/" + refund.getString("id"), null, 200, "Authorization", shop);
         call("GET", "/merchant/balances", null, 200, "Authorization", shop);
 
+        // An API key pays out only to an account the owner approved with a code on the dashboard (StepUpIT does that).
+        assertEquals("1", http.post("/api/v1/test-payout/confirmed-account/" + merchantId + "?iban=DE89370400440532013000",
+                "").body());
         JsonObject payout = json(call("POST", "/payouts", """
                 {"amount":"5.00","currency":"EUR","iban":"DE89370400440532013000","account_holder":"Tea House"}""",
                 201, "Authorization", shop, "Idempotency-Key", UUID.randomUUID().toString()));
@@ -285,9 +288,15 @@ class ContractIT {
         call("GET", "/transactions?limit=500", null, 400, "Authorization", bearer);
         call("GET", "/transactions/" + conversion.getString("transaction_id"), null, 200, "Authorization", bearer);
 
-        JsonObject payout = json(call("POST", "/payouts", """
-                {"amount":"1.00","currency":"EUR","iban":"DE89370400440532013000","account_holder":"Zhang Wei"}""",
-                201, "Authorization", bearer, "Idempotency-Key", UUID.randomUUID().toString()));
+        String payoutKey = UUID.randomUUID().toString();
+        String payoutRequest = """
+                {"amount":"1.00","currency":"EUR","iban":"DE89370400440532013000","account_holder":"Zhang Wei"}""";
+        int payoutCodes = MailCatcher.codeMails(email);
+        HttpResponse<String> payoutStepUp = call("POST", "/payouts", payoutRequest, 403, "Authorization", bearer,
+                "Idempotency-Key", payoutKey);
+        JsonObject payout = json(call("POST", "/payouts", payoutRequest.replace("}", ",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(json(payoutStepUp).getString("challenge_id"), MailCatcher.nextCode(email, payoutCodes))),
+                201, "Authorization", bearer, "Idempotency-Key", payoutKey));
         call("POST", "/payouts/" + payout.getString("id") + "/cancel", null, 200, "Authorization", bearer);
         call("POST", "/payouts/" + payout.getString("id") + "/cancel", null, 409, "Authorization", bearer);
     }
