@@ -2,18 +2,17 @@ package io.okpay.identity.control;
 
 import fish.payara.cdi.jsr107.impl.NamedCache;
 import io.okpay.shared.BusinessException;
+import io.okpay.shared.ForgetAfterAnHour;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.cache.Cache;
-import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Growing delays after failures (sign-in, one-time codes), counted in a JCache shared by every instance of a cluster
@@ -155,24 +154,4 @@ public class Throttle {
         }
     }
 
-    /** Entries vanish an hour after their last change. */
-    public static final class ForgetAfterAnHour implements ExpiryPolicy, Serializable {
-        private static final long serialVersionUID = 1L;
-        private static final javax.cache.expiry.Duration AN_HOUR = new javax.cache.expiry.Duration(TimeUnit.HOURS, 1);
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForCreation() {
-            return AN_HOUR;
-        }
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForAccess() {
-            return null;
-        }
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForUpdate() {
-            return AN_HOUR;
-        }
-    }
 }

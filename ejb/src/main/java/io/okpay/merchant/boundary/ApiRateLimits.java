@@ -1,17 +1,16 @@
 package io.okpay.merchant.boundary;
 
 import fish.payara.cdi.jsr107.impl.NamedCache;
+import io.okpay.shared.ForgetAfterAnHour;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.cache.Cache;
-import javax.cache.expiry.ExpiryPolicy;
 import javax.cache.processor.EntryProcessor;
 import javax.cache.processor.MutableEntry;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The request budget of each merchant on the API: {@code okpay.api.rate-limit.requests} requests per window of
@@ -78,24 +77,4 @@ public class ApiRateLimits {
         }
     }
 
-    /** Windows are short; an entry untouched for an hour is gone. */
-    public static final class ForgetAfterAnHour implements ExpiryPolicy, Serializable {
-        private static final long serialVersionUID = 1L;
-        private static final javax.cache.expiry.Duration AN_HOUR = new javax.cache.expiry.Duration(TimeUnit.HOURS, 1);
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForCreation() {
-            return AN_HOUR;
-        }
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForAccess() {
-            return null;
-        }
-
-        @Override
-        public javax.cache.expiry.Duration getExpiryForUpdate() {
-            return AN_HOUR;
-        }
-    }
 }
