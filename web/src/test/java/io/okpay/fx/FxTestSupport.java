@@ -23,6 +23,9 @@ import java.time.Instant;
 @Path("test-fx")
 public class FxTestSupport {
 
+    /** Tests that switch the rate source hold this lock: the source is one for the whole server. */
+    public static final String RATE_SOURCE = "okpay.it.fx.rate-source";
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 

@@ -1,11 +1,13 @@
 package io.okpay.shared;
 
+import io.okpay.fx.FxTestSupport;
 import io.okpay.it.Http;
 import io.okpay.it.TestServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -138,6 +140,7 @@ class PlatformIT {
     }
 
     @Test
+    @ResourceLock(FxTestSupport.RATE_SOURCE)
     @DisplayName("exchange rates: an unknown base is a field error; an unreachable rate source is a 503, not a 500")
     void exchangeRates() {
         HttpResponse<String> unknown = http.get("/api/v1/fx/rates?base=XAU");
