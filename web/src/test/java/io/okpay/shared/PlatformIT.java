@@ -111,6 +111,9 @@ class PlatformIT {
         HttpResponse<String> missing = http.get("/no-such-page.xhtml", "Accept-Language", "zh-CN");
         assertEquals(404, missing.statusCode());
         assertTrue(missing.body().contains("页面不存在"), missing.body());
+        HttpResponse<String> asked = http.get("/no-such-page.xhtml?lang=zh-CN", "Accept-Language", "en");
+        assertEquals(404, asked.statusCode());
+        assertTrue(asked.body().contains("页面不存在"), "?lang= chooses the error page's language too: " + asked.body());
     }
 
     @Test

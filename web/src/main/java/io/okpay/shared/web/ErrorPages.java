@@ -62,6 +62,8 @@ public class ErrorPages extends HttpServlet {
             default -> "/error/request.xhtml";
         };
         response.setStatus(status);
-        request.getRequestDispatcher(page).forward(request, response);
+        // Error dispatches pass no filter: the page gets the language the request asked for here.
+        request.getRequestDispatcher(page).forward(RequestFilter.withLocale(request, RequestFilter.preferredLocale(request)),
+                response);
     }
 }

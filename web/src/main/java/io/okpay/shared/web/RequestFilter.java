@@ -77,7 +77,7 @@ public class RequestFilter extends HttpFilter {
     private static Locale chooseLocale(HttpServletRequest request, HttpServletResponse response) {
         String asked = request.getParameter("lang");
         if (asked != null && !asked.isBlank()) {
-            Locale locale = Messages.supported(Locale.forLanguageTag(asked.replace('_', '-')));
+            Locale locale = preferredLocale(request);
             Cookie cookie = new Cookie(LANGUAGE_COOKIE, locale.toLanguageTag());
             cookie.setPath("/");
             cookie.setMaxAge(365 * 24 * 3600);
@@ -91,10 +91,15 @@ public class RequestFilter extends HttpFilter {
     }
 
     /**
-     * The language a request asks for without choosing it anew: its language cookie, else Accept-Language. For answers
-     * the container makes before this filter runs or after it has finished (its own errors).
+     * The language a request asks for without choosing it anew: its {@code lang} parameter, its language cookie, else
+     * Accept-Language. For answers the container makes before this filter runs or after it has finished (its own
+     * errors: a page not found at {@code ?lang=zh-CN} answers in Chinese).
      */
     public static Locale preferredLocale(HttpServletRequest request) {
+        String asked = request.getParameter("lang");
+        if (asked != null && !asked.isBlank()) {
+            return Messages.supported(Locale.forLanguageTag(asked.replace('_', '-')));
+        }
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (LANGUAGE_COOKIE.equals(cookie.getName())) {
@@ -112,7 +117,8 @@ public class RequestFilter extends HttpFilter {
         return Messages.ENGLISH;
     }
 
-    private static HttpServletRequest withLocale(HttpServletRequest request, Locale locale) {
+    /** The request as seen in {@code locale}: pages render in the request's locale. */
+    static HttpServletRequest withLocale(HttpServletRequest request, Locale locale) {
         return new HttpServletRequestWrapper(request) {
             @Override
             public Locale getLocale() {
