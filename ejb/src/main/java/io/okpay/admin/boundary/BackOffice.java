@@ -134,7 +134,7 @@ public class BackOffice {
             hits.add(new Hit("transaction", txn.id(), txn.code() + (txn.externalRef() == null ? "" : " · " + txn.externalRef()),
                     null, txn.createdAt()));
         }
-        auditLog.recordFailure(operator(), "ADMIN_SEARCH", "-", AuditLog.actionDetail(q, "search", "-",
+        auditLog.recordFailure(operator(), "ADMIN_SEARCH", "-", AuditLog.actionDetail(searched(q), "search", "-",
                 hits.size() + " found"));
         return hits;
     }
@@ -201,6 +201,15 @@ public class BackOffice {
                 && !context.isCallerInRole("ADMIN") && !context.isCallerInRole("FINANCE");
         return tickets.list(userId).stream().filter(t -> !securityOnly || t.category() == TicketCategory.SECURITY)
                 .limit(20).toList();
+    }
+
+    /** What the audit log keeps of a search: the query, but of a phone number (sealed personal data) its last digits. */
+    static String searched(String q) {
+        if (q.matches("[+0-9][0-9 ()\\-.]{6,}")) {
+            String digits = q.replaceAll("[^0-9]", "");
+            return "phone number ending " + digits.substring(Math.max(0, digits.length() - 3));
+        }
+        return q;
     }
 
     /** Ends every session and refresh token of the person; how many sessions were open. */

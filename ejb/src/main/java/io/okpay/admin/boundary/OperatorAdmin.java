@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * ADMIN manages the operators: grants or takes away SUPPORT, COMPLIANCE, FINANCE and ADMIN, each time with a reason,
  * audited (who, which role, whom, the roles before and after). A role taken away also ends the operator's sessions, so
- * it stops at once rather than when their token runs out; a granted one counts from their next sign-in. The last
+ * the pages stop at once and no refresh token renews an API token; a granted one counts from their next sign-in. The last
  * ADMIN keeps the role.
  */
 @Stateless

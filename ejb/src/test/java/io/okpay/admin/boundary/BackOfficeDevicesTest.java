@@ -23,4 +23,14 @@ class BackOfficeDevicesTest {
         assertEquals(List.of(new BackOffice.Device("Safari on iPhone", t.plusSeconds(40), 2),
                 new BackOffice.Device("Firefox on Linux", t.plusSeconds(30), 2)), cut);
     }
+
+    @Test
+    @DisplayName("the audit log keeps a searched phone number's last digits only; other queries as typed")
+    void searchedPhoneNumbersMasked() {
+        assertEquals("phone number ending 456", BackOffice.searched("+44 7911-123 456"));
+        assertEquals("phone number ending 456", BackOffice.searched("00447911123456"));
+        assertEquals("ann@example.com", BackOffice.searched("ann@example.com"));
+        assertEquals("txn_0123456789", BackOffice.searched("txn_0123456789"));
+        assertEquals("BO-1234-1", BackOffice.searched("BO-1234-1"));
+    }
 }
