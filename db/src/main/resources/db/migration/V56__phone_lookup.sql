@@ -3,5 +3,5 @@
 -- number being stored readable. Written with every new number; numbers sealed before this version get theirs at
 -- start-up (io.okpay.identity.control.PhoneIndexBackfill).
 ALTER TABLE app_user
-    ADD COLUMN phone_digest CHAR(64) NULL;
+    ADD COLUMN phone_digest VARCHAR(64) NULL;
 CREATE INDEX ix_app_user_phone_digest ON app_user (phone_digest);
