@@ -78,6 +78,10 @@ class BackOfficeIT {
                 new Endpoint("GET", "/api/v1/admin/search?q=nobody-" + UUID.randomUUID() + "@example.com", null, Set.copyOf(ROLES)),
                 new Endpoint("GET", "/api/v1/admin/users/" + nobody, null, Set.copyOf(ROLES)),
                 new Endpoint("POST", "/api/v1/admin/users/" + nobody + "/sessions/revocation", "{}", Set.of("SUPPORT", "ADMIN")),
+                new Endpoint("POST", "/api/v1/admin/users/" + nobody + "/second-factors/reset", "{}", Set.of("SUPPORT", "ADMIN")),
+                new Endpoint("GET", "/api/v1/admin/operators", null, Set.of("ADMIN")),
+                new Endpoint("POST", "/api/v1/admin/operators/" + nobody + "/roles", "{}", Set.of("ADMIN")),
+                new Endpoint("POST", "/api/v1/admin/operators/" + nobody + "/roles/SUPPORT/revocation", "{}", Set.of("ADMIN")),
                 new Endpoint("GET", "/api/v1/admin/adjustments", null, Set.of("FINANCE")),
                 new Endpoint("POST", "/api/v1/admin/adjustments", "{}", Set.of("FINANCE")),
                 new Endpoint("POST", "/api/v1/admin/adjustments/adj_none/approve", "{}", Set.of("FINANCE")),
@@ -383,6 +387,198 @@ class BackOfficeIT {
     }
 
     @Test
+    @DisplayName("a person found by phone number however it is typed; their page: tier and limits used, devices, identity reviews, tickets, risk decisions; SUPPORT resets the second factors after a recorded identity check, the person is told in their language")
+    void personByPhoneAndSecondFactorReset() throws Exception {
+        Person support = operator("SUPPORT");
+        Person lin = person("zh-CN");
+        String phone = givePhone(lin);
+        String ticket = openTicket(lin, "手机丢了，无法登录");
+        String verification = submitVerification(lin, "林晓雯");
+
+        String spaced = phone.substring(0, 3) + " " + phone.substring(3, 7) + "-" + phone.substring(7);
+        for (String q : List.of(phone, spaced, "00" + phone.substring(1))) {
+            String hits = http.get("/api/v1/admin/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                    "Authorization", support.bearer()).body();
+            assertTrue(hits.contains("\"kind\":\"person\"") && hits.contains(lin.id()), q + ": " + hits);
+        }
+        String otherNumber = phone.substring(0, phone.length() - 1) + (phone.endsWith("9") ? "8" : "9");
+        assertFalse(http.get("/api/v1/admin/search?q=" + URLEncoder.encode(otherNumber, StandardCharsets.UTF_8),
+                "Authorization", support.bearer()).body().contains(lin.id()), "another number finds someone else, if anyone");
+
+        JsonObject page = Http.json(http.get("/api/v1/admin/users/" + lin.id(), "Authorization", support.bearer()));
+        assertEquals("T1", page.getJsonObject("limits").getString("tier"), page.toString());
+        assertTrue(page.getJsonObject("limits").getJsonArray("lines").toString().contains("\"limit\":\"send.day\""), page.toString());
+        assertEquals("SMS", page.getString("second_factor"));
+        assertFalse(page.getJsonArray("devices").isEmpty(), page.toString());
+        assertEquals(verification, page.getJsonArray("verifications").getJsonObject(0).getString("id"));
+        assertEquals("pending", page.getJsonArray("verifications").getJsonObject(0).getString("status"));
+        assertFalse(page.toString().contains("林晓雯"), "no identity details on the person's page: " + page);
+        assertEquals(ticket, page.getJsonArray("tickets").getJsonObject(0).getString("id"));
+        assertTrue(page.containsKey("risk_decisions"), page.toString());
+
+        String reset = "/api/v1/admin/users/" + lin.id() + "/second-factors/reset";
+        HttpResponse<String> unchecked = http.post(reset, "{\"check_type\":\"gut_feeling\",\"reason\":\"\"}",
+                "Authorization", support.bearer());
+        assertEquals(400, unchecked.statusCode(), unchecked.body());
+        for (String field : List.of("check_type", "check_detail", "reason")) {
+            assertTrue(unchecked.body().contains("\"field\":\"" + field + "\""), field + ": " + unchecked.body());
+        }
+        assertEquals("SMS", Http.json(http.get("/api/v1/admin/users/" + lin.id(), "Authorization", support.bearer()))
+                .getString("second_factor"), "nothing is reset without the check");
+        String check = "护照与实名认证一致 – passport matched, video call";
+        HttpResponse<String> done = http.post(reset, """
+                {"check_type":"id_document_and_video_call","check_detail":"%s","reason":"ticket %s: lost phone"}"""
+                .formatted(check, ticket), "Authorization", support.bearer());
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(Http.json(done).getString("before").contains("SMS codes"), done.body());
+        assertEquals("EMAIL", Http.json(http.get("/api/v1/admin/users/" + lin.id(), "Authorization", support.bearer()))
+                .getString("second_factor"));
+        MailCatcher.Received told = MailCatcher.await(lin.email(), "双重验证已被重置");
+        assertTrue(told.text().contains(lin.username()) && told.text().contains("验证器应用"), told.text());
+        int before = MailCatcher.codeMails(lin.email());
+        JsonObject required = Http.json(http.post("/api/v1/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(lin.email(), PASSWORD)));
+        assertEquals("code_required", required.getString("code"), required.toString());
+        HttpResponse<String> signedIn = http.post("/api/v1/auth/token", """
+                {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
+                required.getString("sign_in_id"), required.getString("challenge_id"), MailCatcher.nextCode(lin.email(), before)));
+        assertEquals(200, signedIn.statusCode(), "the code came by e-mail: " + signedIn.body());
+        assertEquals(404, http.post("/api/v1/admin/users/usr_nobody/second-factors/reset", """
+                {"check_type":"video_call","check_detail":"face matched","reason":"lost phone"}""", "Authorization",
+                support.bearer()).statusCode());
+
+        String trail = audit(support.id());
+        assertTrue(trail.contains("ADMIN_SECOND_FACTORS_RESET " + lin.id() + " after identity check id_document_and_video_call: "
+                + check + " | reason: ticket " + ticket + ": lost phone | SMS codes"), trail);
+        assertChainIntact();
+    }
+
+    @Test
+    @DisplayName("ADMIN grants and takes away operator roles with a reason: a granted role counts from the next sign-in, a role taken away ends the sessions; wrong roles, unknown and unconfirmed accounts refused; audited")
+    void operatorsAndRoles() {
+        Person admin = operator("ADMIN");
+        Person mei = person();
+        String roles = "/api/v1/admin/operators/" + mei.id() + "/roles";
+        assertEquals(403, http.get("/api/v1/admin/search?q=x", "Authorization", mei.bearer()).statusCode());
+
+        HttpResponse<String> noReason = http.post(roles, "{\"role\":\"SUPPORT\"}", "Authorization", admin.bearer());
+        assertEquals(400, noReason.statusCode(), noReason.body());
+        assertTrue(noReason.body().contains("reason_required"), noReason.body());
+        HttpResponse<String> customerRole = http.post(roles, "{\"role\":\"MERCHANT\",\"reason\":\"new shop\"}",
+                "Authorization", admin.bearer());
+        assertEquals(400, customerRole.statusCode(), customerRole.body());
+        assertTrue(customerRole.body().contains("role_invalid"), customerRole.body());
+        assertEquals(404, http.post("/api/v1/admin/operators/usr_nobody/roles", "{\"role\":\"SUPPORT\",\"reason\":\"new hire\"}",
+                "Authorization", admin.bearer()).statusCode());
+        Person unconfirmed = People.unverified();
+        HttpResponse<String> notConfirmed = http.post("/api/v1/admin/operators/" + unconfirmed.id() + "/roles",
+                "{\"role\":\"SUPPORT\",\"reason\":\"new hire\"}", "Authorization", admin.bearer());
+        assertEquals(400, notConfirmed.statusCode(), notConfirmed.body());
+        assertTrue(notConfirmed.body().contains("operator_unverified"), notConfirmed.body());
+
+        String why = "新同事入职 – new hire on the desk";
+        HttpResponse<String> granted = http.post(roles, "{\"role\":\"support\",\"reason\":\"" + why + "\"}",
+                "Authorization", admin.bearer());
+        assertEquals(200, granted.statusCode(), granted.body());
+        assertTrue(Http.json(granted).getBoolean("changed"), granted.body());
+        assertEquals("[\"SUPPORT\"]", Http.json(granted).getJsonObject("operator").getJsonArray("roles").toString());
+        assertFalse(Http.json(http.post(roles, "{\"role\":\"SUPPORT\",\"reason\":\"again\"}", "Authorization",
+                admin.bearer())).getBoolean("changed"), "granting a role held is nothing to do");
+        assertTrue(http.get("/api/v1/admin/operators", "Authorization", admin.bearer()).body().contains(mei.id()));
+        String asOperator = "Bearer " + People.operatorToken(mei.email());
+        assertEquals(200, http.get("/api/v1/admin/search?q=x", "Authorization", asOperator).statusCode(),
+                "the role counts from the next sign-in, which asks for a code");
+
+        HttpResponse<String> revoked = http.post(roles + "/SUPPORT/revocation", "{\"reason\":\"moved to another team\"}",
+                "Authorization", admin.bearer());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals("[]", Http.json(revoked).getJsonObject("operator").getJsonArray("roles").toString());
+        assertEquals(403, http.get("/api/v1/admin/search?q=x", "Authorization", "Bearer " + People.token(mei.email()))
+                .statusCode(), "a new sign-in (no code asked any more) has no operator role");
+
+        String trail = audit(admin.id());
+        assertTrue(trail.contains("ADMIN_ROLE_GRANTED " + mei.id() + " SUPPORT | reason: " + why + " | none -> SUPPORT"), trail);
+        assertTrue(trail.contains("ADMIN_ROLE_REVOKED " + mei.id() + " SUPPORT | reason: moved to another team | SUPPORT -> none, ") && trail.contains(" session(s) ended"),
+                trail);
+        assertChainIntact();
+    }
+
+    /** Gives the person a phone number for SMS codes, the way the security page does; the number. */
+    String givePhone(Person person) {
+        String phone = "+4479" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        int before = MailCatcher.codeMails(person.email());
+        HttpResponse<String> challenge = http.post("/api/v1/me/step-up", "{\"action\":\"change-second-factor\"}",
+                "Authorization", person.bearer());
+        assertEquals(201, challenge.statusCode(), challenge.body());
+        HttpResponse<String> started = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/me/phone"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"phone\":\"%s\",\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                        .formatted(phone, Http.json(challenge).getString("challenge_id"),
+                                MailCatcher.nextCode(person.email(), before)))), "Authorization", person.bearer());
+        assertEquals(202, started.statusCode(), started.body());
+        HttpResponse<String> confirmed = http.post("/api/v1/me/phone/confirmation", "{\"challenge_id\":\"%s\",\"code\":\"%s\"}"
+                .formatted(Http.json(started).getString("challenge_id"), smsCode(phone)), "Authorization", person.bearer());
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        return phone;
+    }
+
+    String smsCode(String phone) {
+        for (int i = 0; i < 100; i++) {
+            String text = http.get("/api/v1/test-identity/sms/" + URLEncoder.encode(phone, StandardCharsets.UTF_8)).body();
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(text);
+            if (code.find()) {
+                return code.group(1);
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no SMS to " + phone);
+    }
+
+    String openTicket(Person person, String subject) {
+        HttpResponse<String> created = http.post("/api/v1/support/tickets", """
+                {"category":"account","subject":"%s","message":"请帮我重置双重验证。"}""".formatted(subject),
+                "Authorization", person.bearer());
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
+    /** An identity verification waiting for compliance: details and a photo of the passport. */
+    String submitVerification(Person person, String legalName) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(20, 60, 120));
+        g.fillRect(64, 80, 200, 200);
+        g.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", jpeg);
+        String boundary = "okpay-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("legal_name", legalName);
+        fields.put("date_of_birth", "1991-03-14");
+        fields.put("nationality", "cn");
+        fields.put("address", "8 Harbour Road\nLeith");
+        fields.put("document_type", "passport");
+        fields.put("document_number", "E" + (10_000_000 + new java.util.Random().nextInt(89_999_999)));
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"front\"; filename=\"front.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(jpeg.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpResponse<String> created = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/api/v1/verifications"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), "Authorization", person.bearer());
+        assertEquals(201, created.statusCode(), created.body());
+        return Http.json(created).getString("id");
+    }
+
+    @Test
     @ResourceLock("okpay.it.house.suspense")
     @DisplayName("in a browser: SUPPORT finds a person by e-mail and ends their sessions; FINANCE imports a statement, assigns a suspense line, proposes an adjustment a second FINANCE operator approves; the books balance")
     void browserWalk() throws Exception {
@@ -582,6 +778,92 @@ class BackOfficeIT {
             browser.quit();
         }
         assertChainIntact();
+    }
+
+    @Test
+    @DisplayName("in a browser, both languages, at 390 px: SUPPORT finds a person by phone and sees tier, limits, tickets and identity reviews on their page, and resets the second factors; an ADMIN grants a role")
+    void browserPersonPageAndRoles() throws Exception {
+        Person lan = person("zh-CN");
+        String phone = givePhone(lan);
+        String ticket = openTicket(lan, "无法收到验证码");
+        String verification = submitVerification(lan, "蓝天");
+        Person support = operator("SUPPORT");
+        Person admin = operator("ADMIN");
+        Person newcomer = person();
+        WebDriver browser = Browsers.chromium();
+        try {
+            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+            signInOperator(browser, support);
+            browser.get(url("/admin/?lang=en"));
+            waitFor(browser, "find-q");
+            type(browser, "find-q", phone.substring(0, 3) + " " + phone.substring(3));
+            Browsers.press(browser, browser.findElement(By.id("find-submit")));
+            waitFor(browser, "open-" + lan.id());
+            click(browser, "open-" + lan.id());
+            waitFor(browser, "limits");
+            assertEquals("T1", browser.findElement(By.id("tier")).getText());
+            assertTrue(browser.findElement(By.id("limit-send-day")).getText().contains("per day"), text(browser));
+            assertTrue(browser.findElement(By.id("ticket-" + ticket)).getText().contains("无法收到验证码"), text(browser));
+            assertFalse(browser.findElements(By.id("open-ticket-" + ticket)).isEmpty(), "the ticket links to the desk");
+            assertTrue(browser.findElement(By.id("kyc-" + verification)).getText().contains("Waiting for review"), text(browser));
+            assertTrue(browser.findElements(By.id("review-" + verification)).isEmpty(), "SUPPORT opens no identity review");
+            assertFalse(text(browser).contains("蓝天"), "no identity details on the person's page");
+            assertFalse(browser.findElement(By.id("devices")).getText().isBlank(), text(browser));
+            assertNoSideways(browser);
+
+            Browsers.press(browser, browser.findElement(By.id("factors:reset")));
+            waitFor(browser, "factors:check_type-error");
+            assertFalse(browser.findElement(By.id("factors:check_detail-error")).getText().isBlank(), text(browser));
+            new Select(browser.findElement(By.id("factors:check_type"))).selectByValue("video_call");
+            type(browser, "factors:check_detail", "视频通话，面容与护照照片一致");
+            type(browser, "factors:reason", "lost phone, ticket " + ticket);
+            Browsers.press(browser, browser.findElement(By.id("factors:reset")));
+            waitFor(browser, "limits");
+            assertTrue(text(browser).contains("the second factors are reset"), text(browser));
+            MailCatcher.await(lan.email(), "双重验证已被重置");
+
+            browser.get(url("/admin/person.xhtml?id=" + lan.id() + "&lang=zh-CN"));
+            waitFor(browser, "limits");
+            assertTrue(text(browser).contains("账户等级与限额使用情况") && text(browser).contains("客服请求"), text(browser));
+            assertTrue(browser.findElement(By.id("kyc-" + verification)).getText().contains("等待审核"), text(browser));
+            assertNoSideways(browser);
+
+            // ADMIN: grants FINANCE to a newcomer on the operators page.
+            browser.manage().deleteAllCookies();
+            signInOperator(browser, admin);
+            browser.get(url("/admin/?lang=en"));
+            waitFor(browser, "link-operators");
+            click(browser, "link-operators");
+            waitFor(browser, "roles:account");
+            type(browser, "roles:account", newcomer.id());
+            new Select(browser.findElement(By.id("roles:role"))).selectByValue("FINANCE");
+            Browsers.press(browser, browser.findElement(By.id("roles:grant")));
+            waitFor(browser, "roles:reason-error");
+            type(browser, "roles:reason", "新同事 – joins the funding desk");
+            Browsers.press(browser, browser.findElement(By.id("roles:grant")));
+            waitFor(browser, "operator-" + newcomer.id());
+            assertTrue(text(browser).contains("is granted to " + newcomer.email()), text(browser));
+            assertTrue(browser.findElement(By.id("operator-" + newcomer.id())).getText().contains("FINANCE"), text(browser));
+            assertNoSideways(browser);
+            browser.get(url("/admin/operators.xhtml?lang=zh-CN"));
+            waitFor(browser, "operator-" + newcomer.id());
+            assertTrue(text(browser).contains("运营人员与角色"), text(browser));
+        } finally {
+            browser.quit();
+        }
+        assertTrue(audit(admin.id()).contains("ADMIN_ROLE_GRANTED " + newcomer.id() + " FINANCE | reason: 新同事 – joins the funding desk"),
+                audit(admin.id()));
+        assertTrue(audit(support.id()).contains("ADMIN_SECOND_FACTORS_RESET " + lan.id() + " after identity check video_call: "
+                + "视频通话，面容与护照照片一致 | reason: lost phone, ticket " + ticket), audit(support.id()));
+        assertChainIntact();
+    }
+
+    /** Nothing on the page is wider than the window (390 px): no sideways scrolling. */
+    static void assertNoSideways(WebDriver browser) {
+        Number width = (Number) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertTrue(width.intValue() <= 0, "the page scrolls sideways by " + width + " px: " + browser.getCurrentUrl());
     }
 
     void signInOperator(WebDriver browser, Person operator) {

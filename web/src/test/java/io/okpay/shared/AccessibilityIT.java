@@ -152,6 +152,59 @@ class AccessibilityIT {
         assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
     }
 
+    @Test
+    @DisplayName("the back office (/admin/): home, search, a person's page (also with errors), operators, adjustments, statements, vouchers, reconciliation, safeguarding, audit, outbox, identity reviews, merchants, payouts: no serious or critical axe violation")
+    void consolePagesHaveNoSeriousViolations() {
+        Http http = new Http(base);
+        Person person = person("zh-CN");
+        fund(person, "EUR", "30.00");
+        HttpResponse<String> ticket = http.post("/api/v1/support/tickets", """
+                {"category":"account","subject":"无法登录","message":"请帮我看看。"}""", "Authorization", person.bearer());
+        assertEquals(201, ticket.statusCode(), ticket.body());
+        Person operator = io.okpay.it.People.operator("SUPPORT", "COMPLIANCE", "FINANCE", "ADMIN");
+        List<String> found = new ArrayList<>();
+        browser.manage().deleteAllCookies();
+        try {
+            resize(WIDTHS.get(0));
+            int before = io.okpay.it.MailCatcher.codeMails(operator.email());
+            browser.get(url("/signin.xhtml?lang=en"));
+            waitFor(browser, "signin:email");
+            type(browser, "signin:email", operator.email());
+            type(browser, "signin:password", PASSWORD);
+            click(browser, "signin:submit");
+            waitFor(browser, "code:value");
+            type(browser, "code:value", io.okpay.it.MailCatcher.nextCode(operator.email(), before));
+            Browsers.press(browser, browser.findElement(By.id("code:submit")));
+            everywhere(() -> {
+                found.addAll(check("/admin/", "find-q"));
+                found.addAll(check("/admin/search.xhtml?q=" + person.id(), "hits"));
+                found.addAll(check("/admin/person.xhtml?id=" + person.id(), "limits"));
+                found.addAll(check("/admin/operators.xhtml", "operators"));
+                found.addAll(check("/admin/adjustments.xhtml", "propose:submit"));
+                found.addAll(check("/admin/statements.xhtml", "statement:statement"));
+                found.addAll(check("/admin/vouchers.xhtml", "issue:amount"));
+                found.addAll(check("/admin/reconciliation.xhtml", "run:submit"));
+                found.addAll(check("/admin/safeguarding.xhtml", "figure:amount"));
+                found.addAll(check("/admin/audit.xhtml?actor=" + operator.id(), "chain"));
+                found.addAll(check("/admin/outbox.xhtml?status=dead", "tab-dead"));
+                found.addAll(check("/admin/verifications.xhtml", "status-tabs"));
+                found.addAll(check("/admin/merchants.xhtml", "status-tabs"));
+                found.addAll(check("/admin/payouts.xhtml", "files"));
+                // The reset of the second factors sent without its identity check: the errors and the fields they name.
+                browser.get(url("/admin/person.xhtml?id=" + person.id() + "&lang=" + lang));
+                waitFor(browser, "factors:reset");
+                Browsers.press(browser, browser.findElement(By.id("factors:reset")));
+                waitFor(browser, "factors:check_type-error");
+                found.addAll(run("/admin/person.xhtml, second-factor reset with errors"));
+            });
+        } finally {
+            browser.manage().deleteAllCookies();
+        }
+        System.out.println("axe-core checked " + checked + " back-office pages");
+        assertEquals(4 * 15, checked, "every back-office page in both languages at both widths");
+        assertTrue(found.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", found));
+    }
+
     String lang;
     Dimension width;
     int checked;

@@ -3,6 +3,7 @@ package io.okpay.identity.boundary;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.PasswordHasher;
 import io.okpay.identity.control.PasswordPolicy;
+import io.okpay.identity.control.SecondFactors;
 import io.okpay.identity.control.Throttle;
 import io.okpay.shared.crypto.Secrets;
 import io.okpay.identity.control.UserDirectory;
@@ -53,6 +54,9 @@ public class Users {
 
     @Inject
     Throttle throttle;
+
+    @Inject
+    SecondFactors secondFactors;
 
     /**
      * A new account. The time zone comes from the browser or app; an unknown or missing one becomes the usual zone of
@@ -219,7 +223,7 @@ public class Users {
 
     /**
      * Whom an operator means: a public id ({@code usr_...}), an e-mail address (any case) or a username; empty when
-     * nobody. Phone numbers are encrypted at rest and cannot be searched.
+     * nobody. Phone numbers: {@link #findByPhoneForOperator}.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<UserView> findForOperator(String query) {
@@ -229,6 +233,19 @@ public class Users {
                     .getResultStream().findFirst().map(UserView::of);
         }
         return findByEmailOrUsername(wanted);
+    }
+
+    /**
+     * The people whose phone number (for SMS codes) is the one typed ({@code +44 7911 123456}, {@code 0044...}): found
+     * by its blind index, since numbers are sealed at rest; closed accounts too (an operator may need them).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<UserView> findByPhoneForOperator(String typed) {
+        return SecondFactors.normalizePhone(typed)
+                .map(number -> em.createQuery("SELECT u FROM User u WHERE u.phoneDigest = :digest ORDER BY u.id", User.class)
+                        .setParameter("digest", secondFactors.phoneDigest(number)).setMaxResults(20)
+                        .getResultStream().map(UserView::of).toList())
+                .orElse(List.of());
     }
 
     private void sendVerification(User user, Instant now) {

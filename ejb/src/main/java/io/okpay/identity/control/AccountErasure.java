@@ -47,7 +47,7 @@ public class AccountErasure {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean anonymise(long id, Instant closedBefore, Instant now) {
         int claimed = em.createNativeQuery("UPDATE app_user SET email = CONCAT('closed+', public_id, '@" + ANONYMOUS_DOMAIN
-                        + "'), username = ?, password_hash = '!', totp_secret = NULL, totp_enabled = FALSE, phone = NULL, "
+                        + "'), username = ?, password_hash = '!', totp_secret = NULL, totp_enabled = FALSE, phone = NULL, phone_digest = NULL, "
                         + "sms_codes = FALSE, email_codes = FALSE, anonymised_at = ?, version = version + 1 "
                         + "WHERE id = ? AND closed_at IS NOT NULL AND closed_at <= ? AND anonymised_at IS NULL")
                 .setParameter(1, "closed_" + Secrets.token().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT).substring(0, 12))

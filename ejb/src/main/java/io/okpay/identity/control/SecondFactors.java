@@ -40,6 +40,26 @@ public class SecondFactors {
         return masterKey.seal(phoneNumber.getBytes(StandardCharsets.US_ASCII), PHONE_CONTEXT + user.publicId());
     }
 
+    /**
+     * The blind index of a number in international format: HMAC under a key of its own, the same for equal numbers,
+     * so the number can be found without being stored readable.
+     */
+    public String phoneDigest(String phoneNumber) {
+        return masterKey.hmac("phone-lookup", phoneNumber);
+    }
+
+    /**
+     * A number as people type it ({@code +44 7911-123 456}, {@code 0044 (7911) 123456}) in the stored form
+     * ({@code +447911123456}); empty when it is not a phone number.
+     */
+    public static java.util.Optional<String> normalizePhone(String typed) {
+        String number = typed == null ? "" : typed.replaceAll("[\\s\\-().]", "");
+        if (number.startsWith("00")) {
+            number = "+" + number.substring(2);
+        }
+        return number.matches("\\+[1-9][0-9]{6,14}") ? java.util.Optional.of(number) : java.util.Optional.empty();
+    }
+
     public String phone(User user) {
         return new String(masterKey.open(user.sealedPhone(), PHONE_CONTEXT + user.publicId()), StandardCharsets.US_ASCII);
     }
@@ -105,6 +125,11 @@ public class SecondFactors {
             em.persist(new RecoveryCode(user, recoveryHash(user, code.toString())));
         }
         return codes;
+    }
+
+    /** The person's recovery codes stop working (an operator reset the second factors). */
+    public int deleteRecoveryCodes(User user) {
+        return em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("user", user).executeUpdate();
     }
 
     private String recoveryHash(User user, String answer) {

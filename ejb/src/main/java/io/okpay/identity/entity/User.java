@@ -61,6 +61,10 @@ public class User {
     @Column(name = "phone")
     private String sealedPhone;
 
+    /** The blind index of the phone number (keyed HMAC), so operators can find the person by it; null without a number. */
+    @Column(name = "phone_digest")
+    private String phoneDigest;
+
     @Column(name = "sms_codes", nullable = false)
     private boolean smsCodes;
 
@@ -199,9 +203,34 @@ public class User {
     }
 
     /** A new number is not used for codes until a code sent to it came back. */
-    public void changePhone(String sealed) {
+    public void changePhone(String sealed, String digest) {
         sealedPhone = sealed;
+        phoneDigest = digest;
         smsCodes = false;
+    }
+
+    public String phoneDigest() {
+        return phoneDigest;
+    }
+
+    /** The blind index of a number sealed before there was one. */
+    public void changePhoneDigest(String digest) {
+        phoneDigest = digest;
+    }
+
+    /** An operator reset the second factors after checking who the person is: codes come by e-mail again. */
+    public void resetSecondFactors() {
+        totpEnabled = false;
+        sealedTotpSecret = null;
+        smsCodes = false;
+        emailCodes = true;
+    }
+
+    /** Takes an operator role away (never USER or MERCHANT). */
+    public void revoke(Role role) {
+        Set<Role> granted = roles();
+        granted.remove(role);
+        roles = granted.stream().map(Role::name).collect(Collectors.joining(","));
     }
 
     public void useSmsCodes(boolean on) {

@@ -19,8 +19,9 @@ import java.util.Locale;
 
 /**
  * /admin/search.xhtml and /admin/person.xhtml (every operator): find a person or a payment ({@code ?q=}), a person's
- * page ({@code ?id=usr_...}) with balances, history, sign-ins and sessions; SUPPORT and ADMIN end the sessions with a
- * reason.
+ * page ({@code ?id=usr_...}) with tier and limits used, balances, history, sign-ins and devices, sessions, identity
+ * reviews (linked to compliance's review page), tickets (linked to the desk), risk decisions and the audit trail;
+ * SUPPORT and ADMIN end the sessions, and reset the second factors after a recorded identity check, with a reason.
  */
 @Named
 @ViewScoped
@@ -37,6 +38,9 @@ public class PeoplePage implements Serializable {
     private String q;
     private String id;
     private String reason;
+    private String checkType;
+    private String checkDetail;
+    private String resetReason;
     private transient List<BackOffice.Hit> hits;
     private transient BackOffice.Person person;
     private boolean missing;
@@ -78,6 +82,54 @@ public class PeoplePage implements Serializable {
         }
     }
 
+    public String resetSecondFactors() {
+        try {
+            backOffice.resetSecondFactors(id, checkType, checkDetail, resetReason);
+            PageMessages.info("admin.person.factors-reset");
+            PageMessages.keepForRedirect();
+            return "/admin/person.xhtml?faces-redirect=true&id=" + id;
+        } catch (BusinessException e) {
+            PageMessages.show(e, "factors");
+            return null;
+        }
+    }
+
+    /** How the identity was checked, for the reset form's choice. */
+    public List<String> getIdentityChecks() {
+        return BackOffice.IDENTITY_CHECKS;
+    }
+
+    /** One line of the limits table: which movement and period, the limit, what was used and when it resets. */
+    public record LimitRow(String id, String kindKey, String periodKey, String max, String used, String resets) {
+    }
+
+    public List<LimitRow> getLimitRows() {
+        BackOffice.Person p = getPerson();
+        if (p == null) {
+            return List.of();
+        }
+        var view = p.limits();
+        return view.limits().stream().map(l -> {
+            boolean counts = l.period().counts();
+            return new LimitRow("limit-" + l.kind().key() + "-" + l.period().apiName(), "risk.kind." + l.kind().key(),
+                    "risk.period." + l.period().apiName(), amount(view, l.max(), counts),
+                    l.resetsAt() == null ? "" : amount(view, l.used(), counts), time(l.resetsAt()));
+        }).toList();
+    }
+
+    private String amount(io.okpay.risk.boundary.LimitsView view, long value, boolean counts) {
+        return counts ? Long.toString(value) : MoneyFormat.format(new io.okpay.shared.Money(value, view.currency(), view.exponent()), locale());
+    }
+
+    public boolean isMayOpenTickets() {
+        var external = FacesContext.getCurrentInstance().getExternalContext();
+        return external.isUserInRole("SUPPORT") || external.isUserInRole("COMPLIANCE");
+    }
+
+    public boolean isMayReviewIdentity() {
+        return FacesContext.getCurrentInstance().getExternalContext().isUserInRole("COMPLIANCE");
+    }
+
     public String money(io.okpay.shared.Money money) {
         return money == null ? "" : MoneyFormat.format(money, locale());
     }
@@ -111,6 +163,12 @@ public class PeoplePage implements Serializable {
     public void setQ(String q) { this.q = q; }
     public String getId() { return id; }
     public void setId(String id) { this.id = id; }
+    public String getCheckType() { return checkType; }
+    public void setCheckType(String checkType) { this.checkType = checkType; }
+    public String getCheckDetail() { return checkDetail; }
+    public void setCheckDetail(String checkDetail) { this.checkDetail = checkDetail; }
+    public String getResetReason() { return resetReason; }
+    public void setResetReason(String resetReason) { this.resetReason = resetReason; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
 }

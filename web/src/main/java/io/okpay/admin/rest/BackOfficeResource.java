@@ -1,6 +1,7 @@
 package io.okpay.admin.rest;
 
 import io.okpay.admin.boundary.BackOffice;
+import io.okpay.risk.boundary.LimitsView;
 import io.okpay.shared.Balance;
 import io.okpay.wallet.boundary.Activity;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 
-/** Find anything, a person's page, and ending a person's sessions (SUPPORT, ADMIN). */
+/**
+ * Find anything, a person's page, and what SUPPORT (and ADMIN) do about a person: end their sessions, reset their
+ * second factors after a recorded identity check.
+ */
 @Stateless
 @Path("admin")
 @Tag(name = "Back office")
@@ -66,8 +70,46 @@ public class BackOfficeResource {
     }
 
     public record PersonDto(String id, String email, String username, String locale, boolean email_verified,
-                            String second_factor, List<BalanceDto> balances, List<ItemDto> history,
-                            List<SignInDto> sign_ins, List<SessionDto> sessions, List<AuditDto> audit_trail) {
+                            String second_factor, LimitsDto limits, List<BalanceDto> balances, List<ItemDto> history,
+                            List<SignInDto> sign_ins, List<DeviceDto> devices, List<SessionDto> sessions,
+                            List<VerificationDto> verifications, List<TicketDto> tickets,
+                            List<RiskDecisionDto> risk_decisions, List<AuditDto> audit_trail) {
+    }
+
+    /** The tier and each limit with what was used of it (amounts in {@code currency}; per-hour limits are counts). */
+    public record LimitsDto(String tier, boolean enabled, String currency, List<LimitDto> lines) {
+
+        static LimitsDto of(LimitsView view) {
+            return new LimitsDto(view.tier().name(), view.enabled(), view.currency(), view.limits().stream()
+                    .map(l -> new LimitDto(l.name(), text(view, l.max(), l.period().counts()),
+                            l.resetsAt() == null ? null : text(view, l.used(), l.period().counts()),
+                            l.resetsAt() == null ? null : l.resetsAt().toString())).toList());
+        }
+
+        static String text(LimitsView view, long value, boolean counts) {
+            return counts ? Long.toString(value) : java.math.BigDecimal.valueOf(value, view.exponent()).toPlainString();
+        }
+    }
+
+    public record LimitDto(String limit, String max, String used, String resets_at) {
+    }
+
+    public record DeviceDto(String device, String last_seen_at, int sign_ins) {
+    }
+
+    public record VerificationDto(String id, String status, String created_at, String decided_at) {
+    }
+
+    public record TicketDto(String id, String category, String subject, String status, String created_at) {
+    }
+
+    public record RiskDecisionDto(String at, String kind, MoneyDto amount, List<String> reasons) {
+    }
+
+    public record SecondFactorReset(String check_type, String check_detail, String reason) {
+    }
+
+    public record ResetDto(String user_id, String before, String after) {
     }
 
     public record AuditDto(String at, String actor, String event, String detail) {
@@ -96,11 +138,18 @@ public class BackOfficeResource {
                 .orElse(Locale.ENGLISH);
         BackOffice.Person p = backOffice.person(id, locale);
         return new PersonDto(p.user().id(), p.user().email(), p.user().displayName(), p.user().locale().toLanguageTag(),
-                p.user().emailVerified(), p.user().secondFactor(),
+                p.user().emailVerified(), p.user().secondFactor(), LimitsDto.of(p.limits()),
                 p.balances().stream().map(BalanceDto::of).toList(), p.history().stream().map(ItemDto::of).toList(),
                 p.signIns().stream().map(s -> new SignInDto(s.at().toString(), s.device(), s.status())).toList(),
+                p.devices().stream().map(d -> new DeviceDto(d.device(), d.lastSeen().toString(), d.signIns())).toList(),
                 p.sessions().stream().map(s -> new SessionDto(s.id(), s.createdAt().toString(),
                         s.lastSeenAt() == null ? null : s.lastSeenAt().toString(), s.device())).toList(),
+                p.verifications().stream().map(v -> new VerificationDto(v.id(), v.statusName(), v.createdAt().toString(),
+                        v.decidedAt() == null ? null : v.decidedAt().toString())).toList(),
+                p.tickets().stream().map(t -> new TicketDto(t.id(), t.category().code(), t.subject(), t.status().code(),
+                        t.createdAt().toString())).toList(),
+                p.riskDecisions().stream().map(d -> new RiskDecisionDto(d.at().toString(), d.kind().wireName(),
+                        MoneyDto.of(d.amount()), d.reasons().stream().map(r -> r.wireName()).toList())).toList(),
                 p.auditTrail().stream().map(e -> new AuditDto(e.createdAt().toString(), e.actor(), e.event(), e.detail()))
                         .toList());
     }
@@ -112,5 +161,16 @@ public class BackOfficeResource {
     @Operation(summary = "End every session and refresh token of a person {reason}")
     public Revoked revoke(@PathParam("id") String id, Revocation revocation) {
         return new Revoked(id, backOffice.endSessions(id, revocation == null ? null : revocation.reason()));
+    }
+
+    @POST
+    @Path("users/{id}/second-factors/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"SUPPORT", "ADMIN"})
+    @Operation(summary = "Reset a person's second factors after an identity check {check_type, check_detail, reason}")
+    public ResetDto resetSecondFactors(@PathParam("id") String id, SecondFactorReset reset) {
+        SecondFactorReset r = reset == null ? new SecondFactorReset(null, null, null) : reset;
+        BackOffice.Reset done = backOffice.resetSecondFactors(id, r.check_type(), r.check_detail(), r.reason());
+        return new ResetDto(done.userId(), done.before(), done.after());
     }
 }
