@@ -237,13 +237,13 @@ class ContractIT {
         call("POST", "/auth/token", """
                 {"grant_type":"password","email":"%s","password":"wrong password"}""".formatted(email), 401);
         // Every sign-in asks for a code: the challenge, then the code e-mailed for it.
-        int codes = MailCatcher.codeMails(email);
+        int signInCodes = MailCatcher.codeMails(email);
         JsonObject challenge = json(call("POST", "/auth/token", """
                 {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, People.PASSWORD), 401));
         assertEquals("code_required", challenge.getString("code"));
         String bearer = "Bearer " + json(call("POST", "/auth/token", """
                 {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
-                challenge.getString("sign_in_id"), challenge.getString("challenge_id"), MailCatcher.nextCode(email, codes)),
+                challenge.getString("sign_in_id"), challenge.getString("challenge_id"), MailCatcher.nextCode(email, signInCodes)),
                 200)).getString("access_token");
         assertEquals(user.getString("id"), json(call("GET", "/me", null, 200, "Authorization", bearer)).getString("id"));
         call("GET", "/me", null, 401);
