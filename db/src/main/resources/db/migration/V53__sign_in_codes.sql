@@ -10,7 +10,7 @@ ALTER TABLE app_user
 CREATE TABLE remembered_device (
     id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     user_id       BIGINT       NOT NULL,
-    token_hash    CHAR(64)     NOT NULL,
+    token_hash    VARCHAR(64)  NOT NULL,
     ip            VARCHAR(64)  NOT NULL,
     device        VARCHAR(255) NOT NULL,
     created_at    DATETIME(6)  NOT NULL,
