@@ -146,7 +146,7 @@ class BackOfficeIT {
         assertEquals(403, own.statusCode(), own.body());
         assertEquals("four_eyes_required", Http.json(own).getString("code"));
         assertEquals(403, http.post(approve, reason, "Authorization", maker.bearer()).statusCode(), "replayed");
-        String secondSession = People.operatorToken(maker.email());
+        String secondSession = People.token(maker.email());
         assertNotEquals(maker.token(), secondSession);
         HttpResponse<String> fromOtherSession = http.post(approve, reason, "Authorization", "Bearer " + secondSession);
         assertEquals(403, fromOtherSession.statusCode(), fromOtherSession.body());
@@ -243,7 +243,7 @@ class BackOfficeIT {
         assertEquals(403, own.statusCode(), own.body());
         assertEquals("four_eyes_required", Http.json(own).getString("code"));
         assertEquals(403, http.post(approval, "{\"reason\":\"my own batch\"}", "Authorization",
-                "Bearer " + People.operatorToken(issuer.email())).statusCode(), "a second session of the issuer");
+                "Bearer " + People.token(issuer.email())).statusCode(), "a second session of the issuer");
         assertEquals(400, http.post(approval, "{}", "Authorization", second.bearer()).statusCode(), "a reason is needed");
         assertEquals(404, http.post("/api/v1/admin/vouchers/vb_none/approval", "{\"reason\":\"no such batch\"}",
                 "Authorization", second.bearer()).statusCode());
@@ -317,9 +317,7 @@ class BackOfficeIT {
         HttpResponse<String> ended = http.post("/api/v1/admin/users/" + bo.id() + "/sessions/revocation",
                 "{\"reason\":\"" + why + "\"}", "Authorization", support.bearer());
         assertEquals(200, ended.statusCode(), ended.body());
-        HttpResponse<String> refresh = http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(bo.email(), PASSWORD));
-        String refreshToken = Http.json(refresh).getString("refresh_token");
+        String refreshToken = People.signIn(bo.email(), null).getString("refresh_token");
         http.post("/api/v1/admin/users/" + bo.id() + "/sessions/revocation", "{\"reason\":\"" + why + "\"}",
                 "Authorization", support.bearer());
         HttpResponse<String> refused = http.post("/api/v1/auth/token", """
@@ -595,9 +593,7 @@ class BackOfficeIT {
         try {
             // Cai is signed in in this browser; keep the cookies, sign SUPPORT in.
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", cai.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, cai.email());
             browser.get(url("/wallet/home.xhtml"));
             waitFor(browser, "menu");
             Set<Cookie> caisCookies = browser.manage().getCookies();
@@ -867,14 +863,8 @@ class BackOfficeIT {
     }
 
     void signInOperator(WebDriver browser, Person operator) {
-        int before = MailCatcher.codeMails(operator.email());
         browser.get(url("/signin.xhtml?lang=en"));
-        type(browser, "signin:email", operator.email());
-        type(browser, "signin:password", PASSWORD);
-        click(browser, "signin:submit");
-        waitFor(browser, "code:value");
-        type(browser, "code:value", MailCatcher.nextCode(operator.email(), before));
-        click(browser, "code:submit");
+        Browsers.signIn(browser, operator.email());
     }
 
     void assertChainIntact() {

@@ -424,9 +424,7 @@ class CheckoutIT {
         try {
             // At 127.0.0.1, a secure context for the browser, where the clipboard (and so the copy button) exists.
             browser.get(loopback("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", payer.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, payer.email());
 
             // The payer's detail page: what, with whom, amount, order, note first; no fee; the ids small below.
             browser.get(loopback("/wallet/transaction.xhtml?id=" + paymentTxn));
@@ -470,9 +468,7 @@ class CheckoutIT {
             // The shop owner's side of the same payment: the payer, the amount, OKPay's fee and the net.
             browser.manage().deleteAllCookies();
             browser.get(loopback("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", shop.owner().email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, shop.owner().email());
             browser.get(loopback("/merchant/payments.xhtml?payment=" + paymentId));
             waitFor(browser, "payment");
             String shopSide = browser.findElement(By.id("payment")).getText();
@@ -512,9 +508,7 @@ class CheckoutIT {
 
                 click(browser, "signin-to-pay");
                 waitFor(browser, "signin:email");
-                type(browser, "signin:email", payer.email());
-                type(browser, "signin:password", PASSWORD);
-                click(browser, "signin:submit");
+                Browsers.signIn(browser, payer.email());
                 waitFor(browser, "pay:submit");
                 assertTrue(browser.getCurrentUrl().contains("/checkout/pay.xhtml?session=" + sessionId), browser.getCurrentUrl());
                 assertTrue(browser.findElement(By.id("available")).getText().contains("€50.00"), text(browser));
@@ -581,9 +575,7 @@ class CheckoutIT {
                 browser.manage().deleteAllCookies();
                 browser.get(url("/merchant/payments.xhtml?lang=en"));
                 waitFor(browser, "signin:email");
-                type(browser, "signin:email", shop.owner().email());
-                type(browser, "signin:password", PASSWORD);
-                click(browser, "signin:submit");
+                Browsers.signIn(browser, shop.owner().email());
                 browser.get(url("/merchant/payments.xhtml"));
                 waitFor(browser, "payments");
                 assertTrue(browser.findElement(By.id("payments")).getText().contains("W-77"), text(browser));
@@ -718,9 +710,7 @@ class CheckoutIT {
 
             click(browser, "signin-to-pay");
             waitFor(browser, "signin:email");
-            type(browser, "signin:email", payer.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, payer.email());
             waitFor(browser, "pay:submit");
             click(browser, "pay:submit");
             waitFor(browser, "pay:code");

@@ -261,9 +261,7 @@ class PaymentLinkIT {
         try {
             merchantBrowser.get(loopback("/merchant/links.xhtml?lang=en"));
             waitFor(merchantBrowser, "signin:email");
-            type(merchantBrowser, "signin:email", shop.owner().email());
-            type(merchantBrowser, "signin:password", PASSWORD);
-            click(merchantBrowser, "signin:submit");
+            Browsers.signIn(merchantBrowser, shop.owner().email());
             merchantBrowser.get(loopback("/merchant/links.xhtml"));
             waitFor(merchantBrowser, "add:submit");
             assertTrue(merchantBrowser.findElements(By.id("link-table")).isEmpty());
@@ -299,9 +297,7 @@ class PaymentLinkIT {
             waitFor(payerBrowser, "signin-to-pay");
             click(payerBrowser, "signin-to-pay");
             waitFor(payerBrowser, "signin:email");
-            type(payerBrowser, "signin:email", payer.email());
-            type(payerBrowser, "signin:password", PASSWORD);
-            click(payerBrowser, "signin:submit");
+            Browsers.signIn(payerBrowser, payer.email());
             waitFor(payerBrowser, "pay:submit");
             assertTrue(text(payerBrowser).contains("€8.80"), text(payerBrowser));
             int codes = MailCatcher.codeMails(payer.email());

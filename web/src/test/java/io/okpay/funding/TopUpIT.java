@@ -316,9 +316,7 @@ class TopUpIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", kim.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, kim.email());
             browser.get(url("/funding/topup.xhtml"));
             click(browser, "topup:card");
 

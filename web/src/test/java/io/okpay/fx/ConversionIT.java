@@ -247,9 +247,7 @@ class ConversionIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", ann.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, ann.email());
             browser.get(url("/fx/convert.xhtml"));
             waitFor(browser, "nav-convert");
             assertTrue(browser.findElements(By.id("sandbox-rates")).isEmpty(), "the ECB's rates carry no sandbox note");

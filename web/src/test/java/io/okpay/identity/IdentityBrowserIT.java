@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A person in a real browser (headless Debian Chromium, see Browsers): signs up, confirms the address from the
- * e-mail the SMTP server received, signs in, turns on one-time codes by e-mail (asking for the code again), signs out
- * and signs in with a code; sets up an app and a phone, keeps recovery codes, and signs in with one.
+ * e-mail the SMTP server received, signs in with the code e-mailed for it (on for every new account), asks for codes
+ * only on a new device (asking for the step-up code again), signs in once more with a code and then without one;
+ * sets up an app and a phone, keeps recovery codes, forgets the browser, and signs in with a recovery code.
  */
 @Order(8)
 class IdentityBrowserIT {
@@ -80,7 +81,7 @@ class IdentityBrowserIT {
     }
 
     @Test
-    @DisplayName("sign up, verify from the e-mail, sign in, turn on e-mail codes, sign out, sign in with a code")
+    @DisplayName("sign up, verify from the e-mail, sign in with the e-mailed code, ask only on a new device, sign in without one")
     void journey() throws Exception {
         String name = "dora" + UUID.randomUUID().toString().substring(0, 8);
         String email = name + "@example.com";
@@ -102,7 +103,21 @@ class IdentityBrowserIT {
         waitFor("signin:email");
         assertTrue(page().contains("your e-mail address is confirmed"), page());
 
+        // A new account: a code by e-mail at every sign-in from the start. A wrong code is refused, the right one
+        // signs in.
+        int codesBefore = codeMails(email);
         signIn(email, password);
+        waitFor("code:value");
+        assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
+                browser.findElement(By.id("code-lead")).getText());
+        assertTrue(browser.findElements(By.id("recovery-hint")).isEmpty(), "no recovery codes were ever made: " + page());
+        String code = nextCode(email, codesBefore);
+        type("code:value", "000000".equals(code) ? "111111" : "000000");
+        click("code:submit");
+        waitFor("code:value");
+        assertTrue(page().contains("This code is not correct."), page());
+        type("code:value", code);
+        click("code:submit");
         waitFor("balances");
         assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), "a sign-in lands on the wallet: "
                 + browser.getCurrentUrl());
@@ -114,15 +129,16 @@ class IdentityBrowserIT {
         assertFalse(signInMail.contains("Mozilla") || signInMail.contains("127.0.0.1") || signInMail.contains("0:0:0:0"), signInMail);
 
         browser.get(url("/identity/security.xhtml"));
-        assertTrue(page().contains("Off: signing in needs only your password."), page());
+        assertTrue(page().contains("On: signing in needs your password and a code"), page());
+        assertTrue(browser.findElement(By.id("ask-state")).getText().contains("at every sign-in"), page());
         String where = browser.findElement(By.id("sessions")).getText() + browser.findElement(By.id("signins")).getText();
         assertTrue(where.contains(" on Linux, this computer"), where);
         assertFalse(where.contains("Mozilla") || where.contains("0:0:0:0") || where.contains("127.0.0.1"), where);
 
         // The code step names e-mail only (no app, no phone yet); "send the code again" waits 30 s, then only the
         // new code works.
-        int codesBefore = codeMails(email);
-        click("codes:on");
+        codesBefore = codeMails(email);
+        click("ask-form:new-device");
         waitFor("confirm:code");
         assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
                 browser.findElement(By.id("confirm:code-hint")).getText());
@@ -144,9 +160,9 @@ class IdentityBrowserIT {
         }
         type("confirm:code", second);
         click("confirm:submit");
-        waitFor("codes-state");
-        assertTrue(page().contains("One-time codes by e-mail are on."), page());
-        assertTrue(page().contains("On: signing in needs your password and a code"), page());
+        waitFor("ask-state");
+        assertTrue(page().contains("Sign-in now asks for a code only on a new device."), page());
+        assertTrue(browser.findElement(By.id("ask-state")).getText().contains("Devices remembered: 0"), page());
         String sessions = browser.findElement(By.id("sessions")).getText();
         assertTrue(sessions.contains("(this browser)"), sessions);
         assertTrue(browser.findElement(By.id("signins")).getText().contains("Signed in"), page());
@@ -160,21 +176,19 @@ class IdentityBrowserIT {
         browser.get(url("/identity/account.xhtml"));
         waitFor("signin:email");
 
+        // Only on a new device: this browser answers one more code, and is remembered from then on.
         codesBefore = codeMails(email);
         signIn(email, password);
         waitFor("code:value");
-        assertEquals("We sent a 6-digit code to your e-mail address. It is valid for 10 minutes.",
-                browser.findElement(By.id("code-lead")).getText());
-        assertTrue(browser.findElements(By.id("recovery-hint")).isEmpty(), "no recovery codes were ever made: " + page());
-        String code = nextCode(email, codesBefore);
-        type("code:value", "000000".equals(code) ? "111111" : "000000");
-        click("code:submit");
-        waitFor("code:value");
-        assertTrue(page().contains("This code is not correct."), page());
-        type("code:value", code);
+        type("code:value", nextCode(email, codesBefore));
         click("code:submit");
         waitFor("balances");
-        assertTrue(browser.getCurrentUrl().contains("/wallet/home.xhtml"), browser.getCurrentUrl());
+        Browsers.openMenu(browser);
+        click("signout:submit");
+        waitFor("signin:email");
+        signIn(email, password);
+        waitFor("balances");
+        assertEquals(codesBefore + 1, codeMails(email), "a remembered browser signs in without a code");
 
         // An authenticator app: approve with an e-mailed code, scan the QR code, confirm, keep the recovery codes.
         browser.get(url("/identity/security.xhtml"));
@@ -217,7 +231,10 @@ class IdentityBrowserIT {
         waitFor("sms-state");
         assertTrue(browser.findElements(By.id("recovery-renew:submit")).size() == 1, page());
 
-        // Signing in now asks for the app's code, offers the recovery codes, and one of them signs in.
+        // Signing in now asks for the app's code (the browser forgotten first), offers the recovery codes, and one of
+        // them signs in.
+        click("ask-form:forget");
+        assertTrue(page().contains("Devices forgotten: 1."), page());
         Browsers.openMenu(browser);
         click("signout:submit");
         waitFor("signin:email");

@@ -47,6 +47,25 @@ public final class Browsers {
         return new ChromeDriver(service, options);
     }
 
+    /**
+     * Signs in on the sign-in form the browser shows (signin.xhtml, or the form a protected page sent it to): the
+     * password of {@link People}, then, when the page asks for one, the code e-mailed for this sign-in (none on a
+     * device the person asked to remember). The tests' one way to sign in through the pages.
+     */
+    public static void signIn(WebDriver browser, String email) {
+        waitFor(browser, "signin:email");
+        int before = MailCatcher.codeMails(email);
+        type(browser, "signin:email", email);
+        type(browser, "signin:password", People.PASSWORD);
+        click(browser, "signin:submit");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));
+        if (!browser.findElements(By.id("code:value")).isEmpty()) {
+            type(browser, "code:value", MailCatcher.nextCode(email, before));
+            click(browser, "code:submit");
+        }
+    }
+
     public static void type(WebDriver browser, String id, String text) {
         WebElement field = browser.findElement(By.id(id));
         field.clear();

@@ -1,5 +1,7 @@
 package io.okpay.it;
 
+import jakarta.json.JsonObject;
+
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The people and operators of the black-box tests, made through the API as a person makes themselves: sign up, follow
- * the e-mailed verification link, sign in for a token. Every one is new (a unique address and name), so a test asserts
+ * the e-mailed verification link, sign in for a token (with the code e-mailed for the sign-in, as every sign-in asks). Every one is new (a unique address and name), so a test asserts
  * on its own people only. A test that checks one of these steps itself (the sign-up answer, a sign-in) makes that
  * request on its own.
  */
@@ -75,12 +77,33 @@ public final class People {
         assertEquals(204, verified.statusCode(), verified.body());
     }
 
-    /** A USER's access token by password. */
+    /**
+     * A person's access token (a USER's, or an operator's) from a sign-in of its own: the password, then the code that
+     * every sign-in asks for, read from the e-mail it came in. The tests' one way to sign in through the API.
+     */
     public static String token(String email) {
+        return signIn(email, null).getString("access_token");
+    }
+
+    /**
+     * The token answer of a sign-in of its own (access_token, refresh_token, and device_token when the person asks
+     * for codes only on a new device), completing the code step when one is asked; {@code deviceToken} is sent back
+     * when not null (then no code is asked on that remembered device).
+     */
+    public static JsonObject signIn(String email, String deviceToken) {
+        int before = MailCatcher.codeMails(email);
+        String device = deviceToken == null ? "" : ",\"device_token\":\"" + deviceToken + "\"";
         HttpResponse<String> granted = HTTP.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
+                {"grant_type":"password","email":"%s","password":"%s"%s}""".formatted(email, PASSWORD, device));
+        if (granted.statusCode() == 401 && "code_required".equals(Http.json(granted).getString("code", ""))) {
+            JsonObject challenge = Http.json(granted);
+            granted = HTTP.post("/api/v1/auth/token", """
+                    {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
+                    challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
+                    MailCatcher.nextCode(email, before)));
+        }
         assertEquals(200, granted.statusCode(), granted.body());
-        return Http.json(granted).getString("access_token");
+        return Http.json(granted);
     }
 
     /**
@@ -92,23 +115,7 @@ public final class People {
         for (String role : roles) {
             assertEquals("1", HTTP.post("/api/v1/test-identity/grant/" + person.id() + "/" + role, "").body());
         }
-        return new Person(person.id(), person.email(), person.username(), operatorToken(person.email()),
-                person.locale());
-    }
-
-    /** An operator's access token from a sign-in of its own (password and the e-mailed code): another session. */
-    public static String operatorToken(String email) {
-        int before = MailCatcher.codeMails(email);
-        HttpResponse<String> required = HTTP.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, PASSWORD));
-        assertEquals(401, required.statusCode(), required.body());
-        var challenge = Http.json(required);
-        HttpResponse<String> granted = HTTP.post("/api/v1/auth/token", """
-                {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
-                challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
-                MailCatcher.nextCode(email, before)));
-        assertEquals(200, granted.statusCode(), granted.body());
-        return Http.json(granted).getString("access_token");
+        return new Person(person.id(), person.email(), person.username(), token(person.email()), person.locale());
     }
 
     /**

@@ -307,9 +307,7 @@ class KycIT {
         try {
             browser.manage().window().setSize(new Dimension(390, 844));
             browser.get(url("/signin.xhtml?lang=zh-CN"));
-            type(browser, "signin:email", mei.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, mei.email());
             browser.get(url("/kyc/verify.xhtml"));
             waitFor(browser, "verify:submit");
             assertEquals("实名认证", browser.findElement(By.tagName("h1")).getText());
@@ -335,14 +333,8 @@ class KycIT {
                     .getJsonObject(0).getString("id");
 
             office = Browsers.chromium();
-            int before = codeMails(officer.email());
             office.get(url("/signin.xhtml?lang=en"));
-            type(office, "signin:email", officer.email());
-            type(office, "signin:password", PASSWORD);
-            click(office, "signin:submit");
-            waitFor(office, "code:value");
-            type(office, "code:value", nextCode(officer.email(), before));
-            click(office, "code:submit");
+            Browsers.signIn(office, officer.email());
             office.get(url("/admin/verifications.xhtml"));
             waitFor(office, "verification-" + id);
             String card = office.findElement(By.id("verification-" + id)).getText();

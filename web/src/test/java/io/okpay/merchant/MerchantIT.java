@@ -372,9 +372,7 @@ class MerchantIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", ida.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, ida.email());
             browser.get(url("/wallet/home.xhtml"));
             Browsers.openMenu(browser);
             press(browser, browser.findElement(By.id("nav-merchant")));
@@ -462,14 +460,8 @@ class MerchantIT {
         Person officer = operator("COMPLIANCE");
         WebDriver browser = Browsers.chromium();
         try {
-            int before = codeMails(officer.email());
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", officer.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
-            waitFor(browser, "code:value");
-            type(browser, "code:value", nextCode(officer.email(), before));
-            click(browser, "code:submit");
+            Browsers.signIn(browser, officer.email());
             browser.get(url("/admin/merchants.xhtml"));
             waitFor(browser, "merchant-" + shop);
             assertTrue(browser.findElement(By.id("merchant-" + shop)).getText().contains("Jo's Jams"));

@@ -396,9 +396,7 @@ class PayoutIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", gus.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, gus.email());
 
             browser.get(url("/wallet/withdraw.xhtml"));
             waitFor(browser, "payout:iban");
@@ -460,16 +458,10 @@ class PayoutIT {
         fund(hal.id(), "EUR", "30.00");
         String failing = Http.json(payout(hal, key(), "12.00", "EUR", DE_IBAN, "Hal Example")).getString("id");
         String paying = Http.json(payout(hal, key(), "5.00", "EUR", DE_IBAN, "Hal Example")).getString("id");
-        int codesBefore = codeMails(operator.email());
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", operator.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
-            waitFor(browser, "code:value");
-            type(browser, "code:value", nextCode(operator.email(), codesBefore));
-            click(browser, "code:submit");
+            Browsers.signIn(browser, operator.email());
 
             browser.get(url("/admin/payouts.xhtml"));
             waitFor(browser, "pending-" + failing);

@@ -202,9 +202,7 @@ class PrivacyIT {
         Person friend = person("en");
         fund(eve, "EUR", "5.00");
         send(eve, friend, "5.00", "EUR", "alles für dich");
-        String refresh = Http.json(http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(eve.email(), PASSWORD)))
-                .getString("refresh_token");
+        String refresh = People.signIn(eve.email(), null).getString("refresh_token");
         HttpResponse<String> shop = http.post("/api/v1/merchants", """
                 {"business_name":"伊芙的茶馆 Café","website":"https://shop.example","support_email":"help@shop.example",\
                 "settlement_currency":"eur"}""", "Authorization", eve.bearer());
@@ -296,8 +294,7 @@ class PrivacyIT {
         HttpResponse<String> verified = http.post("/api/v1/users/verification",
                 "{\"token\":\"" + link.substring(link.indexOf("token=") + 6) + "\"}");
         assertEquals(204, verified.statusCode(), "a new account has the freed address: " + verified.body());
-        assertEquals(200, http.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(finn.email(), PASSWORD)).statusCode());
+        People.signIn(finn.email(), null);
     }
 
     @Test
@@ -310,9 +307,7 @@ class PrivacyIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml"));
-            Browsers.type(browser, "signin:email", gwen.email());
-            Browsers.type(browser, "signin:password", PASSWORD);
-            Browsers.click(browser, "signin:submit");
+            Browsers.signIn(browser, gwen.email());
             browser.get(url("/identity/security.xhtml"));
             Browsers.waitFor(browser, "download-json");
 
@@ -353,9 +348,7 @@ class PrivacyIT {
 
             browser.get(url("/identity/security.xhtml"));
             assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), "signed out: " + browser.getCurrentUrl());
-            Browsers.type(browser, "signin:email", gwen.email());
-            Browsers.type(browser, "signin:password", PASSWORD);
-            Browsers.click(browser, "signin:submit");
+            Browsers.signIn(browser, gwen.email());
             assertTrue(browser.getCurrentUrl().contains("/signin.xhtml"), "no way back in: " + browser.getCurrentUrl());
         } finally {
             browser.quit();

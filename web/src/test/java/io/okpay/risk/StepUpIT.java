@@ -149,9 +149,7 @@ class StepUpIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", owner.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, owner.email());
             browser.get(url("/merchant/payouts.xhtml?lang=en"));
             waitFor(browser, "payout:iban");
             type(browser, "payout:amount", "40.00");

@@ -106,9 +106,7 @@ class AccessibilityIT {
         resize(WIDTHS.get(0));
         browser.get(url("/signin.xhtml?lang=en"));
         waitFor(browser, "signin:email");
-        type(browser, "signin:email", person.email());
-        type(browser, "signin:password", PASSWORD);
-        click(browser, "signin:submit");
+        Browsers.signIn(browser, person.email());
         waitFor(browser, "balances");
         // A new person's home: no balance yet, top-up first.
         everywhere(() -> found.addAll(check("/wallet/home.xhtml", "no-balance")));

@@ -245,9 +245,7 @@ class SupportIT {
         WebDriver operatorBrowser = null;
         try {
             person.get(url("/signin.xhtml?lang=zh-CN"));
-            type(person, "signin:email", dan.email());
-            type(person, "signin:password", PASSWORD);
-            click(person, "signin:submit");
+            Browsers.signIn(person, dan.email());
 
             // "report something suspicious" on the transaction page offers the lock
             person.get(url("/wallet/transaction.xhtml?id=" + txn));
@@ -277,14 +275,8 @@ class SupportIT {
             MailCatcher.await(dan.email(), id);
 
             operatorBrowser = Browsers.chromium();
-            int codes = codeMails(desk.email());
             operatorBrowser.get(url("/signin.xhtml?lang=en"));
-            type(operatorBrowser, "signin:email", desk.email());
-            type(operatorBrowser, "signin:password", PASSWORD);
-            click(operatorBrowser, "signin:submit");
-            waitFor(operatorBrowser, "code:value");
-            type(operatorBrowser, "code:value", nextCode(desk.email(), codes));
-            click(operatorBrowser, "code:submit");
+            Browsers.signIn(operatorBrowser, desk.email());
             operatorBrowser.get(url("/support/queue.xhtml"));
             waitFor(operatorBrowser, "queue-" + id);
             Browsers.press(operatorBrowser, operatorBrowser.findElement(By.cssSelector("#queue-" + id + " a")));

@@ -368,9 +368,7 @@ class TransferIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", ivy.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, ivy.email());
 
             browser.get(url("/transfer/send.xhtml"));
             waitFor(browser, "send:to");
@@ -554,9 +552,7 @@ class TransferIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", paula.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, paula.email());
 
             browser.get(url("/wallet/history.xhtml?counterparty=" + quinn.username()));
             waitFor(browser, "history");
@@ -701,9 +697,7 @@ class TransferIT {
 
             // Pages: home, history and detail show her local time.
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", email);
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, email);
             browser.get(url("/wallet/home.xhtml"));
             assertTrue(text(browser).contains(local), local + " on the home page: " + text(browser));
             browser.get(url("/wallet/history.xhtml?from=" + day + "&to=" + day));

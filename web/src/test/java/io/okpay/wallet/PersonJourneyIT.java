@@ -186,9 +186,7 @@ class PersonJourneyIT {
     void signIn(String language, String name) {
         browser.get(url("/signin.xhtml?lang=" + language));
         waitFor(browser, "signin:email");
-        type(browser, "signin:email", name + "@example.com");
-        type(browser, "signin:password", PASSWORD);
-        click(browser, "signin:submit");
+        Browsers.signIn(browser, name + "@example.com");
         waitFor(browser, "balances");
     }
 

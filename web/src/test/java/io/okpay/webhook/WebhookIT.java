@@ -426,9 +426,7 @@ class WebhookIT {
         WebDriver browser = Browsers.chromium();
         try {
             browser.get(url("/signin.xhtml?lang=en"));
-            type(browser, "signin:email", shop.owner().email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, shop.owner().email());
 
             browser.get(url("/merchant/webhooks.xhtml?lang=en"));
             waitFor(browser, "add:url");
@@ -490,9 +488,7 @@ class WebhookIT {
         try {
             browser.get(url("/merchant/webhooks.xhtml?lang=en"));
             waitFor(browser, "signin:email");
-            type(browser, "signin:email", person.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
+            Browsers.signIn(browser, person.email());
             browser.get(url("/merchant/webhooks.xhtml?lang=en"));
             waitFor(browser, "no-merchant");
             assertTrue(browser.findElements(By.id("add:url")).isEmpty(), text(browser));

@@ -9,6 +9,7 @@ import io.okpay.identity.control.SecondFactors;
 import io.okpay.identity.control.Throttle;
 import io.okpay.identity.control.Totp;
 import io.okpay.identity.control.RefreshTokens;
+import io.okpay.identity.control.RememberedDevices;
 import io.okpay.identity.control.UserDirectory;
 import io.okpay.identity.entity.Challenge;
 import io.okpay.identity.entity.SignIn;
@@ -55,6 +56,9 @@ public class AccountSecurity {
 
     @Inject
     Throttle throttle;
+
+    @Inject
+    RememberedDevices devices;
 
     @EJB
     StepUp stepUp;
@@ -122,16 +126,55 @@ public class AccountSecurity {
         return UserView.of(user);
     }
 
-    /** Turns one-time codes by e-mail on or off as the second factor. Operators cannot turn them off. */
+    /**
+     * Turns one-time codes by e-mail on or off. Off only while SMS or an authenticator app gives the codes instead:
+     * every sign-in asks for a code (operators' always).
+     */
     public UserView useEmailCodes(String userId, boolean on, String challengeId, String code) {
         User user = directory.require(userId);
         if (!on && user.roles().stream().anyMatch(r -> r.isOperator())) {
             throw new BusinessException("second_factor_required");
         }
+        if (!on && !user.totpEnabled() && !user.smsCodes()) {
+            throw new BusinessException("sign_in_code_required");
+        }
         stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
         user.useEmailCodes(on);
         auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-", on ? "e-mail codes on" : "e-mail codes off");
         return UserView.of(user);
+    }
+
+    /**
+     * When sign-in asks for a code: at every sign-in, or only on a new device (a device that answered a code is then
+     * remembered for 30 days). Either way after a change-second-factor code; going back to every sign-in also forgets
+     * the remembered devices.
+     */
+    public UserView askCodes(String userId, boolean onlyOnNewDevice, String challengeId, String code) {
+        User user = directory.require(userId);
+        if (onlyOnNewDevice && user.roles().stream().anyMatch(r -> r.isOperator())) {
+            throw new BusinessException("second_factor_required");
+        }
+        stepUp.verify(userId, challengeId, CHANGE_SECOND_FACTOR, code);
+        user.askCodesOnlyOnNewDevice(onlyOnNewDevice);
+        if (!onlyOnNewDevice) {
+            devices.forgetAll(user, Instant.now());
+        }
+        auditLog.record(user.publicId(), "SECOND_FACTOR_CHANGED", "-",
+                onlyOnNewDevice ? "codes only on a new device" : "codes at every sign-in");
+        return UserView.of(user);
+    }
+
+    /** "Forget my devices": every remembered device of the person answers a code at its next sign-in. */
+    public int forgetDevices(String userId) {
+        User user = directory.require(userId);
+        int forgotten = devices.forgetAll(user, Instant.now());
+        auditLog.record(user.publicId(), "DEVICES_FORGOTTEN", "-", forgotten + " remembered devices");
+        return forgotten;
+    }
+
+    /** How many devices may sign in without a code now. */
+    public long rememberedDevices(String userId) {
+        return devices.remembered(directory.require(userId), Instant.now());
     }
 
     /** What an authenticator app needs: the secret (to type in) and the otpauth URI (for the QR code). */

@@ -35,8 +35,12 @@ public class ApiTokens {
         }
     }
 
-    /** The tokens, or (when a code is due first) the sign-in and the challenge to answer. */
-    public record Grant(String accessToken, long expiresIn, String refreshToken, String signInId, String challengeId) {
+    /**
+     * The tokens, or (when a code is due first) the sign-in and the challenge to answer; {@code deviceToken} when this
+     * sign-in's code made the device a remembered one (the person asks for codes only on a new device), else null.
+     */
+    public record Grant(String accessToken, long expiresIn, String refreshToken, String signInId, String challengeId,
+                        String deviceToken) {
         public boolean codeRequired() {
             return accessToken == null;
         }
@@ -54,16 +58,17 @@ public class ApiTokens {
     @Inject
     UserDirectory directory;
 
-    public Grant withPassword(String email, String password, String ip, String device) {
-        SignIns.Step step = signIns.begin(email, password, ip, device);
+    /** {@code deviceToken}: the device_token an earlier sign-in of this device gave, or null. */
+    public Grant withPassword(String email, String password, String ip, String device, String deviceToken) {
+        SignIns.Step step = signIns.begin(email, password, ip, device, deviceToken);
         if (step.codeRequired()) {
-            return new Grant(null, 0, null, step.signInId(), step.challengeId());
+            return new Grant(null, 0, null, step.signInId(), step.challengeId(), null);
         }
-        return issue(signIns.complete(step.signInId(), null, null, false).user(), null);
+        return issue(signIns.complete(step.signInId(), null, null, false, deviceToken), null);
     }
 
     public Grant withCode(String signInId, String challengeId, String code) {
-        return issue(signIns.complete(signInId, challengeId, code, false).user(), null);
+        return issue(signIns.complete(signInId, challengeId, code, false, null), null);
     }
 
     /** Exchanges a refresh token for new tokens. A token used before revokes its whole family. */
@@ -84,7 +89,7 @@ public class ApiTokens {
         }
         found.use(now);
         User user = directory.require(found.subject());
-        return issue(UserView.of(user), found.family());
+        return issue(new SignIns.SignedIn(UserView.of(user), null, null), found.family());
     }
 
     /**
@@ -102,9 +107,11 @@ public class ApiTokens {
         return signingKeys.jwks();
     }
 
-    private Grant issue(UserView user, String family) {
+    private Grant issue(SignIns.SignedIn signedIn, String family) {
+        UserView user = signedIn.user();
         Set<String> groups = user.roles().stream().map(Enum::name).collect(Collectors.toSet());
         AccessToken access = accessToken(USER_KIND, user.id(), groups);
-        return new Grant(access.token(), access.expiresIn(), refreshTokens.issue(user.id(), family), null, null);
+        return new Grant(access.token(), access.expiresIn(), refreshTokens.issue(user.id(), family), null, null,
+                signedIn.deviceToken());
     }
 }

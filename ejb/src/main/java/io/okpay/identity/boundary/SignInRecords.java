@@ -13,7 +13,10 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
 
-/** Writes a failed sign-in (history and audit log) in a transaction of its own: the refusal that follows rolls the caller's back. */
+/**
+ * Writes a failed sign-in (history and audit log) in a transaction of its own: the refusal that follows rolls the
+ * caller's back. Tells other features where a person has signed in from before.
+ */
 @Stateless
 public class SignInRecords {
 
@@ -22,6 +25,24 @@ public class SignInRecords {
 
     @EJB
     AuditLog auditLog;
+
+    /** Whether the person ({@code usr_...}) completed a sign-in from this IP address before, and from this device. */
+    public record Seen(boolean ip, boolean device) {
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Seen seenFrom(String userId, String ip, String device) {
+        Object[] counts = em.createQuery("SELECT SUM(CASE WHEN s.ip = :ip THEN 1 ELSE 0 END), "
+                        + "SUM(CASE WHEN s.device = :device THEN 1 ELSE 0 END) FROM SignIn s "
+                        + "WHERE s.user.publicId = :user AND s.status = :succeeded", Object[].class)
+                .setParameter("ip", ip).setParameter("device", device).setParameter("user", userId)
+                .setParameter("succeeded", SignIn.Status.SUCCEEDED).getSingleResult();
+        return new Seen(positive(counts[0]), positive(counts[1]));
+    }
+
+    private static boolean positive(Object sum) {
+        return sum instanceof Number n && n.longValue() > 0;
+    }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(User user, String ip, String device, String reason) {

@@ -1,6 +1,7 @@
 package io.okpay.identity.boundary;
 
 import io.okpay.identity.control.PasswordHasher;
+import io.okpay.identity.control.RememberedDevices;
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.identity.control.Challenges;
 import io.okpay.identity.control.DeviceWords;
@@ -26,8 +27,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Signing in: the password first, then, when the person uses a second factor, a one-time code bound to this very
- * attempt. An unknown e-mail and a wrong password get the same answer after the same work; failures slow down further
+ * Signing in: the password first, then a one-time code bound to this very attempt (by e-mail for every new account;
+ * SMS or an authenticator app when chosen). A person who asks for codes only on a new device is spared the code on a
+ * device that answered one before and still carries its signed token ({@link RememberedDevices}); operators never are. An unknown e-mail and a wrong password get the same answer after the same work; failures slow down further
  * tries per account, per account and IP, and per IP (see {@link Throttle}).
  */
 @Stateless
@@ -49,8 +51,12 @@ public class SignIns {
         }
     }
 
-    /** A completed sign-in: who, and the session it opened (null for API tokens, which have no session). */
-    public record SignedIn(UserView user, String sessionId) {
+    /**
+     * A completed sign-in: who, the session it opened (null for API tokens, which have no session), and, when a code
+     * was answered while the person asks only on a new device, the signed token that now remembers this device
+     * (else null), for a cookie or the API's device_token.
+     */
+    public record SignedIn(UserView user, String sessionId, String deviceToken) {
     }
 
     @PersistenceContext(unitName = "okpay")
@@ -77,7 +83,14 @@ public class SignIns {
     @Inject
     Throttle throttle;
 
-    public Step begin(String email, String password, String ip, String device) {
+    @Inject
+    RememberedDevices devices;
+
+    /**
+     * Checks the password; {@code deviceToken} is what this device carries from an earlier sign-in (a cookie, the
+     * API's device_token), or null. A code is due unless the person asks only on a new device and this is a known one.
+     */
+    public Step begin(String email, String password, String ip, String device, String deviceToken) {
         String account = UserDirectory.normalizeEmail(email);
         Throttle.Key[] keys = {new Throttle.Key(throttle.perAddress(), ip), new Throttle.Key(Throttle.ACCOUNT, account),
                 new Throttle.Key(Throttle.ACCOUNT_FROM_IP, account + "|" + ip)};
@@ -109,10 +122,16 @@ public class SignIns {
         }
         SignIn signIn = new SignIn(Secrets.publicId("sgn"), user, ip, device, SignIn.Status.PASSWORD_OK, Instant.now());
         em.persist(signIn);
-        String challengeId = user.secondFactor()
+        String challengeId = codeDue(user, deviceToken, Instant.now())
                 ? challenges.issue(user, SIGN_IN_PURPOSE + signIn.publicId(), "code.purpose.sign-in") : null;
         return new Step(signIn.publicId(), challengeId, challengeId == null ? null : user.strongestChannel().name(),
                 challengeId != null && secondFactors.hasRecoveryCodes(user));
+    }
+
+    /** How long a device stays remembered (the max age of its cookie). */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public Duration rememberedDeviceLifetime() {
+        return devices.lifetime();
     }
 
     public void resendCode(String signInId, String challengeId) {
@@ -124,10 +143,12 @@ public class SignIns {
      * Finishes a sign-in whose password was right, checking the code when one is needed. Opens a session when asked
      * (pages); API tokens need none.
      */
-    public SignedIn complete(String signInId, String challengeId, String code, boolean openSession) {
+    public SignedIn complete(String signInId, String challengeId, String code, boolean openSession, String deviceToken) {
         SignIn signIn = open(signInId);
         User user = signIn.user();
-        if (user.secondFactor()) {
+        Instant now = Instant.now();
+        boolean codeDue = codeDue(user, deviceToken, now);
+        if (codeDue) {
             try {
                 challenges.verify(challengeId, user, SIGN_IN_PURPOSE + signIn.publicId(), code);
             } catch (BusinessException wrongCode) {
@@ -137,8 +158,9 @@ public class SignIns {
                 throw wrongCode;
             }
         }
-        Instant now = Instant.now();
         signIn.succeed(now);
+        String remembered = codeDue && user.codesNewDeviceOnly()
+                ? devices.remember(user, signIn.ip(), signIn.device(), now) : null;
         throttle.reset(Throttle.ACCOUNT, user.email());
         throttle.reset(Throttle.ACCOUNT_FROM_IP, user.email() + "|" + signIn.ip());
         String sessionId = null;
@@ -148,11 +170,17 @@ public class SignIns {
             sessionId = session.publicId();
         }
         auditLog.record(user.publicId(), "SIGN_IN", signIn.ip(),
-                (user.secondFactor() ? "password and code; " : "password; ") + (openSession ? "page; " : "api; ") + signIn.device());
+                (codeDue ? "password and code; " : user.secondFactor() ? "password, remembered device; " : "password; ")
+                        + (openSession ? "page; " : "api; ") + signIn.device());
         mail.send(user.email(), user.locale(), "new-sign-in", user.username(),
                 TimeZones.format(now, user.timeZone(), user.locale()),
                 DeviceWords.describe(signIn.device(), signIn.ip(), user.locale()));
-        return new SignedIn(UserView.of(user), sessionId);
+        return new SignedIn(UserView.of(user), sessionId, remembered);
+    }
+
+    /** A code is due when the person uses a second factor, unless they ask only on a new device and this one is known. */
+    private boolean codeDue(User user, String deviceToken, Instant now) {
+        return user.secondFactor() && !(user.codesNewDeviceOnly() && devices.recognises(user, deviceToken, now));
     }
 
     /**

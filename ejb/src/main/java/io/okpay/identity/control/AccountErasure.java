@@ -59,6 +59,7 @@ public class AccountErasure {
         em.createNativeQuery("UPDATE user_session SET ip = '-', device = '-' WHERE user_id = ?").setParameter(1, id)
                 .executeUpdate();
         em.createNativeQuery("DELETE FROM recovery_code WHERE user_id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("DELETE FROM remembered_device WHERE user_id = ?").setParameter(1, id).executeUpdate();
         em.createNativeQuery("DELETE FROM user_token WHERE user_id = ?").setParameter(1, id).executeUpdate();
         String publicId = (String) em.createNativeQuery("SELECT public_id FROM app_user WHERE id = ?").setParameter(1, id)
                 .getSingleResult();

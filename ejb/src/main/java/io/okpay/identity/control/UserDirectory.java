@@ -21,6 +21,9 @@ public class UserDirectory {
     EntityManager em;
 
     @Inject
+    RememberedDevices devices;
+
+    @Inject
     @ConfigProperty(name = "okpay.base-url")
     String baseUrl;
 
@@ -51,9 +54,13 @@ public class UserDirectory {
                 .setParameter("name", username).getResultList().isEmpty();
     }
 
-    /** Ends every session of the user, or every one but {@code keepSessionId}. */
+    /**
+     * Ends every session of the user, or every one but {@code keepSessionId}, and forgets every remembered device:
+     * whoever had a session ended must answer a code on their next sign-in.
+     */
     public void endSessions(User user, String keepSessionId) {
         Instant now = Instant.now();
+        devices.forgetAll(user, now);
         em.createNamedQuery(UserSession.ACTIVE, UserSession.class).setParameter("user", user).getResultList().stream()
                 .filter(session -> !session.publicId().equals(keepSessionId))
                 .forEach(session -> session.end(now));

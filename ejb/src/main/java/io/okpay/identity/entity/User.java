@@ -52,6 +52,9 @@ public class User {
     @Column(name = "email_codes", nullable = false)
     private boolean emailCodes;
 
+    @Column(name = "codes_new_device_only", nullable = false)
+    private boolean codesNewDeviceOnly;
+
     @Column(name = "totp_secret")
     private String sealedTotpSecret;
 
@@ -95,6 +98,8 @@ public class User {
         this.locale = locale.toLanguageTag();
         this.timeZone = timeZone.getId();
         this.roles = Role.USER.name();
+        // A code by e-mail at every sign-in from the start, as the product promises.
+        this.emailCodes = true;
         this.createdAt = now;
         this.passwordChangedAt = now;
     }
@@ -161,6 +166,15 @@ public class User {
         emailCodes = on;
     }
 
+    /** Whether a remembered device may sign in without a code ("ask only on a new device"); never for operators. */
+    public boolean codesNewDeviceOnly() {
+        return codesNewDeviceOnly && roles().stream().noneMatch(Role::isOperator);
+    }
+
+    public void askCodesOnlyOnNewDevice(boolean onlyNew) {
+        codesNewDeviceOnly = onlyNew;
+    }
+
     /** Whether signing in needs a one-time code after the password: when chosen, and always for operators. */
     public boolean secondFactor() {
         return emailCodes || smsCodes || totpEnabled || roles().stream().anyMatch(Role::isOperator);
@@ -189,9 +203,11 @@ public class User {
         totpEnabled = sealedTotpSecret != null;
     }
 
+    /** Without the app, codes come by SMS if set up, else by e-mail. */
     public void disableTotp() {
         totpEnabled = false;
         sealedTotpSecret = null;
+        emailCodes = emailCodes || !smsCodes;
     }
 
     public boolean smsCodes() {

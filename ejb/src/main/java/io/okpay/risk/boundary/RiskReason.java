@@ -17,7 +17,11 @@ public enum RiskReason {
     /** The bank account was first used less than 24 hours ago. */
     IBAN_ADDED_RECENTLY,
     /** A currency conversion above the configured threshold. */
-    CONVERSION_ABOVE_THRESHOLD;
+    CONVERSION_ABOVE_THRESHOLD,
+    /** The request comes from a device (User-Agent) or an IP address the person never completed a sign-in from. */
+    NEW_DEVICE_OR_IP,
+    /** More outgoing movements within an hour than {@code okpay.risk.velocity.per-hour}. */
+    UNUSUAL_VELOCITY;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

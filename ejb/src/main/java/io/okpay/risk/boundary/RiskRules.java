@@ -1,6 +1,10 @@
 package io.okpay.risk.boundary;
 
+import io.okpay.identity.boundary.SignInRecords;
+import io.okpay.risk.control.Velocity;
 import io.okpay.risk.entity.RiskDecisionRow;
+import io.okpay.shared.RequestOrigins;
+import jakarta.ejb.EJB;
 import io.okpay.shared.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,7 +30,11 @@ import java.util.stream.Collectors;
  * <li>a conversion above {@code okpay.risk.conversion-threshold} major units of the currency sold (default 1000;
  * {@code okpay.risk.conversion-threshold.<ccy>} for one currency, code in lower case);</li>
  * <li>whatever the moving feature reports in {@link RiskCheck#signals()}: an amount above its own threshold, a new or
- * unknown recipient, a first payout to an IBAN or one within 24 hours of its first use.</li>
+ * unknown recipient, a first payout to an IBAN or one within 24 hours of its first use;</li>
+ * <li>a request from a device (User-Agent) or an IP address the person never completed a sign-in from
+ * ({@link RequestOrigins}; nothing to weigh outside a request);</li>
+ * <li>more than {@code okpay.risk.velocity.per-hour} (default 20) outgoing movements of the person within an hour
+ * ({@link Velocity}).</li>
  * </ul>
  * {@link #assess} only answers (for a confirmation page); {@link #decide} also records a decision that asks for a code,
  * in a transaction of its own, so that it stays when the caller's request ends in "step_up_required".
@@ -35,12 +43,19 @@ import java.util.stream.Collectors;
 public class RiskRules {
 
     static final String CONVERSION_THRESHOLD = "okpay.risk.conversion-threshold";
+    static final String VELOCITY_PER_HOUR = "okpay.risk.velocity.per-hour";
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
     @Inject
     Config config;
+
+    @Inject
+    Velocity velocity;
+
+    @EJB
+    SignInRecords signIns;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public RiskDecision assess(RiskCheck check) {
@@ -51,6 +66,15 @@ public class RiskRules {
         }
         if (check.kind() == RiskKind.CONVERT && check.amount().minor() > conversionThreshold(check.amount()).minor()) {
             reasons.add(RiskReason.CONVERSION_ABOVE_THRESHOLD);
+        }
+        RequestOrigins.current().ifPresent(origin -> {
+            SignInRecords.Seen seen = signIns.seenFrom(check.userId(), origin.ip(), origin.device());
+            if (!seen.ip() || !seen.device()) {
+                reasons.add(RiskReason.NEW_DEVICE_OR_IP);
+            }
+        });
+        if (velocity.lastHour(check.userId()) >= velocityPerHour()) {
+            reasons.add(RiskReason.UNUSUAL_VELOCITY);
         }
         return new RiskDecision(!reasons.isEmpty(), List.copyOf(reasons));
     }
@@ -77,6 +101,11 @@ public class RiskRules {
                         new Money(row.amount(), row.currency(), row.exponent()),
                         Arrays.stream(row.reasons().split(",")).filter(r -> !r.isBlank()).map(RiskReason::valueOf).toList()))
                 .toList();
+    }
+
+    /** "More than N in an hour": the movement after the N-th asks for a code. */
+    private long velocityPerHour() {
+        return config.getOptionalValue(VELOCITY_PER_HOUR, Long.class).orElse(20L);
     }
 
     private Money conversionThreshold(Money like) {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * leaves people's wallets (for payouts also merchants' balances), or for a top-up what comes into a wallet. A frozen
  * or self-locked person's wallets take money in but let none out. Then, unless limits are off, the amount in the
  * reference currency must fit the tier's per-transaction limit, and the counter row of the owner and kind (locked)
- * must stay within the hour's count, the day's and the month's amounts; the counters then grow by it.
+ * must stay within the hour's count, the day's and the month's amounts; the counters then grow by it. A person's
+ * outgoing movement that passed is also counted for the risk rules' velocity ({@link Velocity}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -49,6 +50,9 @@ public class RiskGuard implements PostingGuard {
 
     @Inject
     LimitRules rules;
+
+    @Inject
+    Velocity velocity;
 
     @Override
     public void check(Movement movement) {
@@ -80,6 +84,9 @@ public class RiskGuard implements PostingGuard {
                     }
                     within(tier.get(), kind, owner.getKey(), reference, now);
                 }
+            }
+            if (type == OwnerType.USER && !kind.incoming()) {
+                velocity.count(owner.getKey());
             }
         }
     }

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * /identity/security.xhtml: change the password; turn one-time codes by e-mail on or off; set up or remove an
+ * /identity/security.xhtml: change the password; turn one-time codes by e-mail on or off; ask for them at every
+ * sign-in or only on a new device, and forget the remembered devices; set up or remove an
  * authenticator app; renew recovery codes; see where one is signed in and sign out elsewhere. Each change first sends
  * a step-up code (on the person's strongest factor), then applies with it.
  */
@@ -30,7 +31,7 @@ public class SecurityPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What waits for its step-up code. */
-    public enum Pending { PASSWORD, EMAIL, PHONE, EMAIL_CODES_ON, EMAIL_CODES_OFF, TOTP_START, TOTP_OFF, RECOVERY_CODES }
+    public enum Pending { PASSWORD, EMAIL, PHONE, EMAIL_CODES_ON, EMAIL_CODES_OFF, ASK_EVERY_SIGN_IN, ASK_ON_NEW_DEVICE, TOTP_START, TOTP_OFF, RECOVERY_CODES }
 
     @EJB
     transient AccountSecurity accountSecurity;
@@ -61,6 +62,20 @@ public class SecurityPage implements Serializable {
 
     public void requestEmailCodes(boolean on) {
         begin(on ? Pending.EMAIL_CODES_ON : Pending.EMAIL_CODES_OFF);
+    }
+
+    /** Every sign-in asks for a code ({@code false}), or only a new device ({@code true}): after a step-up code. */
+    public void requestAskCodes(boolean onlyOnNewDevice) {
+        begin(onlyOnNewDevice ? Pending.ASK_ON_NEW_DEVICE : Pending.ASK_EVERY_SIGN_IN);
+    }
+
+    /** "Forget my devices": tightening needs no code. */
+    public void forgetDevices() {
+        PageMessages.info("security.ask.forgotten", Integer.toString(accountSecurity.forgetDevices(currentUser.id())));
+    }
+
+    public String getRememberedDevices() {
+        return Long.toString(accountSecurity.rememberedDevices(currentUser.id()));
     }
 
     public void requestEmailChange() {
@@ -100,6 +115,11 @@ public class SecurityPage implements Serializable {
                     boolean on = pending == Pending.EMAIL_CODES_ON;
                     accountSecurity.useEmailCodes(user, on, challengeId, code);
                     PageMessages.info(on ? "security.codes.on" : "security.codes.off");
+                }
+                case ASK_EVERY_SIGN_IN, ASK_ON_NEW_DEVICE -> {
+                    boolean onlyNew = pending == Pending.ASK_ON_NEW_DEVICE;
+                    accountSecurity.askCodes(user, onlyNew, challengeId, code);
+                    PageMessages.info(onlyNew ? "security.ask.new-device-set" : "security.ask.every-set");
                 }
                 case TOTP_START -> {
                     AccountSecurity.TotpEnrollment enrollment = accountSecurity.startTotp(user, challengeId, code);

@@ -21,7 +21,8 @@ import java.io.IOException;
 import java.io.Serializable;
 
 /**
- * /signin.xhtml: the password, then (when the account uses one) the one-time code sent for this sign-in. Wrong
+ * /signin.xhtml: the password, then the one-time code sent for this sign-in (none on a remembered device when the
+ * person asks only on a new device; that device's cookie is written here). Wrong
  * e-mail and wrong password read the same. Afterwards the person lands on the page they came from: a protected page
  * (the container remembers it), or {@code ?return=} with a local path (the checkout page), else the wallet.
  */
@@ -53,7 +54,7 @@ public class SignInPage implements Serializable {
         HttpServletRequest request = request();
         SignIns.Step step;
         try {
-            step = signIns.begin(email, password, clientAddress.of(request), device(request));
+            step = signIns.begin(email, password, clientAddress.of(request), device(request), DeviceCookie.read(request));
         } catch (BusinessException e) {
             PageMessages.show(e, "signin");
             return;
@@ -65,12 +66,12 @@ public class SignInPage implements Serializable {
         channel = step.channel();
         recoveryCodes = step.recoveryCodes();
         if (!step.codeRequired()) {
-            finish(new SignInCredential(signInId, null, null));
+            finish(null, null);
         }
     }
 
     public void verifyCode() throws IOException {
-        finish(new SignInCredential(signInId, challengeId, code));
+        finish(challengeId, code);
         code = null;
     }
 
@@ -111,10 +112,15 @@ public class SignInPage implements Serializable {
         return challengeId != null;
     }
 
-    private void finish(SignInCredential credential) throws IOException {
+    /** Completes the sign-in with the code (null when none is due); a device remembered by it gets its cookie. */
+    private void finish(String challenge, String answer) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = securityContext.authenticate(request(), (HttpServletResponse) external.getResponse(),
+        HttpServletRequest request = request();
+        HttpServletResponse response = (HttpServletResponse) external.getResponse();
+        SignInCredential credential = new SignInCredential(signInId, challenge, answer,
+                DeviceCookie.read(request), token -> DeviceCookie.write(request, response, token, signIns.rememberedDeviceLifetime()));
+        AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(credential).newAuthentication(true));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
@@ -139,8 +145,7 @@ public class SignInPage implements Serializable {
     }
 
     static String device(HttpServletRequest request) {
-        String agent = request.getHeader("User-Agent");
-        return agent == null ? "-" : agent.length() > 255 ? agent.substring(0, 255) : agent;
+        return io.okpay.shared.RequestOrigins.device(request.getHeader("User-Agent"));
     }
 
     /** Where to go after signing in ({@code ?return=}, a local path only); the wallet's home page otherwise. */

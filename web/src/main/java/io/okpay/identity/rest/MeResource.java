@@ -7,6 +7,7 @@ import io.okpay.shared.BusinessException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -106,6 +107,34 @@ public class MeResource {
     public UserResource.Account emailCodes(EmailCodes request) {
         EmailCodes body = request == null ? new EmailCodes(false, null, null) : request;
         return UserResource.Account.of(accountSecurity.useEmailCodes(userId(), body.enabled(), body.challenge_id(), body.code()));
+    }
+
+    /** {@code ask}: "every_sign_in" or "new_device". */
+    public record SignInCodes(String ask, String challenge_id, String code) {
+    }
+
+    @PUT
+    @Path("sign-in-codes")
+    @Operation(summary = "Ask for a sign-in code at every sign-in or only on a new device (needs a change-second-factor "
+            + "code); every_sign_in also forgets the remembered devices")
+    public UserResource.Account signInCodes(SignInCodes request) {
+        SignInCodes body = request == null ? new SignInCodes(null, null, null) : request;
+        String ask = body.ask() == null ? "" : body.ask();
+        if (!ask.equals("every_sign_in") && !ask.equals("new_device")) {
+            throw BusinessException.invalid(List.of(new BusinessException.FieldError("ask", "sign_in_codes_invalid")));
+        }
+        return UserResource.Account.of(accountSecurity.askCodes(userId(), ask.equals("new_device"), body.challenge_id(),
+                body.code()));
+    }
+
+    public record Forgotten(int forgotten) {
+    }
+
+    @DELETE
+    @Path("remembered-devices")
+    @Operation(summary = "Forget every remembered device: each answers a code at its next sign-in")
+    public Forgotten forgetDevices() {
+        return new Forgotten(accountSecurity.forgetDevices(userId()));
     }
 
     @PUT

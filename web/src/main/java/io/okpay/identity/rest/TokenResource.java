@@ -29,8 +29,10 @@ import java.util.function.Supplier;
 /**
  * Access tokens for people. {@code grant_type} "password" (email, password); when the account uses a second factor
  * the answer is a 401 {@code code_required} naming {@code sign_in_id} and {@code challenge_id}, and a code is e-mailed;
- * then {@code grant_type} "one_time_code" (sign_in_id, challenge_id, code). {@code grant_type} "refresh_token"
- * (refresh_token) exchanges a refresh token, once.
+ * then {@code grant_type} "one_time_code" (sign_in_id, challenge_id, code). A code is asked at every sign-in unless the
+ * person chose "only on a new device": then the answer to a code carries a {@code device_token} (30 days), and a
+ * password grant that sends it back gets the tokens at once. {@code grant_type} "refresh_token" (refresh_token)
+ * exchanges a refresh token, once.
  */
 @Path("auth/token")
 @Tag(name = "Identity")
@@ -51,19 +53,22 @@ public class TokenResource {
     ClientAddress clientAddress;
 
     public record TokenRequest(String grant_type, String email, String password, String sign_in_id, String challenge_id,
-                               String code, String refresh_token) {
+                               String code, String refresh_token, String device_token) {
     }
 
-    public record Tokens(String access_token, String token_type, long expires_in, String refresh_token) {
+    /** {@code device_token} only when this sign-in's code made the device a remembered one (null is left out). */
+    public record Tokens(String access_token, String token_type, long expires_in, String refresh_token,
+                         String device_token) {
     }
 
     @POST
     @Operation(summary = "Get an access token (15 minutes) and a refresh token")
     public Response token(TokenRequest request) {
-        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null) : request;
+        TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null, null) : request;
         return answering(() -> {
             ApiTokens.Grant grant = switch (body.grant_type() == null ? "" : body.grant_type()) {
-                case "password" -> apiTokens.withPassword(body.email(), body.password(), clientAddress.of(http), device());
+                case "password" -> apiTokens.withPassword(body.email(), body.password(), clientAddress.of(http), device(),
+                        body.device_token());
                 case "one_time_code" -> apiTokens.withCode(body.sign_in_id(), body.challenge_id(), body.code());
                 case "refresh_token" -> apiTokens.refresh(body.refresh_token());
                 default -> throw BusinessException.invalid(List.of(new BusinessException.FieldError("grant_type", "grant_type_invalid")));
@@ -72,7 +77,8 @@ public class TokenResource {
                 return problem(new BusinessException("code_required"), Json.createObjectBuilder()
                         .add("sign_in_id", grant.signInId()).add("challenge_id", grant.challengeId()));
             }
-            return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken()))
+            return Response.ok(new Tokens(grant.accessToken(), "Bearer", grant.expiresIn(), grant.refreshToken(),
+                    grant.deviceToken()))
                     .header("Cache-Control", "no-store").build();
         });
     }
@@ -128,7 +134,6 @@ public class TokenResource {
     }
 
     private String device() {
-        String agent = http.getHeader("User-Agent");
-        return agent == null ? "-" : agent.length() > 255 ? agent.substring(0, 255) : agent;
+        return io.okpay.shared.RequestOrigins.device(http.getHeader("User-Agent"));
     }
 }

@@ -52,10 +52,11 @@ public class UserResource {
 
     /** The public view of an account; never the entity. */
     public record Account(String id, String email, String username, String locale, String time_zone,
-                          boolean email_verified, String second_factor) {
+                          boolean email_verified, String second_factor, String sign_in_codes) {
         static Account of(UserView user) {
             return new Account(user.id(), user.email(), user.displayName(), user.locale().toLanguageTag(),
-                    user.timeZone().getId(), user.emailVerified(), user.secondFactor().toLowerCase(Locale.ROOT));
+                    user.timeZone().getId(), user.emailVerified(), user.secondFactor().toLowerCase(Locale.ROOT),
+                    user.codesOnlyOnNewDevice() ? "new_device" : "every_sign_in");
         }
     }
 

@@ -38,7 +38,8 @@ public class OkPayIdentityStore implements IdentityStore {
         }
         SignIns.SignedIn signedIn;
         try {
-            signedIn = signIns.complete(signIn.signInId(), signIn.challengeId(), signIn.code(), true);
+            signedIn = signIns.complete(signIn.signInId(), signIn.challengeId(), signIn.code(), true,
+                    signIn.deviceToken());
         } catch (BusinessException e) {
             signIn.refuse(e);
             return CredentialValidationResult.INVALID_RESULT;
@@ -49,6 +50,7 @@ public class OkPayIdentityStore implements IdentityStore {
             }
             throw e;
         }
+        signIn.remembered(signedIn.deviceToken());
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SESSION_ATTRIBUTE, signedIn.sessionId());

@@ -2,6 +2,8 @@ package io.okpay.shared.web;
 
 import io.okpay.shared.Messages;
 import io.okpay.shared.RequestIds;
+import io.okpay.shared.RequestOrigins;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,7 +20,8 @@ import java.util.Enumeration;
 import java.util.Locale;
 
 /**
- * First thing every request meets: gives it a request id (header X-Request-Id, echoed in errors and logs), sets the
+ * First thing every request meets: gives it a request id (header X-Request-Id, echoed in errors and logs), notes where
+ * it comes from ({@link RequestOrigins}: the client's address and User-Agent, for the risk rules), sets the
  * security headers, and fixes its language: ?lang= (remembered in a cookie), else that cookie, else Accept-Language.
  * The chosen locale replaces the request's own, so Faces and the API pick the same language without asking again.
  */
@@ -33,11 +36,15 @@ public class RequestFilter extends HttpFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'%s; frame-ancestors 'none'";
 
+    @Inject
+    ClientAddress clientAddress;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String requestId = RequestIds.accept(request.getHeader(REQUEST_ID_HEADER));
         RequestIds.set(requestId);
+        RequestOrigins.set(clientAddress.of(request), request.getHeader("User-Agent"));
         request.setAttribute(REQUEST_ID_HEADER, requestId);
         response.setHeader(REQUEST_ID_HEADER, requestId);
         setSecurityHeaders(request, response);
@@ -45,6 +52,7 @@ public class RequestFilter extends HttpFilter {
             chain.doFilter(withLocale(request, chooseLocale(request, response)), response);
         } finally {
             RequestIds.clear();
+            RequestOrigins.clear();
         }
     }
 

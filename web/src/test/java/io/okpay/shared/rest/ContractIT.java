@@ -236,9 +236,15 @@ class ContractIT {
                 204);
         call("POST", "/auth/token", """
                 {"grant_type":"password","email":"%s","password":"wrong password"}""".formatted(email), 401);
+        // Every sign-in asks for a code: the challenge, then the code e-mailed for it.
+        int signInCodes = MailCatcher.codeMails(email);
+        JsonObject challenge = json(call("POST", "/auth/token", """
+                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, People.PASSWORD), 401));
+        assertEquals("code_required", challenge.getString("code"));
         String bearer = "Bearer " + json(call("POST", "/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"}""".formatted(email, People.PASSWORD), 200))
-                .getString("access_token");
+                {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
+                challenge.getString("sign_in_id"), challenge.getString("challenge_id"), MailCatcher.nextCode(email, signInCodes)),
+                200)).getString("access_token");
         assertEquals(user.getString("id"), json(call("GET", "/me", null, 200, "Authorization", bearer)).getString("id"));
         call("GET", "/me", null, 401);
         call("GET", "/currencies", null, 200);
