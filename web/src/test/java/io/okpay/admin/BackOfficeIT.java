@@ -483,7 +483,7 @@ class BackOfficeIT {
         assertFalse(Http.json(http.post(roles, "{\"role\":\"SUPPORT\",\"reason\":\"again\"}", "Authorization",
                 admin.bearer())).getBoolean("changed"), "granting a role held is nothing to do");
         assertTrue(http.get("/api/v1/admin/operators", "Authorization", admin.bearer()).body().contains(mei.id()));
-        String asOperator = "Bearer " + People.operatorToken(mei.email());
+        String asOperator = "Bearer " + People.token(mei.email());
         assertEquals(200, http.get("/api/v1/admin/search?q=x", "Authorization", asOperator).statusCode(),
                 "the role counts from the next sign-in, which asks for a code");
 

@@ -36,7 +36,6 @@ import java.util.UUID;
 import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
-import static io.okpay.it.People.PASSWORD;
 import static io.okpay.it.People.fund;
 import static io.okpay.it.People.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -164,15 +163,8 @@ class AccessibilityIT {
         browser.manage().deleteAllCookies();
         try {
             resize(WIDTHS.get(0));
-            int before = io.okpay.it.MailCatcher.codeMails(operator.email());
             browser.get(url("/signin.xhtml?lang=en"));
-            waitFor(browser, "signin:email");
-            type(browser, "signin:email", operator.email());
-            type(browser, "signin:password", PASSWORD);
-            click(browser, "signin:submit");
-            waitFor(browser, "code:value");
-            type(browser, "code:value", io.okpay.it.MailCatcher.nextCode(operator.email(), before));
-            Browsers.press(browser, browser.findElement(By.id("code:submit")));
+            Browsers.signIn(browser, operator.email());
             everywhere(() -> {
                 found.addAll(check("/admin/", "find-q"));
                 found.addAll(check("/admin/search.xhtml?q=" + person.id(), "hits"));
