@@ -50,7 +50,7 @@ public class Transfer {
     /** A sender's transfers still waiting in escrow, newest first. */
     public static final String WAITING_OF_SENDER = "Transfer.waitingOfSender";
 
-    /** From a pooled sequence: the row is inserted in the posting's batch, not at persist (V63). */
+    /** From a pooled sequence: the row is inserted in the posting's batch, not at persist (V83). */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transfer_seq")
     @SequenceGenerator(name = "transfer_seq", sequenceName = "transfer_seq", allocationSize = 50)
