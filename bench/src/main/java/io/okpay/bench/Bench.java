@@ -43,6 +43,14 @@ public final class Bench {
                 checkout.prepare();
                 merchantBefore = checkout.merchantBalance();
             }
+            if (options.warmupSeconds() > 0 && options.scenarios().stream().anyMatch(Options.Scenario::p2p)) {
+                // A freshly started server compiles its hot code during the first minute or two (the JIT took a
+                // quarter of Payara's CPU in the first phase): without this the first phase measures the compiler.
+                System.out.println("[bench] warm-up, not measured: uniform transfers for " + options.warmupSeconds()
+                        + " s ...");
+                RunResult warm = bench.run(Options.Scenario.UNIFORM, options.warmupSeconds());
+                System.out.println("[bench] warm-up: " + warm.succeeded() + " transfers, errors " + warm.errors());
+            }
             for (Options.Scenario scenario : options.scenarios()) {
                 Report.Cpu cpu = Report.Cpu.start();
                 RunResult result = scenario == Options.Scenario.CHECKOUT ? checkout.run() : bench.run(scenario);
