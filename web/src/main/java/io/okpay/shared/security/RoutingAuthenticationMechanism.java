@@ -71,7 +71,11 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
                 // Another scheme's credentials (or none): the caller stays anonymous, and protected resources answer 401.
                 return context.doNothing();
             }
-            return bearer(authorization.substring(7).trim(), request, response, context);
+            if (!authorization.startsWith("Bearer ")) {
+                // Payara reads only "Bearer " exactly: whatever it makes of another spelling, it decides alone.
+                return jwt.validateRequest(request, response, context);
+            }
+            return bearer(authorization.substring(7), request, response, context);
         }
         if (mechanism == form && !context.isAuthenticationRequest() && !SessionRows.isPageResource(request)) {
             Optional<UserView> signedIn = SessionRows.user(request, signIns);
