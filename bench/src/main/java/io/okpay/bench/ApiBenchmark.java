@@ -89,9 +89,9 @@ public final class ApiBenchmark {
         return run(scenario, options.seconds());
     }
 
-    /** The scenario for {@code seconds}, unannounced: also the warm-up before the timed phases. */
-    RunResult run(Options.Scenario scenario, int seconds) throws Exception {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    /** The scenario for {@code phaseSeconds}, unannounced: also the warm-up before the timed phases. */
+    RunResult run(Options.Scenario scenario, int phaseSeconds) throws Exception {
+        long deadline = System.nanoTime() + phaseSeconds * 1_000_000_000L;
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(options.clients());
         List<Future<Client>> clients = new ArrayList<>();
