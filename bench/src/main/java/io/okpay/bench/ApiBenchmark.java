@@ -86,7 +86,12 @@ public final class ApiBenchmark {
     public RunResult run(Options.Scenario scenario) throws Exception {
         say("timed phase " + scenario.name().toLowerCase() + ": " + options.clients() + " clients for "
                 + options.seconds() + " s ...");
-        long deadline = System.nanoTime() + options.seconds() * 1_000_000_000L;
+        return run(scenario, options.seconds());
+    }
+
+    /** The scenario for {@code phaseSeconds}, unannounced: also the warm-up before the timed phases. */
+    RunResult run(Options.Scenario scenario, int phaseSeconds) throws Exception {
+        long deadline = System.nanoTime() + phaseSeconds * 1_000_000_000L;
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(options.clients());
         List<Future<Client>> clients = new ArrayList<>();

@@ -21,12 +21,17 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        // One JSON provider, named: Json.createXxx() otherwise looks it up through the ServiceLoader on every call.
+        System.setProperty("jakarta.json.provider", "org.eclipse.parsson.JsonProviderImpl");
         System.out.println("[bench] machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + ", Java " + System.getProperty("java.version"));
+        System.out.println("[bench] load average at the start: " + Report.loadAverage());
         Map<Options.Scenario, RunResult> okpay = new EnumMap<>(Options.Scenario.class);
         Map<Options.Scenario, RunResult> jdbc = new EnumMap<>(Options.Scenario.class);
         boolean clean = true;
         if (!options.baselineOnly()) {
+            // Receipts of an earlier run would otherwise fill the catcher and slow its answers down.
+            System.out.println("[bench] mail catcher: " + new MailBox(options.mailApi()).purge());
             ApiBenchmark bench = new ApiBenchmark(options);
             long before = bench.prepare();
             System.out.println("[bench] balances after funding: " + before + " minor units (topped up "
@@ -38,10 +43,20 @@ public final class Bench {
                 checkout.prepare();
                 merchantBefore = checkout.merchantBalance();
             }
+            if (options.warmupSeconds() > 0 && options.scenarios().stream().anyMatch(Options.Scenario::p2p)) {
+                // A freshly started server compiles its hot code during the first minute or two (the JIT took a
+                // quarter of Payara's CPU in the first phase): without this the first phase measures the compiler.
+                System.out.println("[bench] warm-up, not measured: uniform transfers for " + options.warmupSeconds()
+                        + " s ...");
+                RunResult warm = bench.run(Options.Scenario.UNIFORM, options.warmupSeconds());
+                System.out.println("[bench] warm-up: " + warm.succeeded() + " transfers, errors " + warm.errors());
+            }
             for (Options.Scenario scenario : options.scenarios()) {
+                Report.Cpu cpu = Report.Cpu.start();
                 RunResult result = scenario == Options.Scenario.CHECKOUT ? checkout.run() : bench.run(scenario);
                 okpay.put(scenario, result);
                 System.out.println(Report.of(result));
+                System.out.println("[bench] " + cpu.share(scenario.name().toLowerCase()));
                 if (scenario == Options.Scenario.CHECKOUT) {
                     System.out.println("[bench] checkout: the merchant's session creation (not in the throughput): "
                             + Report.latencies(checkout.createLatencies()));
@@ -97,9 +112,11 @@ public final class Bench {
                     System.out.println("[bench] no plain-JDBC baseline for " + scenario.name().toLowerCase());
                     continue;
                 }
+                Report.Cpu cpu = Report.Cpu.start();
                 RunResult result = baseline.run(scenario);
                 jdbc.put(scenario, result);
                 System.out.println(Report.of(result));
+                System.out.println("[bench] " + cpu.share("jdbc " + scenario.name().toLowerCase()));
             }
         }
         System.out.println("[bench] ---- summary ----");
@@ -115,6 +132,11 @@ public final class Bench {
             System.out.println("[bench] " + Report.ratio("OKPay hot/uniform", okpay.get(Options.Scenario.HOT),
                     okpay.get(Options.Scenario.UNIFORM)));
         }
+        if (okpay.containsKey(Options.Scenario.CHECKOUT) && okpay.containsKey(Options.Scenario.UNIFORM)) {
+            System.out.println("[bench] " + Report.ratio("OKPay checkout/uniform", okpay.get(Options.Scenario.CHECKOUT),
+                    okpay.get(Options.Scenario.UNIFORM)));
+        }
+        System.out.println("[bench] load average at the end: " + Report.loadAverage());
         System.exit(clean ? 0 : 1);
     }
 }

@@ -55,6 +55,21 @@ public final class MailBox {
         return raw;
     }
 
+    /** Empties the mail catcher (GreenMail's {@code POST /api/mail/purge}); says what happened. */
+    public String purge() {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/mail/purge"))
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? "emptied" : "not emptied (HTTP " + response.statusCode() + ")";
+        } catch (IOException e) {
+            return "not emptied (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "not emptied (interrupted)";
+        }
+    }
+
     public String verificationToken(String address) throws IOException, InterruptedException {
         return await(address, 0, m -> VERIFY_TOKEN.matcher(m).find(), VERIFY_TOKEN);
     }

@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 public record Options(String url, String mailApi, int users, int clients, int seconds, List<Scenario> scenarios,
                       int recipientsPerUser, String currency, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                      boolean baselineOnly, String operatorEmail, String operatorPassword, boolean limitsOffToo) {
+                      boolean baselineOnly, String operatorEmail, String operatorPassword, boolean limitsOffToo,
+                      int warmupSeconds) {
 
     public enum Scenario {
         /** Random pairs among the pre-warmed pairs: each user pays its {@code --recipients} neighbours. */
@@ -30,7 +31,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
             usage: bench [--url http://localhost:8080] [--mail-api http://127.0.0.1:8025] [--users 200] [--clients 32]
                          [--seconds 60] [--scenario uniform|hot|checkout|both|a,b,...] [--recipients 4] [--currency USD]
                          [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password ''] [--baseline-jdbc]
-                         [--operator-email ... --operator-password ...] [--limits-off-too]
+                         [--operator-email ... --operator-password ...] [--limits-off-too] [--warmup-seconds 30]
             """;
 
     public static Options parse(String... args) {
@@ -47,6 +48,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
         String jdbcPassword = "";
         boolean baselineOnly = false;
         boolean limitsOffToo = false;
+        int warmupSeconds = 30;
         String operatorEmail = null;
         String operatorPassword = null;
         for (int i = 0; i < args.length; i++) {
@@ -69,6 +71,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
                 case "--users" -> users = positive(name, value);
                 case "--clients" -> clients = positive(name, value);
                 case "--seconds" -> seconds = positive(name, value);
+                case "--warmup-seconds" -> warmupSeconds = notNegative(name, value);
                 case "--scenario" -> scenario = value.toLowerCase(Locale.ROOT);
                 case "--recipients" -> recipients = positive(name, value);
                 case "--currency" -> currency = value.toUpperCase(Locale.ROOT);
@@ -108,7 +111,11 @@ public record Options(String url, String mailApi, int users, int clients, int se
             throw new IllegalArgumentException("--operator-email and --operator-password go together");
         }
         return new Options(url, mailApi, users, clients, seconds, List.copyOf(scenarios), recipients, currency,
-                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword, limitsOffToo);
+                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword, limitsOffToo, warmupSeconds);
+    }
+
+    private static int notNegative(String name, String value) {
+        return value.equals("0") ? 0 : positive(name, value);
     }
 
     private static int positive(String name, String value) {

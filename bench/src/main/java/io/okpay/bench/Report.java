@@ -32,6 +32,40 @@ public final class Report {
         return String.format(Locale.ROOT, "%s: %.1f %%", label, 100.0 * numerator.throughput() / denominator.throughput());
     }
 
+    /** The 1, 5 and 15 minute load averages (Linux: /proc/loadavg), or "unknown". */
+    public static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            double one = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return one < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", one);
+        }
+    }
+
+    /**
+     * The benchmark's own CPU time over a phase, as a share of the machine (all cores): what the client took from the
+     * server it measures when both run on one machine.
+     */
+    public record Cpu(long cpuNanos, long wallNanos) {
+
+        public static Cpu start() {
+            return new Cpu(processCpu(), System.nanoTime());
+        }
+
+        public String share(String phase) {
+            double cpu = (processCpu() - cpuNanos) / 1e9;
+            double wall = (System.nanoTime() - wallNanos) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT, "bench client CPU in %s: %.1f s in %.1f s on %d cores = %.1f %% of the machine",
+                    phase, cpu, wall, cores, wall <= 0 ? 0 : 100.0 * cpu / (wall * cores));
+        }
+
+        private static long processCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+    }
+
     static String millis(long micros) {
         return String.format(Locale.ROOT, "%.1fms", micros / 1000.0);
     }

@@ -23,6 +23,14 @@ class OptionsTest {
         assertEquals(List.of(Options.Scenario.UNIFORM, Options.Scenario.HOT), o.scenarios());
         assertNull(o.jdbcUrl());
         assertFalse(o.baselineOnly());
+        assertEquals(30, o.warmupSeconds());
+    }
+
+    @Test
+    void warmUpCanBeSetOrSwitchedOff() {
+        assertEquals(10, Options.parse("--warmup-seconds", "10").warmupSeconds());
+        assertEquals(0, Options.parse("--warmup-seconds", "0").warmupSeconds());
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--warmup-seconds", "-1"));
     }
 
     @Test

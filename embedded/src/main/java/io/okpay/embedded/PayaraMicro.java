@@ -27,6 +27,9 @@ final class PayaraMicro implements Watchdog.Child {
                 "-Xmx" + heap,
                 // out of memory, a JVM limps on with dead threads; exiting lets the run command's watchdog restart it
                 "-XX:+ExitOnOutOfMemoryError",
+                // two cores shared with MariaDB: the parallel collector's short stop-the-world pauses cost less CPU than
+                // G1's concurrent work and write barriers (OKPay's garbage is short-lived request data)
+                "-XX:+UseParallelGC",
                 "-Dhazelcast.phone.home.enabled=false",
                 // a cluster on this machine talks over loopback only (STACK.md fact 17)
                 "-Dhazelcast.socket.bind.any=false",
@@ -38,7 +41,11 @@ final class PayaraMicro implements Watchdog.Child {
                 "--deploy", war.toAbsolutePath().toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(httpPort),
-                "--disablephonehome"));
+                "--disablephonehome",
+                // Grizzly's pool otherwise grows to hundreds of threads; a few more than the cores keep MariaDB's
+                // round trips overlapped without threads queueing on each other's row locks (OKPAY_HTTP_THREADS)
+                "--minhttpthreads", "4",
+                "--maxhttpthreads", httpThreads()));
         command.addAll(cluster);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -54,6 +61,11 @@ final class PayaraMicro implements Watchdog.Child {
             throw new IllegalStateException("OKPay did not become ready. Last lines of " + log + ":\n" + tail(log, 40));
         }
         return payara;
+    }
+
+    private static String httpThreads() {
+        String value = System.getenv("OKPAY_HTTP_THREADS");
+        return value == null || value.isBlank() ? "16" : Integer.toString(Integer.parseInt(value.strip()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.okpay.ledger.boundary;
 
 import io.okpay.currency.boundary.Currencies;
+import io.okpay.ledger.control.AccountIds;
 import io.okpay.ledger.control.AccountOpening;
 import io.okpay.shared.persistence.DatabaseFailures;
 import io.okpay.ledger.entity.LedgerAccount;
@@ -36,6 +37,9 @@ public class LedgerAccounts {
 
     @Inject
     Currencies currencies;
+
+    @Inject
+    AccountIds ids;
 
     /** The balance of a person ({@link OwnerType#USER}) or of a merchant ({@link OwnerType#MERCHANT}) in a currency. */
     public AccountSnapshot wallet(OwnerType ownerType, String ownerId, String currency) {
@@ -73,6 +77,35 @@ public class LedgerAccounts {
             return AccountSnapshot.of(find(ownerType, ownerId, purpose, currency).orElseThrow(() -> e));
         }
         return AccountSnapshot.of(em.find(LedgerAccount.class, id));
+    }
+
+    /**
+     * The id of the owner's account for the purpose in the currency, opening it if there is none yet (as
+     * {@link #account}); ids are remembered per instance ({@link AccountIds}), so this usually costs no read. For
+     * postings, which read balance and status under their lock.
+     */
+    public long accountId(OwnerType ownerType, String ownerId, Purpose purpose, String currency) {
+        Optional<Long> known = ids.find(ownerType, ownerId, purpose, currency);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long id = account(ownerType, ownerId, purpose, currency).id();
+        ids.remember(ownerType, ownerId, purpose, currency, id);
+        return id;
+    }
+
+    /**
+     * The id of the owner's account for the purpose in the currency if it exists (never opens one); remembered as in
+     * {@link #accountId}.
+     */
+    public Optional<Long> existingAccountId(OwnerType ownerType, String ownerId, Purpose purpose, String currency) {
+        Optional<Long> known = ids.find(ownerType, ownerId, purpose, currency);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Long> found = find(ownerType, ownerId, purpose, currency).map(LedgerAccount::id);
+        found.ifPresent(id -> ids.remember(ownerType, ownerId, purpose, currency, id));
+        return found;
     }
 
     /** Every account an owner has for a purpose (a person's wallets, one per currency), by currency. */

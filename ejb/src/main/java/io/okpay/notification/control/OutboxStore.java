@@ -1,5 +1,6 @@
 package io.okpay.notification.control;
 
+import io.okpay.notification.boundary.OutboxPriority;
 import io.okpay.notification.entity.OutboxEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,16 +28,23 @@ public class OutboxStore {
      * Claims up to {@code limit} due events. SKIP LOCKED lets several instances claim at once without waiting for or
      * taking each other's rows; the lease keeps a claimed row away from others after this transaction commits.
      */
-    @SuppressWarnings("unchecked")
     public List<OutboxEvent> claimDue(Instant now, int limit) {
+        return claimDue(now, limit, OutboxPriority.NORMAL);
+    }
+
+    /** As {@link #claimDue(Instant, int)}, only events of this priority or a more urgent one. */
+    @SuppressWarnings("unchecked")
+    public List<OutboxEvent> claimDue(Instant now, int limit, OutboxPriority lowest) {
         List<Long> ids = em.createNativeQuery("""
                         SELECT id FROM outbox_event
                         WHERE status = 'PENDING' AND next_attempt_at <= ?1 AND (locked_until IS NULL OR locked_until < ?1)
+                          AND priority <= ?3
                         ORDER BY priority, next_attempt_at
                         LIMIT ?2
                         FOR UPDATE SKIP LOCKED""", Long.class)
                 .setParameter(1, now)
                 .setParameter(2, limit)
+                .setParameter(3, lowest.ordinal())
                 .getResultList();
         if (ids.isEmpty()) {
             return List.of();

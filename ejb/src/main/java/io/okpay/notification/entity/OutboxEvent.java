@@ -112,6 +112,10 @@ public class OutboxEvent {
         return id;
     }
 
+    public OutboxPriority priority() {
+        return OutboxPriority.values()[priority];
+    }
+
     public String type() {
         return type;
     }

@@ -28,6 +28,7 @@ import io.okpay.shared.MoneyFormat;
 import io.okpay.shared.PublicIds;
 import io.okpay.shared.TimeZones;
 import io.okpay.shared.persistence.WriteConflict;
+import io.okpay.transfer.control.KnownPairs;
 import io.okpay.transfer.control.TransferRecords;
 import io.okpay.transfer.control.TransferRules;
 import io.okpay.transfer.control.TransferViews;
@@ -99,6 +100,9 @@ public class Transfers {
     @Inject
     TransferViews views;
 
+    @Inject
+    KnownPairs knownPairs;
+
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
 
@@ -134,10 +138,11 @@ public class Transfers {
         if (earlier.isPresent()) {
             return replay(earlier.get(), request);
         }
-        AccountSnapshot from = fundedWallet(request);
         TransferQuote quote = quote(request);
         UserView sender = request.sender();
         if (quote.stepUpRequired()) {
+            // Before a code is sent: spares the sender a code for a transfer the ledger would refuse.
+            fundedWallet(request);
             // The code approves this amount to this recipient only (dynamic linking).
             Operation operation = operation(request);
             if (answer == null || !answer.given()) {
@@ -147,6 +152,9 @@ public class Transfers {
             stepUp.verify(order.senderId(), answer.challengeId(), operation, answer.code());
         }
         Money money = quote.amount();
+        // Only the id: the ledger reads balance and status under its lock (insufficient_funds, account_frozen ...).
+        long from = accounts.existingAccountId(OwnerType.USER, sender.id(), Purpose.WALLET, money.currency())
+                .orElseThrow(() -> new BusinessException("insufficient_funds"));
         String shownNote = quote.note() == null ? "-" : quote.note();
         String senderAmount = MoneyFormat.format(money, sender.locale());
         PostingRequest posting;
@@ -155,7 +163,7 @@ public class Transfers {
             // Nobody to address in their own language yet: the invitation goes out in the sender's.
             AccountSnapshot escrow = accounts.house(Purpose.ESCROW, money.currency());
             posting = PostingRequest.of(scope(sender.id()), key, LEDGER_CODE,
-                            Line.debit(from.id(), money), Line.credit(escrow.id(), money))
+                            Line.debit(from, money), Line.credit(escrow.id(), money))
                     .withMemo(quote.note())
                     .withEffects(
                             mail(sender.email(), sender.locale(), "transfer-escrowed", sender.displayName(), senderAmount,
@@ -169,9 +177,9 @@ public class Transfers {
             // The receipts say when, each in its reader's own time zone (to the minute: the posting follows at once).
             Instant now = Instant.now();
             UserView recipient = request.recipient();
-            AccountSnapshot into = accounts.wallet(OwnerType.USER, recipient.id(), money.currency());
+            long into = accounts.accountId(OwnerType.USER, recipient.id(), Purpose.WALLET, money.currency());
             posting = PostingRequest.of(scope(sender.id()), key, LEDGER_CODE,
-                            Line.debit(from.id(), money), Line.credit(into.id(), money))
+                            Line.debit(from, money), Line.credit(into, money))
                     .withMemo(quote.note())
                     .withEffects(
                             mail(sender.email(), sender.locale(), "transfer-sent", sender.displayName(), senderAmount,
@@ -271,9 +279,7 @@ public class Transfers {
         }
         if (request.toEscrow()) {
             signals.add(RiskReason.UNKNOWN_RECIPIENT);
-        } else if (signals.isEmpty() && em.createNamedQuery(Transfer.ANY_BETWEEN, Long.class)
-                .setParameter("senderId", request.sender().id()).setParameter("recipientId", request.recipient().id())
-                .setMaxResults(1).getResultList().isEmpty()) {
+        } else if (signals.isEmpty() && !knownPairs.paidBefore(em, request.sender().id(), request.recipient().id())) {
             // A large amount needs a code whoever receives it: then there is no need to ask whether the pair is new.
             signals.add(RiskReason.NEW_RECIPIENT);
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -49,8 +50,10 @@ public class Transfer {
     /** A sender's transfers still waiting in escrow, newest first. */
     public static final String WAITING_OF_SENDER = "Transfer.waitingOfSender";
 
+    /** From a pooled sequence: the row is inserted in the posting's batch, not at persist (V83). */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "transfer_seq")
+    @SequenceGenerator(name = "transfer_seq", sequenceName = "transfer_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "public_id", nullable = false, updatable = false)

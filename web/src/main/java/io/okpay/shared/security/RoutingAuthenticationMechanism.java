@@ -20,6 +20,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +36,8 @@ import java.util.stream.Collectors;
  * ({@link ApiRequests}: by servlet path, so /%61pi/… and /api;x/… count too) go to MicroProfile JWT (bearer tokens
  * only; a session cookie means nothing there), everything else to the form sign-in (a bearer token
  * means nothing on pages). A bearer value that is not even shaped like a JWT is not MicroProfile JWT's business: the
- * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401.
+ * request goes on anonymous, so an unknown path is still a 404 and a protected one a 401. A token that passed
+ * MicroProfile JWT once is taken again without a second check until it expires ({@link VerifiedTokens}).
  * <p>
  * A signed-in page visitor is recognised from the session row that the sign-in opened, on every request and on
  * whichever instance of a cluster it lands, with the roles the user has now; once that row has ended, the visitor's
@@ -51,6 +56,8 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
     @EJB
     SignIns signIns;
 
+    private final VerifiedTokens verified = new VerifiedTokens(Clock.systemUTC());
+
     private volatile HttpAuthenticationMechanism form;
     private volatile HttpAuthenticationMechanism jwt;
 
@@ -58,9 +65,17 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         HttpAuthenticationMechanism mechanism = pick(request);
-        if (mechanism == jwt && !bearerLooksLikeJwt(request.getHeader("Authorization"))) {
-            // Another scheme's credentials (or none): the caller stays anonymous, and protected resources answer 401.
-            return context.doNothing();
+        if (mechanism == jwt) {
+            String authorization = request.getHeader("Authorization");
+            if (!bearerLooksLikeJwt(authorization)) {
+                // Another scheme's credentials (or none): the caller stays anonymous, and protected resources answer 401.
+                return context.doNothing();
+            }
+            if (!authorization.startsWith("Bearer ")) {
+                // Payara reads only "Bearer " exactly: whatever it makes of another spelling, it decides alone.
+                return jwt.validateRequest(request, response, context);
+            }
+            return bearer(authorization.substring(7), request, response, context);
         }
         if (mechanism == form && !context.isAuthenticationRequest() && !SessionRows.isPageResource(request)) {
             Optional<UserView> signedIn = SessionRows.user(request, signIns);
@@ -76,6 +91,26 @@ public class RoutingAuthenticationMechanism implements HttpAuthenticationMechani
             }
         }
         return mechanism.validateRequest(request, response, context);
+    }
+
+    /**
+     * A token verified here before (exactly this text, not expired) is taken as MicroProfile JWT took it then: its
+     * principal (the token, which Payara also puts in the subject) and groups. Anything else gets the full check,
+     * and is remembered if it passed.
+     */
+    private AuthenticationStatus bearer(String token, HttpServletRequest request, HttpServletResponse response,
+                                        HttpMessageContext context) throws AuthenticationException {
+        Optional<VerifiedTokens.Verified> known = verified.find(token);
+        if (known.isPresent()) {
+            context.getClientSubject().getPrincipals().add(known.get().caller());
+            return context.notifyContainerAboutLogin(known.get().caller(), known.get().groups());
+        }
+        AuthenticationStatus status = jwt.validateRequest(request, response, context);
+        if (status == AuthenticationStatus.SUCCESS && context.getCallerPrincipal() instanceof JsonWebToken checked
+                && checked.getExpirationTime() > 0) {
+            verified.remember(token, checked, context.getGroups(), Instant.ofEpochSecond(checked.getExpirationTime()));
+        }
+        return status;
     }
 
     /** A bearer token made of three (JWS) or five (JWE) dot-separated parts: MicroProfile JWT decides on it. */
