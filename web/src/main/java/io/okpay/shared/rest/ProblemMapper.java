@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,8 +69,38 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException web) {
             return fromStatus(web, locale);
         }
+        if (databaseUnreachable(thrown)) {
+            // Not a bug of ours: the database is down or cut off. Readiness says DOWN meanwhile, so the load balancer
+            // sends people elsewhere; whoever got here is told to come back shortly, and nothing was changed.
+            LOG.warning(() -> "Database unreachable, request " + RequestIds.current() + ": " + thrown);
+            return Response.fromResponse(Problems.of("database_unavailable", locale))
+                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.log(Level.SEVERE, "Unexpected failure, request " + RequestIds.current(), thrown);
         return Problems.of("internal_error", locale);
+    }
+
+    /** Seconds a client waits after a 503 database_unavailable: about the load balancer's health-check period. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * The failure comes from not reaching the database: a JDBC connection failure (SQLState class 08, or the
+     * driver's connection exceptions) or the pool that could not hand out a connection.
+     */
+    static boolean databaseUnreachable(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static Response fromStatus(WebApplicationException e, Locale locale) {

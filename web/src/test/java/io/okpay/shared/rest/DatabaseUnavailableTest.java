@@ -1,0 +1,26 @@
+package io.okpay.shared.rest;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A database that cannot be reached is a 503 with Retry-After (the fault suite cuts it off), not a 500. */
+class DatabaseUnavailableTest {
+
+    @Test
+    @DisplayName("connection failures anywhere in the cause chain, the pool's included, are the database being unreachable")
+    void recognised() {
+        assertTrue(ProblemMapper.databaseUnreachable(new RuntimeException("JPA",
+                new SQLNonTransientConnectionException("Socket fail to connect to 127.0.0.1:3306", "08000"))));
+        assertTrue(ProblemMapper.databaseUnreachable(new IllegalStateException(new SQLException("gone", "08S01"))));
+        assertTrue(ProblemMapper.databaseUnreachable(new SQLException("Error in allocating a connection",
+                new jakarta.resource.spi.ResourceAllocationException("Connection could not be allocated"))));
+        assertFalse(ProblemMapper.databaseUnreachable(new SQLException("Duplicate entry", "23000")));
+        assertFalse(ProblemMapper.databaseUnreachable(new IllegalStateException("a bug of ours")));
+    }
+}
