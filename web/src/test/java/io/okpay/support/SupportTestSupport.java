@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Test-only, in the test server (for SupportIT): moves a ticket's first-reply due time into the past, as if the
- * promised hours had gone by, so that it is overdue now.
+ * promised hours had gone by, so that it is overdue now; (for ChatIT) makes a person's chat idle since yesterday, so
+ * that the next housekeeping pass ends it.
  */
 @Stateless
 @Path("test-support-desk")
@@ -27,5 +28,13 @@ public class SupportTestSupport {
         return Integer.toString(em.createNativeQuery("UPDATE support_ticket SET first_reply_due_at = "
                         + "UTC_TIMESTAMP(6) - INTERVAL 1 HOUR WHERE public_id = ?1")
                 .setParameter(1, ticketId).executeUpdate());
+    }
+
+    @POST
+    @Path("chat-idle/{user}")
+    public String chatIdle(@PathParam("user") String userId) {
+        return Integer.toString(em.createNativeQuery("UPDATE support_chat SET last_line_at = "
+                        + "UTC_TIMESTAMP(6) - INTERVAL 1 DAY WHERE user_id = ?1 AND status <> 'ENDED'")
+                .setParameter(1, userId).executeUpdate());
     }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How a ticket or a message reached OKPay. */
 public enum Channel {
-    WEB, API, EMAIL;
+    WEB, API, EMAIL, CHAT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

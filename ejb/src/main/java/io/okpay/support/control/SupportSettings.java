@@ -35,6 +35,18 @@ public class SupportSettings {
     @ConfigProperty(name = "okpay.base-url")
     String baseUrl;
 
+    @Inject
+    @ConfigProperty(name = "okpay.support.chat.max-length", defaultValue = "1000")
+    int chatMaxLength;
+
+    @Inject
+    @ConfigProperty(name = "okpay.support.chat.lines-per-minute", defaultValue = "20")
+    int chatLinesPerMinute;
+
+    @Inject
+    @ConfigProperty(name = "okpay.support.chat.idle-timeout", defaultValue = "PT15M")
+    Duration chatIdleTimeout;
+
     public Duration firstReplyWithin() {
         return firstReplyWithin;
     }
@@ -58,5 +70,20 @@ public class SupportSettings {
 
     public String ticketUrl(String ticketId) {
         return baseUrl.replaceAll("/+$", "") + "/support/ticket.xhtml?id=" + ticketId;
+    }
+
+    /** The longest chat line, in characters (code points). */
+    public int chatMaxLength() {
+        return chatMaxLength;
+    }
+
+    /** Lines a person may write per minute in the chat. */
+    public int chatLinesPerMinute() {
+        return chatLinesPerMinute;
+    }
+
+    /** A chat without a new line for this long ends (its transcript becomes a ticket). */
+    public Duration chatIdleTimeout() {
+        return chatIdleTimeout;
     }
 }

@@ -1,4 +1,4 @@
-package io.okpay.merchant.boundary;
+package io.okpay.shared;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -7,7 +7,7 @@ import javax.cache.processor.MutableEntry;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-class ApiRateLimitsTest {
+class RateWindowsTest {
 
     /** One cache entry, as the cache hands it to the entry processor. */
     static final class Entry implements MutableEntry<String, long[]> {
@@ -45,7 +45,7 @@ class ApiRateLimitsTest {
     }
 
     static long[] take(Entry entry, long now) {
-        return new ApiRateLimits.Take().process(entry, now, 2L, 1000L);
+        return new RateWindows.Take().process(entry, now, 2L, 1000L);
     }
 
     @Test
