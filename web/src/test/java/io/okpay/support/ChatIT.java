@@ -34,13 +34,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static io.okpay.it.Browsers.click;
 import static io.okpay.it.Browsers.text;
 import static io.okpay.it.Browsers.type;
 import static io.okpay.it.Browsers.waitFor;
-import static io.okpay.it.MailCatcher.codeMails;
-import static io.okpay.it.MailCatcher.nextCode;
-import static io.okpay.it.People.PASSWORD;
 import static io.okpay.it.People.operator;
 import static io.okpay.it.People.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -141,14 +137,7 @@ class ChatIT {
         WebDriver danBrowser = null;
         WebDriver eveBrowser = null;
         try {
-            int codes = codeMails(desk.email());
-            operatorBrowser.get(url("/signin.xhtml?lang=en"));
-            type(operatorBrowser, "signin:email", desk.email());
-            type(operatorBrowser, "signin:password", PASSWORD);
-            click(operatorBrowser, "signin:submit");
-            waitFor(operatorBrowser, "code:value");
-            type(operatorBrowser, "code:value", nextCode(desk.email(), codes));
-            click(operatorBrowser, "code:submit");
+            signIn(operatorBrowser, desk, "en");
             Browsers.openMenu(operatorBrowser);
             Browsers.press(operatorBrowser, operatorBrowser.findElement(By.id("nav-chat-desk")));
             waitFor(operatorBrowser, "desk-queue");
@@ -320,9 +309,7 @@ class ChatIT {
 
     static void signIn(WebDriver browser, Person person, String lang) {
         browser.get(TestServer.base().toString().replaceAll("/$", "") + "/signin.xhtml?lang=" + lang);
-        type(browser, "signin:email", person.email());
-        type(browser, "signin:password", PASSWORD);
-        click(browser, "signin:submit");
+        Browsers.signIn(browser, person.email());
     }
 
     static String cookies(WebDriver browser) {
