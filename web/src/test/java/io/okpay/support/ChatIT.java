@@ -99,6 +99,17 @@ class ChatIT {
                 assertEquals("chat_offline", error.getString("code"));
                 assertTrue(error.getString("text").contains("24 小时"), error.getString("text"));
             }
+
+            // ... and performs it: the offer leads to the lock on the security page, one press stops outgoing money
+            Browsers.press(browser, browser.findElement(By.id("lock-account")));
+            waitFor(browser, "risk-lock:lock");
+            Browsers.press(browser, browser.findElement(By.id("risk-lock:lock")));
+            JsonObject lock = Http.json(http.get("/api/v1/me/lock", "Authorization", ann.bearer()));
+            for (int tries = 0; tries < 20 && !lock.getBoolean("locked"); tries++) {
+                Thread.sleep(250);
+                lock = Http.json(http.get("/api/v1/me/lock", "Authorization", ann.bearer()));
+            }
+            assertTrue(lock.getBoolean("locked"), lock.toString());
         } finally {
             browser.quit();
         }
