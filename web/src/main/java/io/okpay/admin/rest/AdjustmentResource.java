@@ -16,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -28,7 +26,6 @@ import java.util.List;
  */
 @Stateless
 @Path("admin/adjustments")
-@Tag(name = "Back office")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("FINANCE")
@@ -58,8 +55,6 @@ public class AdjustmentResource {
     }
 
     @POST
-    @Operation(summary = "Propose a correction {account (usr_...), amount, currency, direction credit|debit, reason, "
-            + "ticket}; optional Idempotency-Key")
     public Response propose(ProposalRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ProposalRequest body = request == null ? new ProposalRequest(null, null, null, null, null, null) : request;
         AdjustmentView proposed = adjustments.propose(new Adjustments.Proposal(body.account(), body.amount(),
@@ -68,7 +63,6 @@ public class AdjustmentResource {
     }
 
     @GET
-    @Operation(summary = "Proposals in a status (proposed, approved, rejected, expired), newest first")
     public List<AdjustmentDto> list(@QueryParam("status") @DefaultValue("proposed") String status,
                                     @QueryParam("limit") @DefaultValue("50") int limit) {
         return adjustments.list(status, limit).stream().map(AdjustmentDto::of).toList();
@@ -76,21 +70,18 @@ public class AdjustmentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One proposal")
     public AdjustmentDto find(@PathParam("id") String id) {
         return AdjustmentDto.of(adjustments.find(id));
     }
 
     @POST
     @Path("{id}/approve")
-    @Operation(summary = "Approve {reason} and post it to the ledger; never by its maker")
     public AdjustmentDto approve(@PathParam("id") String id, Decision decision) {
         return AdjustmentDto.of(adjustments.approve(id, decision == null ? null : decision.reason()));
     }
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject {reason}; never by its maker")
     public AdjustmentDto reject(@PathParam("id") String id, Decision decision) {
         return AdjustmentDto.of(adjustments.reject(id, decision == null ? null : decision.reason()));
     }

@@ -12,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +20,6 @@ import java.util.List;
 /** The audit log for COMPLIANCE and ADMIN: filtered records, newest first, with the chain's verification. */
 @Stateless
 @Path("admin/audit")
-@Tag(name = "Back office")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"COMPLIANCE", "ADMIN"})
 public class AuditAdminResource {
@@ -40,7 +37,6 @@ public class AuditAdminResource {
     }
 
     @GET
-    @Operation(summary = "Audit records (?actor=&event=&q=&from=&to=&before=&limit=), newest first, and the chain check")
     public AuditPage search(@QueryParam("actor") String actor, @QueryParam("event") String event,
                             @QueryParam("q") String text, @QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("before") Long before, @QueryParam("limit") @DefaultValue("50") int limit) {

@@ -17,8 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +27,6 @@ import java.util.Locale;
  */
 @Stateless
 @Path("admin")
-@Tag(name = "Back office")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"SUPPORT", "COMPLIANCE", "FINANCE", "ADMIN"})
 public class BackOfficeResource {
@@ -123,8 +120,6 @@ public class BackOfficeResource {
 
     @GET
     @Path("search")
-    @Operation(summary = "A person by id, e-mail or username; a payment by transaction, transfer, top-up, payout, "
-            + "checkout session or bank reference")
     public List<HitDto> search(@QueryParam("q") String q) {
         return backOffice.search(q).stream().map(h -> new HitDto(h.kind(), h.id(), h.label(), h.userId(),
                 h.at() == null ? null : h.at().toString())).toList();
@@ -132,7 +127,6 @@ public class BackOfficeResource {
 
     @GET
     @Path("users/{id}")
-    @Operation(summary = "A person: profile, balances, latest history, sign-ins, open sessions")
     public PersonDto person(@PathParam("id") String id, @Context HttpHeaders headers) {
         Locale locale = headers.getAcceptableLanguages().stream().filter(l -> !"*".equals(l.getLanguage())).findFirst()
                 .orElse(Locale.ENGLISH);
@@ -158,7 +152,6 @@ public class BackOfficeResource {
     @Path("users/{id}/sessions/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"SUPPORT", "ADMIN"})
-    @Operation(summary = "End every session and refresh token of a person {reason}")
     public Revoked revoke(@PathParam("id") String id, Revocation revocation) {
         return new Revoked(id, backOffice.endSessions(id, revocation == null ? null : revocation.reason()));
     }
@@ -167,7 +160,6 @@ public class BackOfficeResource {
     @Path("users/{id}/second-factors/reset")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"SUPPORT", "ADMIN"})
-    @Operation(summary = "Reset a person's second factors after an identity check {check_type, check_detail, reason}")
     public ResetDto resetSecondFactors(@PathParam("id") String id, SecondFactorReset reset) {
         SecondFactorReset r = reset == null ? new SecondFactorReset(null, null, null) : reset;
         BackOffice.Reset done = backOffice.resetSecondFactors(id, r.check_type(), r.check_detail(), r.reason());

@@ -14,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +26,6 @@ import java.util.List;
  */
 @Stateless
 @Path("admin")
-@Tag(name = "Back office")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"FINANCE", "ADMIN"})
 public class BooksResource {
@@ -73,7 +70,6 @@ public class BooksResource {
 
     @GET
     @Path("reconciliation")
-    @Operation(summary = "Trial balance per currency, house accounts cached against computed, the last runs")
     public ReconciliationDto reconciliation() {
         Books.Overview o = books.overview();
         return new ReconciliationDto(o.balanced(),
@@ -90,7 +86,6 @@ public class BooksResource {
     @POST
     @Path("reconciliation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reconcile the ledger now {reason}")
     public ReportDto runNow(Reason reason) {
         return ReportDto.of(books.reconcile(reason == null ? null : reason.reason()));
     }
@@ -98,8 +93,6 @@ public class BooksResource {
     @GET
     @Path("safeguarding")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(summary = "Customer money held against the safeguarding account's figure per currency on a day "
-            + "(?date=YYYY-MM-DD, UTC; today by default); CSV with Accept: text/csv")
     public Response safeguarding(@QueryParam("date") String date, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         LocalDate day = day(date);
         SafeguardingDto dto = new SafeguardingDto(day.toString(), books.safeguarding(day).stream().map(BooksResource::line).toList());
@@ -115,7 +108,6 @@ public class BooksResource {
     @Path("safeguarding")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("FINANCE")
-    @Operation(summary = "Enter the safeguarding account's balance of a day {date, amount, currency, reason} (FINANCE)")
     public SafeguardingLineDto enter(FigureRequest request) {
         FigureRequest body = request == null ? new FigureRequest(null, null, null, null) : request;
         LocalDate day;

@@ -12,15 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** Operators and their roles, for ADMIN: the list, granting a role and taking one away, each with a reason. */
 @Stateless
 @Path("admin/operators")
-@Tag(name = "Back office")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
 public class OperatorsResource {
@@ -49,7 +46,6 @@ public class OperatorsResource {
     }
 
     @GET
-    @Operation(summary = "Every account with an operator role (SUPPORT, COMPLIANCE, FINANCE, ADMIN), newest accounts first")
     public List<OperatorDto> list() {
         return operators.list().stream().map(OperatorDto::of).toList();
     }
@@ -57,7 +53,6 @@ public class OperatorsResource {
     @POST
     @Path("{id}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Grant an operator role to an account {role, reason}; it counts from their next sign-in")
     public ChangeDto grant(@PathParam("id") String id, Grant grant) {
         Grant g = grant == null ? new Grant(null, null) : grant;
         return ChangeDto.of(operators.grant(id, g.role(), g.reason()));
@@ -66,7 +61,6 @@ public class OperatorsResource {
     @POST
     @Path("{id}/roles/{role}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take an operator role away {reason}; the operator's sessions end; the last ADMIN keeps the role")
     public ChangeDto revoke(@PathParam("id") String id, @PathParam("role") String role, Reason reason) {
         return ChangeDto.of(operators.revoke(id, role, reason == null ? null : reason.reason()));
     }

@@ -14,15 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The outbox for ADMIN: messages by status (failed by default, dead, pending, delivered) and a retry now. */
 @Stateless
 @Path("admin/outbox")
-@Tag(name = "Back office")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("ADMIN")
 public class OutboxAdminResource {
@@ -43,7 +40,6 @@ public class OutboxAdminResource {
     }
 
     @GET
-    @Operation(summary = "Outbox messages in a status: failed (default), dead, pending, delivered; newest first")
     public List<MessageDto> list(@QueryParam("status") @DefaultValue("failed") String status,
                                  @QueryParam("limit") @DefaultValue("50") int limit) {
         return outbox.list(status, limit).stream().map(MessageDto::of).toList();
@@ -52,7 +48,6 @@ public class OutboxAdminResource {
     @POST
     @Path("{id}/retry")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Try a message again now {reason}")
     public MessageDto retry(@PathParam("id") long id, Reason reason) {
         return MessageDto.of(outbox.retry(id, reason == null ? null : reason.reason()));
     }

@@ -34,8 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +50,6 @@ import java.util.Map;
  * {@code POST {id}/pay}, the checkout page's payment from the balance in the session's currency.
  */
 @Path("checkout/sessions")
-@Tag(name = "Checkout")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("MERCHANT")
@@ -83,7 +80,6 @@ public class CheckoutSessionResource {
     }
 
     @POST
-    @Operation(summary = "Create a checkout session (Idempotency-Key required); send the payer to its url")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, CreateSession request) {
         CreateSession body = request == null ? new CreateSession(null, null, null, null, null, null, null, null) : request;
         SessionView created = sessions.create(merchantId(), idempotencyKey, new SessionRequest(body.amount(),
@@ -99,13 +95,11 @@ public class CheckoutSessionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the merchant's checkout sessions (404 for anyone else's)")
     public JsonObject one(@PathParam("id") String id) {
         return CheckoutJson.session(sessions.find(merchantId(), id));
     }
 
     @GET
-    @Operation(summary = "The merchant's checkout sessions, newest first; limit up to 100, starting_after a session id")
     public JsonObject list(@QueryParam("limit") @DefaultValue("20") int limit,
                            @QueryParam("starting_after") String startingAfter) {
         if (limit < 1 || limit > 100) {
@@ -119,7 +113,6 @@ public class CheckoutSessionResource {
 
     @POST
     @Path("{id}/expire")
-    @Operation(summary = "End an open checkout session now: it can no longer be paid (409 session_not_open otherwise)")
     public JsonObject expire(@PathParam("id") String id) {
         return CheckoutJson.session(sessions.expire(merchantId(), id));
     }
@@ -131,7 +124,6 @@ public class CheckoutSessionResource {
     @GET
     @Path("{id}/public")
     @RolesAllowed("USER")
-    @Operation(summary = "What a payer reviews before paying a session: merchant name, amount, description, status")
     public JsonObject review(@PathParam("id") String id) {
         SessionView session = sessions.forCheckout(id);
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -154,7 +146,6 @@ public class CheckoutSessionResource {
     @POST
     @Path("{id}/pay")
     @RolesAllowed("USER")
-    @Operation(summary = "Pay a checkout session from the caller's balance (Idempotency-Key required; step-up like transfers)")
     public Response pay(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
                         PayRequest request) {
         IdempotencyKey.of(idempotencyKey);

@@ -26,8 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,7 +38,6 @@ import java.util.List;
  * OKPay keeps its fee on a refunded payment. Another merchant's payment is 404, also for its refunds.
  */
 @Path("payments")
-@Tag(name = "Checkout")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("MERCHANT")
@@ -62,8 +59,6 @@ public class PaymentResource {
     }
 
     @GET
-    @Operation(summary = "The merchant's payments, newest first; status (succeeded, partially_refunded, refunded), "
-            + "created_from/created_to (ISO-8601), limit up to 100, starting_after a payment id")
     public JsonObject list(@QueryParam("limit") @DefaultValue("20") int limit,
                            @QueryParam("starting_after") String startingAfter,
                            @QueryParam("status") String status,
@@ -81,14 +76,12 @@ public class PaymentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the merchant's payments (404 for anyone else's)")
     public JsonObject one(@PathParam("id") String id) {
         return CheckoutJson.payment(payments.find(merchantId(), id));
     }
 
     @POST
     @Path("{id}/refunds")
-    @Operation(summary = "Give money back to the payer (Idempotency-Key required); amount defaults to what is left")
     public Response refund(@PathParam("id") String id, @HeaderParam("Idempotency-Key") String idempotencyKey,
                            CreateRefund request) {
         CreateRefund body = request == null ? new CreateRefund(null, null) : request;
@@ -103,7 +96,6 @@ public class PaymentResource {
 
     @GET
     @Path("{id}/refunds")
-    @Operation(summary = "The refunds of one of the merchant's payments, newest first")
     public JsonObject refunds(@PathParam("id") String id) {
         JsonArrayBuilder data = Json.createArrayBuilder();
         refunds.of(merchantId(), id).forEach(r -> data.add(CheckoutJson.refund(r)));
@@ -112,7 +104,6 @@ public class PaymentResource {
 
     @GET
     @Path("{id}/refunds/{refund}")
-    @Operation(summary = "One refund of one of the merchant's payments")
     public JsonObject refund(@PathParam("id") String id, @PathParam("refund") String refundId) {
         return CheckoutJson.refund(refunds.find(merchantId(), id, refundId));
     }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -22,7 +21,6 @@ public class CurrencyResource {
     }
 
     @GET
-    @Operation(summary = "Enabled currencies")
     public List<CurrencyDto> enabled() {
         return currencies.enabled().stream()
                 .map(c -> new CurrencyDto(c.code(), c.name(), c.exponent()))

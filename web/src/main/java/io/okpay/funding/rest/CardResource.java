@@ -12,14 +12,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The caller's saved cards (saved with {@code save_card} on a card top-up): brand, last four digits, expiry. */
 @Path("cards")
-@Tag(name = "Top-ups")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class CardResource {
@@ -34,7 +31,6 @@ public class CardResource {
     }
 
     @GET
-    @Operation(summary = "The caller's saved cards, newest first")
     public List<SavedCardDto> list() {
         return savedCards.of(userId()).stream().map(card -> new SavedCardDto(card.id(), card.brand(),
                 card.lastFour(), card.expMonth(), card.expYear())).toList();
@@ -42,7 +38,6 @@ public class CardResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Forget a saved card")
     public Response forget(@PathParam("id") String id) {
         savedCards.forget(userId(), id);
         return Response.noContent().build();

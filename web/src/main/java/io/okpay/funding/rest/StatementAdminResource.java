@@ -17,8 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -28,7 +26,6 @@ import java.util.List;
  */
 @Stateless
 @Path("admin/statements")
-@Tag(name = "Top-ups")
 @Consumes({"text/csv", MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("FINANCE")
@@ -57,7 +54,6 @@ public class StatementAdminResource {
 
     @GET
     @Path("suspense")
-    @Operation(summary = "Statement lines in suspense: credits that matched no pending top-up, oldest first")
     public List<QueuedLineDto> queue(@QueryParam("limit") @DefaultValue("100") int limit) {
         return imports.queue(limit).stream().map(line -> new QueuedLineDto(line.bankEntryId(),
                 line.bookingDate().toString(), line.amount().toDecimal(), line.amount().currency(), line.reference(),
@@ -67,7 +63,6 @@ public class StatementAdminResource {
     @POST
     @Path("suspense/{entry}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Credit a line in suspense to a pending bank transfer top-up of the same currency and total")
     public Resolution assign(@PathParam("entry") String bankEntryId, Assignment assignment) {
         if (assignment == null || assignment.topup_id() == null || assignment.topup_id().isBlank()) {
             throw BusinessException.invalid(List.of(new BusinessException.FieldError("topup_id", "topup_id_required")));
@@ -80,14 +75,12 @@ public class StatementAdminResource {
     @POST
     @Path("suspense/{entry}/return")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Book a line in suspense back out, to be sent back to the payer")
     public Resolution returnToPayer(@PathParam("entry") String bankEntryId, @QueryParam("reason") String reason) {
         return new Resolution("returned", null, imports.returnToPayer(context.getCallerPrincipal().getName(), bankEntryId,
                 reason));
     }
 
     @POST
-    @Operation(summary = "Import a bank statement: matched lines credit their top-ups, others go to suspense")
     public ImportDto importStatement(byte[] file, @QueryParam("reason") String reason) {
         BankStatementImports.Result result = imports.importStatement(context.getCallerPrincipal().getName(),
                 file == null ? new byte[0] : file, reason);

@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
@@ -43,7 +41,6 @@ import java.util.List;
  * {@code Idempotency-Key}: a replay answers the first top-up (200 instead of 201), another body with the same key 409.
  */
 @Path("topups")
-@Tag(name = "Top-ups")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -87,9 +84,6 @@ public class TopUpResource {
     }
 
     @POST
-    @Operation(summary = "Top up by card ({method:card, amount, currency, card:{number, exp_month, exp_year, cvc}, "
-            + "save_card} or {method:card, amount, currency, card_id} with a saved card), "
-            + "by bank transfer ({method:bank_transfer, amount, currency}) or by voucher ({method:voucher, code})")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, TopUpRequest request) {
         TopUpRequest body = request == null ? new TopUpRequest(null, null, null, null, null, null, null) : request;
         TopUpMethod method = TopUpMethod.fromWireName(body.method() == null ? "" : body.method())
@@ -124,14 +118,12 @@ public class TopUpResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the caller's top-ups")
     public TopUpDto find(@PathParam("id") String id) {
         return TopUpDto.of(topUps.find(userId(), id), http.getLocale(), bank);
     }
 
     @POST
     @Path("{id}/challenge")
-    @Operation(summary = "The one-time code the card issuer asked for (a top-up in status requires_action)")
     public TopUpDto challenge(@PathParam("id") String id, ChallengeAnswer answer) {
         return TopUpDto.of(cardTopUps.completeChallenge(new CardChallengeCommand(userId(), id,
                 answer == null ? null : answer.code())), http.getLocale(), bank);

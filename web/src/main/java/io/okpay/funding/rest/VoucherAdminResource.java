@@ -14,8 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,7 +25,6 @@ import java.util.List;
  */
 @Stateless
 @Path("admin/vouchers")
-@Tag(name = "Top-ups")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("FINANCE")
@@ -50,7 +47,6 @@ public class VoucherAdminResource {
     }
 
     @POST
-    @Operation(summary = "Issue a batch of voucher codes {amount, currency, count, expires_at}; the codes are shown once")
     public Response issue(BatchRequest request) {
         BatchRequest body = request == null ? new BatchRequest(null, null, null, null) : request;
         Instant expiresAt;
@@ -69,8 +65,6 @@ public class VoucherAdminResource {
 
     @POST
     @Path("{batch}/approval")
-    @Operation(summary = "A second FINANCE operator approves a batch above okpay.funding.voucher-approval-above {reason}; "
-            + "never its issuer (403 four_eyes_required)")
     public Response approve(@jakarta.ws.rs.PathParam("batch") String batchId, Approval approval) {
         vouchers.approveBatch(batchId, approval == null ? null : approval.reason());
         return Response.noContent().build();
@@ -84,7 +78,6 @@ public class VoucherAdminResource {
     }
 
     @jakarta.ws.rs.GET
-    @Operation(summary = "Voucher batches, newest first: how many vouchers, redeemed, voided, waiting for approval")
     public List<BatchSummaryDto> batches(@jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit) {
         return vouchers.batches(limit).stream().map(b -> new BatchSummaryDto(b.id(), b.amount().toDecimal(),
                 b.amount().currency(), b.count(), b.redeemed(), b.voided(), b.awaiting(), b.expiresAt().toString(),
@@ -94,7 +87,6 @@ public class VoucherAdminResource {
     @jakarta.ws.rs.GET
     @Path("{batch}/export")
     @Produces("text/csv")
-    @Operation(summary = "A batch as CSV: each voucher's last four characters, value and status (the codes are not kept)")
     public Response export(@jakarta.ws.rs.PathParam("batch") String batchId) {
         return Response.ok(vouchers.export(batchId), io.okpay.shared.Csv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + batchId + ".csv\"").build();
@@ -102,7 +94,6 @@ public class VoucherAdminResource {
 
     @POST
     @Path("{batch}/void")
-    @Operation(summary = "Void the unused vouchers of a batch {reason}")
     public Voided voidUnused(@jakarta.ws.rs.PathParam("batch") String batchId, Approval reason) {
         return new Voided(batchId, vouchers.voidUnused(batchId, reason == null ? null : reason.reason()));
     }

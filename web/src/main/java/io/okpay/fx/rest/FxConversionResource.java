@@ -22,15 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Currency conversion between the caller's own balances: a quote fixes rate, amounts and fee for a short while
  * ({@code expires_at}); converting it ({@code Idempotency-Key} required) moves exactly those amounts, once.
  */
 @Path("fx")
-@Tag(name = "Currency conversion")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -82,8 +79,6 @@ public class FxConversionResource {
 
     @POST
     @Path("quotes")
-    @Operation(summary = "Quote a conversion: sell a fixed amount or buy a fixed amount; valid until expires_at. Above "
-            + "okpay.risk.conversion-threshold: 403 step_up_required with challenge_id; ask again with challenge_id and code")
     public Response quote(QuoteRequest request) {
         QuoteRequest body = request == null ? new QuoteRequest(null, null, null, null, null, null) : request;
         FxQuoteView quote;
@@ -99,14 +94,12 @@ public class FxConversionResource {
 
     @GET
     @Path("quotes/{id}")
-    @Operation(summary = "One of the caller's quotes (404 for anyone else's)")
     public QuoteDto quote(@PathParam("id") String id) {
         return QuoteDto.of(conversions.findQuote(userId(), id));
     }
 
     @POST
     @Path("conversions")
-    @Operation(summary = "Execute a quote once (Idempotency-Key required); a converted quote answers its conversion")
     public Response convert(@HeaderParam("Idempotency-Key") String idempotencyKey, ConversionRequest request) {
         FxConversionView done = conversions.convert(userId(), idempotencyKey, request == null ? null : request.quote_id());
         Response.ResponseBuilder response = Response.created(uriInfo.getBaseUriBuilder().path("fx/conversions")
@@ -119,7 +112,6 @@ public class FxConversionResource {
 
     @GET
     @Path("conversions/{id}")
-    @Operation(summary = "One of the caller's conversions (404 for anyone else's)")
     public ConversionDto conversion(@PathParam("id") String id) {
         return ConversionDto.of(conversions.findConversion(userId(), id));
     }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -38,7 +37,6 @@ public class FxRateResource {
     }
 
     @GET
-    @Operation(summary = "Mid-market rates: units of each enabled currency per one unit of base")
     public RatesDto rates(@QueryParam("base") @DefaultValue("USD") String base) {
         List<String> enabled = currencies.enabledCodes();
         if (!enabled.contains(base)) {

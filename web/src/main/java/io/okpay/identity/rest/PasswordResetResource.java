@@ -12,12 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** "Forgot password?" for apps. The request answers 202 whether or not the address has an account. */
 @Path("auth/password-reset")
-@Tag(name = "Identity")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PasswordResetResource {
@@ -38,7 +35,6 @@ public class PasswordResetResource {
     }
 
     @POST
-    @Operation(summary = "E-mail a reset link (always 202)")
     public Response request(ResetRequest request) {
         passwordReset.request(request == null ? null : request.email(), clientAddress.of(http));
         return Response.accepted().build();
@@ -46,7 +42,6 @@ public class PasswordResetResource {
 
     @POST
     @Path("confirm")
-    @Operation(summary = "Set a new password with the token from the e-mailed link")
     public Response confirm(ResetConfirmation request) {
         passwordReset.confirm(request == null ? null : request.token(), request == null ? null : request.password());
         return Response.noContent().build();

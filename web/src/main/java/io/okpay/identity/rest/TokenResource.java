@@ -19,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +33,6 @@ import java.util.function.Supplier;
  * exchanges a refresh token, once.
  */
 @Path("auth/token")
-@Tag(name = "Identity")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -62,7 +59,6 @@ public class TokenResource {
     }
 
     @POST
-    @Operation(summary = "Get an access token (15 minutes) and a refresh token")
     public Response token(TokenRequest request) {
         TokenRequest body = request == null ? new TokenRequest(null, null, null, null, null, null, null, null) : request;
         return answering(() -> {
@@ -88,8 +84,6 @@ public class TokenResource {
 
     @POST
     @Path("resend")
-    @Operation(summary = "Send the code of a sign-in (401 code_required) again: only the new code works then; at most "
-            + "every 30 seconds (429 resend_too_soon with Retry-After), five codes in all")
     public Response resend(ResendRequest request) {
         ResendRequest body = request == null ? new ResendRequest(null, null) : request;
         return answering(() -> {

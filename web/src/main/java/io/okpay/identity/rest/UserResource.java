@@ -18,15 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Locale;
 
 /** Sign-up and e-mail verification for apps. */
 @Path("users")
-@Tag(name = "Identity")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -61,8 +58,6 @@ public class UserResource {
     }
 
     @POST
-    @Operation(summary = "Create an account; a verification link is e-mailed. An address that already has an account "
-            + "gets the same answer (its owner is told by e-mail); 429 sign_up_throttled with Retry-After when too many")
     public Response signUp(SignUp request) {
         SignUp body = request == null ? new SignUp(null, null, null, null, null) : request;
         UserView user = users.signUp(body.email(), body.username(), body.password(),
@@ -74,7 +69,6 @@ public class UserResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"SUPPORT", "ADMIN"})
-    @Operation(summary = "An account, for the support desk and administrators")
     public Account find(@PathParam("id") String id) {
         return Account.of(users.require(id));
     }
@@ -87,7 +81,6 @@ public class UserResource {
 
     @POST
     @Path("password-strength")
-    @Operation(summary = "How strong a candidate password is (0-4) and which rules it breaks; nothing is stored")
     public Response strength(StrengthRequest request) {
         StrengthRequest body = request == null ? new StrengthRequest(null, null, null) : request;
         PasswordCheck check = PasswordCheck.of(body.password(), body.username(), body.email());
@@ -97,7 +90,6 @@ public class UserResource {
 
     @POST
     @Path("verification")
-    @Operation(summary = "Confirm the e-mail address with the token from the e-mailed link")
     public Response verify(Verification request) {
         users.verifyEmail(request == null ? null : request.token());
         return Response.noContent().build();

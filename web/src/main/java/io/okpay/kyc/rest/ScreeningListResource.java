@@ -12,13 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Compliance (COMPLIANCE) uploads screening lists; every pending or approved verification is screened against each. */
 @Stateless
 @Path("admin/screening-lists")
-@Tag(name = "Identity verification")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("COMPLIANCE")
 public class ScreeningListResource {
@@ -31,8 +28,6 @@ public class ScreeningListResource {
 
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Upload a screening list (CSV: name, date_of_birth, country, source; ?name= names the list); "
-            + "every pending or approved verification is screened against it")
     public Response uploadList(@QueryParam("name") String name, String csv) {
         ScreeningListView list = reviews.uploadList(name, csv);
         return Response.status(201).entity(new ListDto(list.id(), list.name(), list.entries(), list.newHits(),

@@ -23,8 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +33,6 @@ import java.util.List;
  */
 @Stateless
 @Path("admin/verifications")
-@Tag(name = "Identity verification")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("COMPLIANCE")
 public class VerificationAdminResource {
@@ -53,8 +50,6 @@ public class VerificationAdminResource {
     }
 
     @GET
-    @Operation(summary = "Verifications in a status (pending by default; approved, rejected, more_requested), oldest "
-            + "first, with the person's details and screening hits; limit up to 100, starting_after = next_cursor")
     public ReviewList list(@QueryParam("status") @DefaultValue("pending") String status,
                            @QueryParam("limit") @DefaultValue("20") int limit,
                            @QueryParam("starting_after") String startingAfter) {
@@ -72,7 +67,6 @@ public class VerificationAdminResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One verification with the person's details, documents, screening hits and history")
     public VerificationDto.Review one(@PathParam("id") String id) {
         return VerificationDto.review(reviews.require(id));
     }
@@ -80,7 +74,6 @@ public class VerificationAdminResource {
     @GET
     @Path("{id}/documents/{doc}")
     @Produces({"image/jpeg", "image/png", "application/pdf"})
-    @Operation(summary = "A document's content (written to the audit log)")
     public Response document(@PathParam("id") String id, @PathParam("doc") String documentId,
                              @Context HttpServletRequest http) {
         DocumentContent document = reviews.document(id, documentId, clientAddress.of(http));
@@ -92,7 +85,6 @@ public class VerificationAdminResource {
 
     @POST
     @Path("{id}/approve")
-    @Operation(summary = "Approve a pending verification; 422 screening_hit_open while a screening hit is open")
     public VerificationDto.Review approve(@PathParam("id") String id) {
         return VerificationDto.review(reviews.approve(id));
     }
@@ -100,7 +92,6 @@ public class VerificationAdminResource {
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a pending verification {reason}: the person reads the reason and may submit again")
     public VerificationDto.Review reject(@PathParam("id") String id, Decision decision) {
         return VerificationDto.review(reviews.reject(id, decision == null ? null : decision.reason()));
     }
@@ -108,7 +99,6 @@ public class VerificationAdminResource {
     @POST
     @Path("{id}/request-more")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask for more {document: front|back|selfie, reason}; the person submits again")
     public VerificationDto.Review requestMore(@PathParam("id") String id, Decision decision) {
         return VerificationDto.review(reviews.requestMore(id, decision == null ? null : decision.document(),
                 decision == null ? null : decision.reason()));
@@ -117,7 +107,6 @@ public class VerificationAdminResource {
     @POST
     @Path("{id}/screening-hits/{hit}/clear")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Clear an open screening hit {reason} (a false positive)")
     public VerificationDto.Review clear(@PathParam("id") String id, @PathParam("hit") String hitId, Decision decision) {
         return VerificationDto.review(reviews.clearHit(id, hitId, decision == null ? null : decision.reason()));
     }

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +33,6 @@ import java.util.Map;
  * Files come back only as thumbnails of the images; anyone else's verification is 404.
  */
 @Path("verifications")
-@Tag(name = "Identity verification")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class VerificationResource {
@@ -51,10 +48,6 @@ public class VerificationResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Submit an identity verification (multipart/form-data): fields legal_name, date_of_birth "
-            + "(YYYY-MM-DD), nationality (ISO 3166 alpha-2), address, document_type (passport, national_id, "
-            + "driving_licence, residence_permit), document_number; files front (required), back, selfie: JPEG, PNG or "
-            + "PDF (selfie: an image), each at most okpay.kyc.max-document-bytes. 409 verification_pending while one waits")
     public Response submit(List<EntityPart> parts) {
         Map<String, String> fields = new HashMap<>();
         List<Upload> uploads = new ArrayList<>();
@@ -73,14 +66,12 @@ public class VerificationResource {
     }
 
     @GET
-    @Operation(summary = "The caller's verifications, newest first, with status, decisions and documents (no contents)")
     public VerificationList list() {
         return new VerificationList(verifications.of(userId()).stream().map(VerificationDto::of).toList(), false);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the caller's verifications (404 for anyone else's)")
     public VerificationDto one(@PathParam("id") String id) {
         return VerificationDto.of(verifications.require(userId(), id));
     }
@@ -88,7 +79,6 @@ public class VerificationResource {
     @GET
     @Path("{id}/documents/{doc}/thumbnail")
     @Produces("image/jpeg")
-    @Operation(summary = "A small JPEG of an image the caller sent (never the file itself; 404 for a PDF)")
     public Response thumbnail(@PathParam("id") String id, @PathParam("doc") String documentId) {
         return Response.ok(verifications.thumbnail(userId(), id, documentId), "image/jpeg")
                 .header("Cache-Control", "private, no-store").build();

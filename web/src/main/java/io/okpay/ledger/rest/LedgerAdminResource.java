@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
 
@@ -45,14 +44,12 @@ public class LedgerAdminResource {
 
     @GET
     @Path("reconciliation")
-    @Operation(summary = "The last ledger reconciliation of this instance (operators only)")
     public ReconciliationDto last() {
         return reconciliation.last().map(ReconciliationDto::of).orElseThrow(BusinessException::notFound);
     }
 
     @POST
     @Path("reconciliation")
-    @Operation(summary = "Reconcile the ledger now and return the result (operators only)")
     public ReconciliationDto runNow() {
         return ReconciliationDto.of(reconciliation.run(context.getCallerPrincipal().getName()));
     }

@@ -20,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +32,6 @@ import java.util.Locale;
  * both. Public: no bearer token needed. Failures are problem+json with an OAuth {@code error} member as well.
  */
 @Path("oauth/token")
-@Tag(name = "Merchants")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClientTokenResource {
 
@@ -64,8 +61,6 @@ public class ClientTokenResource {
     // Form parameters by name: a servlet filter may already have read the body as request parameters.
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Exchange an API key for a MERCHANT access token (15 minutes): grant_type=client_credentials, "
-            + "client_id and client_secret by HTTP Basic or in the form")
     public Response token(@HeaderParam("Authorization") String authorization,
                           @FormParam("grant_type") String grantType,
                           @FormParam("client_id") String clientId,

@@ -16,8 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +27,6 @@ import java.util.Locale;
  */
 @Stateless
 @Path("admin/merchants")
-@Tag(name = "Merchants")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("COMPLIANCE")
 public class MerchantAdminResource {
@@ -41,8 +38,6 @@ public class MerchantAdminResource {
     }
 
     @GET
-    @Operation(summary = "Merchants in a status (pending by default), oldest first; limit up to 100, starting_after "
-            + "= the previous page's next_cursor")
     public MerchantList list(@QueryParam("status") @DefaultValue("pending") String status,
                              @QueryParam("limit") @DefaultValue("20") int limit,
                              @QueryParam("starting_after") String startingAfter) {
@@ -61,21 +56,18 @@ public class MerchantAdminResource {
 
     @POST
     @Path("{id}/approve")
-    @Operation(summary = "Approve a pending (or suspended) merchant: it may take live payments")
     public MerchantDto approve(@PathParam("id") String merchantId) {
         return MerchantDto.of(reviews.decide(merchantId, MerchantStatus.APPROVED));
     }
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject a pending merchant")
     public MerchantDto reject(@PathParam("id") String merchantId) {
         return MerchantDto.of(reviews.decide(merchantId, MerchantStatus.REJECTED));
     }
 
     @POST
     @Path("{id}/suspend")
-    @Operation(summary = "Suspend an approved merchant: it takes no payments until approved again")
     public MerchantDto suspend(@PathParam("id") String merchantId) {
         return MerchantDto.of(reviews.decide(merchantId, MerchantStatus.SUSPENDED));
     }

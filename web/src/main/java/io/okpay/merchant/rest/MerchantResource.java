@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
@@ -27,7 +25,6 @@ import java.util.List;
  * a person without a merchant profile, or asking for a key of another merchant, is told 404.
  */
 @Path("merchants")
-@Tag(name = "Merchants")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -49,8 +46,6 @@ public class MerchantResource {
     }
 
     @POST
-    @Operation(summary = "Open the caller's merchant profile {business_name, website, support_email, "
-            + "settlement_currency}; pending until compliance approves it. One per person (409 merchant_exists)")
     public Response open(OpenRequest request) {
         OpenRequest body = request == null ? new OpenRequest(null, null, null, null) : request;
         MerchantView opened = merchants.open(userId(), body.business_name(), body.website(), body.support_email(),
@@ -60,35 +55,30 @@ public class MerchantResource {
 
     @GET
     @Path("me")
-    @Operation(summary = "The caller's merchant profile (404 when the caller has none)")
     public MerchantDto me() {
         return MerchantDto.of(merchants.ofOwner(userId()).orElseThrow(BusinessException::notFound));
     }
 
     @GET
     @Path("me/keys")
-    @Operation(summary = "The API keys of the caller's merchant, newest first, revoked ones included (never secrets)")
     public ApiKeyList keys() {
         return new ApiKeyList(apiKeys.list(userId()).stream().map(ApiKeyDto::of).toList(), false);
     }
 
     @POST
     @Path("me/keys")
-    @Operation(summary = "Create an API key; its secret is in this answer only (at most 5 active keys)")
     public Response createKey() {
         return secret(ApiKeyDto.of(apiKeys.create(userId())));
     }
 
     @POST
     @Path("me/keys/{id}/revoke")
-    @Operation(summary = "Revoke an API key for good; tokens it already gave expire on their own within 15 minutes")
     public ApiKeyDto revoke(@PathParam("id") String keyId) {
         return ApiKeyDto.of(apiKeys.revoke(userId(), keyId));
     }
 
     @POST
     @Path("me/keys/{id}/rotate")
-    @Operation(summary = "Replace an active API key: a new key (secret in this answer only), the old one revoked")
     public Response rotate(@PathParam("id") String keyId) {
         return secret(ApiKeyDto.of(apiKeys.rotate(userId(), keyId)));
     }

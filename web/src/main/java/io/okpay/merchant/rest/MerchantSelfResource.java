@@ -11,14 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The calling merchant itself (MERCHANT access token from POST /api/v1/oauth/token): its profile and balances. */
 @Path("merchant")
-@Tag(name = "Merchants")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("MERCHANT")
 public class MerchantSelfResource {
@@ -42,14 +39,12 @@ public class MerchantSelfResource {
     }
 
     @GET
-    @Operation(summary = "The calling merchant's profile")
     public MerchantDto profile() {
         return MerchantDto.of(merchants.require(merchantId()));
     }
 
     @GET
     @Path("balances")
-    @Operation(summary = "The calling merchant's balances, one per currency it has received")
     public List<BalanceDto> balances() {
         return balances.of(merchantId()).stream().map(BalanceDto::of).toList();
     }

@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +37,6 @@ import java.util.Set;
  */
 @Stateless
 @Path("admin/payouts")
-@Tag(name = "Payouts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("FINANCE")
 public class PayoutAdminResource {
@@ -56,7 +53,6 @@ public class PayoutAdminResource {
     }
 
     @GET
-    @Operation(summary = "Payouts in a status (pending, processing, paid, failed, cancelled), oldest first")
     public JsonObject list(@QueryParam("status") @DefaultValue("pending") String status,
                            @QueryParam("limit") @DefaultValue("100") int limit,
                            @QueryParam("starting_after") String startingAfter) {
@@ -70,8 +66,6 @@ public class PayoutAdminResource {
     @Path("export")
     @Consumes(MediaType.WILDCARD)
     @Produces({"text/csv", PAIN_001, MediaType.TEXT_XML})
-    @Operation(summary = "Export every pending payout as a bank file (CSV, or pain.001 with Accept: application/xml); "
-            + "they become processing")
     public Response export(@Context HttpHeaders headers) {
         return file(desk.export(operatorId(), wantsXml(headers)));
     }
@@ -79,7 +73,6 @@ public class PayoutAdminResource {
     @GET
     @Path("batches/{id}")
     @Produces({"text/csv", PAIN_001, MediaType.TEXT_XML})
-    @Operation(summary = "The file of an earlier export again (CSV, or pain.001 with Accept: application/xml)")
     public Response batch(@PathParam("id") String batchId, @Context HttpHeaders headers) {
         return file(desk.batchFile(batchId, wantsXml(headers)));
     }
@@ -87,7 +80,6 @@ public class PayoutAdminResource {
     @POST
     @Path("{id}/paid")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "The bank made the transfer: the held money leaves the owner's account")
     public JsonObject paid(@PathParam("id") String id) {
         return desk.markPaid(operatorId(), id).json();
     }
@@ -95,7 +87,6 @@ public class PayoutAdminResource {
     @POST
     @Path("{id}/failed")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The transfer failed (reason required): the held money is released to its owner")
     public JsonObject failed(@PathParam("id") String id, Failure failure) {
         PayoutView failed = desk.markFailed(operatorId(), id, failure == null ? null : failure.reason());
         return failed.json();

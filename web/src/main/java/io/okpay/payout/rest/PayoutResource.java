@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -42,7 +40,6 @@ import java.util.List;
  * pending) until OKPay's bank has made the transfer (paid) or could not (failed). A pending payout can be cancelled.
  */
 @Path("payouts")
-@Tag(name = "Payouts")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"USER", "MERCHANT"})
@@ -65,10 +62,6 @@ public class PayoutResource {
     }
 
     @POST
-    @Operation(summary = "Withdraw to a bank account: amount, currency, iban, account_holder (Idempotency-Key required). "
-            + "A person's token: the first request answers 403 step_up_required with challenge_id (a code naming the amount "
-            + "and the account is sent); send it again with challenge_id and code. A merchant's key: only to a bank account "
-            + "the owner approved with a code on the dashboard, else 403 payout_iban_unconfirmed")
     public Response request(@HeaderParam("Idempotency-Key") String idempotencyKey, RequestPayout request) {
         RequestPayout body = request == null ? new RequestPayout(null, null, null, null, null, null) : request;
         WithdrawMoney order = new WithdrawMoney(owner(), body.amount(), body.currency(), body.iban(), body.account_holder());
@@ -90,13 +83,11 @@ public class PayoutResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the caller's payouts (404 for anyone else's)")
     public JsonObject one(@PathParam("id") String id) {
         return payouts.find(owner(), id).json();
     }
 
     @GET
-    @Operation(summary = "The caller's payouts, newest first; limit up to 100, starting_after a payout id")
     public JsonObject list(@QueryParam("limit") @DefaultValue("20") int limit,
                            @QueryParam("starting_after") String startingAfter) {
         if (limit < 1 || limit > 100) {
@@ -108,7 +99,6 @@ public class PayoutResource {
     @POST
     @Path("{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Cancel a payout not yet sent to the bank; the money is available again")
     public JsonObject cancel(@PathParam("id") String id) {
         return payouts.cancel(owner(), id).json();
     }

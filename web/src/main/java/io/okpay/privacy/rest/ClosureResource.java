@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
 
@@ -32,7 +30,6 @@ import java.util.Locale;
  * closes the account. From then on the person cannot sign in and every token of theirs is refused (401).
  */
 @Path("me/closure")
-@Tag(name = "Privacy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -54,8 +51,6 @@ public class ClosureResource {
     }
 
     @POST
-    @Operation(summary = "Close the caller's account: only with zero balances, and with a one-time code (the first "
-            + "request sends it: 403 step_up_required with challenge_id; send again with challenge_id and code)")
     public Response close(Approval request) {
         Approval body = request == null ? new Approval(null, null) : request;
         Locale locale = Messages.supported(http.getLocale());

@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -27,7 +25,6 @@ import java.util.List;
  * {@code ?format=csv}, or {@code Accept: application/zip} or {@code text/csv}) as a ZIP of one CSV file per section.
  */
 @Path("me/export")
-@Tag(name = "Privacy")
 @RolesAllowed("USER")
 public class DataExportResource {
 
@@ -42,9 +39,6 @@ public class DataExportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, ExportFiles.ZIP_MEDIA_TYPE, "text/csv"})
-    @Operation(summary = "Everything OKPay holds about the caller: profile, balances, history, sign-ins. JSON, or with "
-            + "format=csv (or Accept: application/zip or text/csv) a ZIP of profile.csv, balances.csv, history.csv and "
-            + "sign_ins.csv; amounts as decimal strings, times ISO-8601 in UTC")
     public Response export(@QueryParam("format") String format, @Context HttpHeaders headers) {
         boolean csv;
         if (format == null || format.isBlank()) {

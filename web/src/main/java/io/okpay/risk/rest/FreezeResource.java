@@ -18,8 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Compliance (COMPLIANCE) freezes and unfreezes a person's account, with a reason: a frozen account receives money but
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // The action is part of the class's path: a root of "admin/users/{id}" would take every /admin/users/{id}/… request
 // away from the back office's resource of a person (JAX-RS picks one root class per request, the most literal).
 @Path("admin/users/{id}/{action: lock|freeze|unfreeze}")
-@Tag(name = "Limits")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("COMPLIANCE")
@@ -49,7 +46,6 @@ public class FreezeResource {
     }
 
     @GET
-    @Operation(summary = "Whether the person's account is frozen or self-locked (GET …/lock)")
     public SelfLockResource.LockDto state(@PathParam("id") String userId, @PathParam("action") String action) {
         if (!action.equals("lock")) {
             throw new NotFoundException();
@@ -58,8 +54,6 @@ public class FreezeResource {
     }
 
     @POST
-    @Operation(summary = "Freeze (POST …/freeze: no money leaves the account until unfrozen; money still comes in) or "
-            + "unfreeze (POST …/unfreeze) the account; a reason is required")
     public SelfLockResource.LockDto change(@PathParam("id") String userId, @PathParam("action") String action,
                                            Reason request, @Context HttpServletRequest http) {
         String reason = request == null ? null : request.reason();

@@ -10,14 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The caller's tier and limits, with what they used of each and when it resets. */
 @Path("me/limits")
-@Tag(name = "Limits")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class LimitsResource {
@@ -52,9 +49,6 @@ public class LimitsResource {
     }
 
     @GET
-    @Operation(summary = "The caller's tier (T0 e-mail not verified, T1 e-mail verified, T2 identity approved) and every "
-            + "limit: per transaction, per day, per month (amounts in the reference currency) and per hour (a count), "
-            + "with used, remaining and resets_at")
     public LimitsDto limits() {
         LimitsView view = limits.of(security.getUserPrincipal().getName());
         return new LimitsDto(view.tier().name(), view.enabled(), view.currency(), view.raiseUrl(),

@@ -8,8 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -18,14 +16,12 @@ import java.util.List;
  * and on again on this instance to measure what they cost in one run (README "Benchmark").
  */
 @Path("sandbox/limits")
-@Tag(name = "Limits")
 public class SandboxLimitsResource {
 
     @EJB
     Limits limits;
 
     @POST
-    @Operation(summary = "Sandbox only: limits on (enabled=true) or off on this instance until it restarts")
     public Response switchLimits(@QueryParam("enabled") Boolean enabled) {
         if (enabled == null) {
             throw BusinessException.invalid(List.of(new FieldError("enabled", "invalid_value")));

@@ -20,8 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 
@@ -31,7 +29,6 @@ import java.time.Instant;
  * code, sets the lock to end 24 hours later.
  */
 @Path("me/lock")
-@Tag(name = "Limits")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -64,22 +61,17 @@ public class SelfLockResource {
     }
 
     @GET
-    @Operation(summary = "Whether money may leave the account: frozen (by compliance), locked (by you), unlocks_at")
     public LockDto state() {
         return LockDto.of(locks.of(userId()));
     }
 
     @POST
-    @Operation(summary = "Lock your own account now (\"someone else is using my account\"): no money leaves it, money "
-            + "still comes in; unlocking needs a one-time code and then 24 hours")
     public LockDto lock() {
         return LockDto.of(locks.lock(userId(), clientAddress.of(http)));
     }
 
     @POST
     @Path("unlock")
-    @Operation(summary = "End your own lock: without a code, 403 step_up_required with challenge_id (a code is sent); "
-            + "with challenge_id and code, the lock ends 24 hours later (unlocks_at)")
     public Response unlock(Unlock request) {
         Unlock body = request == null ? new Unlock(null, null) : request;
         try {

@@ -24,8 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -34,7 +32,6 @@ import java.util.List;
  * desk's figures; a ticket with its internal notes; assignment, replies (e-mailed to the person), notes, status.
  */
 @Path("admin/support/tickets")
-@Tag(name = "Support")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"SUPPORT", "COMPLIANCE"})
 public class SupportDeskResource {
@@ -52,8 +49,6 @@ public class SupportDeskResource {
     }
 
     @GET
-    @Operation(summary = "The queue: status (open, waiting_on_customer, resolved, closed; default all but closed), "
-            + "overdue=true, category, assignee (an operator id, or - for nobody); overdue first, then priority")
     public JsonObject queue(@QueryParam("status") String status, @QueryParam("overdue") boolean overdue,
                             @QueryParam("category") String category, @QueryParam("assignee") String assignee) {
         TicketStatus wantedStatus = TicketStatus.parse(status);
@@ -73,7 +68,6 @@ public class SupportDeskResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A ticket with its whole thread, internal notes included")
     public JsonObject one(@PathParam("id") String id) {
         return thread(desk.thread(id));
     }
@@ -81,7 +75,6 @@ public class SupportDeskResource {
     @POST
     @Path("{id}/replies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer the person (message): e-mailed in their language and shown on their ticket page")
     public Response reply(@PathParam("id") String id, Text text) {
         desk.reply(id, text == null ? null : text.message());
         return Response.status(Response.Status.CREATED).entity(thread(desk.thread(id))).build();
@@ -90,7 +83,6 @@ public class SupportDeskResource {
     @POST
     @Path("{id}/notes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An internal note (message): the person never sees it")
     public Response note(@PathParam("id") String id, Text text) {
         desk.note(id, text == null ? null : text.message());
         return Response.status(Response.Status.CREATED).entity(thread(desk.thread(id))).build();
@@ -99,7 +91,6 @@ public class SupportDeskResource {
     @POST
     @Path("{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take the ticket (assignee \"me\") or give it back (assignee null)")
     public JsonObject assign(@PathParam("id") String id, Assignment assignment) {
         return desk.assign(id, assignment != null && "me".equals(assignment.assignee())).deskJson();
     }
@@ -107,7 +98,6 @@ public class SupportDeskResource {
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the ticket: open, waiting_on_customer, resolved, closed")
     public JsonObject status(@PathParam("id") String id, StatusChange change) {
         return desk.changeStatus(id, change == null ? null : change.status()).deskJson();
     }
@@ -115,7 +105,6 @@ public class SupportDeskResource {
     @GET
     @Path("{id}/attachments/{attachment}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A file of the ticket's thread")
     public Response attachment(@PathParam("id") String id, @PathParam("attachment") String attachment) {
         return SupportResource.download(desk.attachment(id, attachment));
     }

@@ -31,8 +31,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +46,6 @@ import java.util.Map;
  * Someone else's ticket, message or file is 404.
  */
 @Path("support/tickets")
-@Tag(name = "Support")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class SupportResource {
@@ -73,8 +70,6 @@ public class SupportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Open a support request: category (account, payment, security, verification, merchant, other), "
-            + "subject, message, optionally transaction_id (one of yours)")
     public Response open(OpenTicket request) {
         OpenTicket body = request == null ? new OpenTicket(null, null, null, null) : request;
         return created(tickets.open(me(), new NewTicket(body.category(), body.subject(), body.message(),
@@ -83,7 +78,6 @@ public class SupportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Open a support request with files: the same fields as form parts, files as 'attachments' parts")
     public Response openWithFiles(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         Form form = Form.read(contentType, body);
         return created(tickets.open(me(), new NewTicket(form.field("category"), form.field("subject"),
@@ -91,7 +85,6 @@ public class SupportResource {
     }
 
     @GET
-    @Operation(summary = "Your support requests, newest first")
     public JsonObject list() {
         JsonArrayBuilder data = Json.createArrayBuilder();
         tickets.list(me()).forEach(t -> data.add(t.json()));
@@ -100,7 +93,6 @@ public class SupportResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of your support requests with its messages (404 for anyone else's)")
     public JsonObject one(@PathParam("id") String id) {
         return tickets.thread(me(), id).json();
     }
@@ -108,7 +100,6 @@ public class SupportResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Answer on a request (message); a resolved request opens again, a closed one is 409")
     public Response reply(@PathParam("id") String id, Reply reply) {
         var added = tickets.reply(me(), id, reply == null ? null : reply.message(), List.of(), Channel.API);
         return Response.status(Response.Status.CREATED).entity(added.json()).build();
@@ -117,7 +108,6 @@ public class SupportResource {
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Answer with files: message and 'attachments' parts")
     public Response replyWithFiles(@PathParam("id") String id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                    InputStream body) {
         Form form = Form.read(contentType, body);
@@ -128,7 +118,6 @@ public class SupportResource {
     @POST
     @Path("{id}/rating")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rate the answer, 1 to 5, once the request is resolved (comment optional)")
     public JsonObject rate(@PathParam("id") String id, Rating rating) {
         return tickets.rate(me(), id, rating == null ? null : rating.rating(), rating == null ? null : rating.comment())
                 .json();
@@ -137,7 +126,6 @@ public class SupportResource {
     @GET
     @Path("{id}/attachments/{attachment}")
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "A file of your request's thread")
     public Response attachment(@PathParam("id") String id, @PathParam("attachment") String attachment) {
         return download(tickets.attachment(me(), id, attachment));
     }

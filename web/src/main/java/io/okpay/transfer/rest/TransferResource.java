@@ -29,8 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -43,7 +41,6 @@ import java.util.List;
  * ends, or the sender cancels ({@code POST /transfers/{id}/cancel}); then it is completed, returned or cancelled.
  */
 @Path("transfers")
-@Tag(name = "Transfers")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
@@ -91,7 +88,6 @@ public class TransferResource {
     }
 
     @POST
-    @Operation(summary = "Send money to an OKPay user by e-mail address or username (Idempotency-Key required)")
     public Response send(@HeaderParam("Idempotency-Key") String idempotencyKey, SendTransfer request) {
         SendTransfer body = request == null ? new SendTransfer(null, null, null, null, null, null) : request;
         TransferView sent;
@@ -112,20 +108,17 @@ public class TransferResource {
 
     @POST
     @Path("{id}/cancel")
-    @Operation(summary = "Take back a transfer still waiting for its recipient to sign up (sender only)")
     public TransferDto cancel(@PathParam("id") String id) {
         return TransferDto.of(escrow.cancel(userId(), id));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A transfer the caller sent or received (404 for anyone else's)")
     public TransferDto one(@PathParam("id") String id) {
         return TransferDto.of(transfers.find(userId(), id));
     }
 
     @GET
-    @Operation(summary = "Transfers sent and received, newest first; limit up to 100, starting_after a transfer id")
     public TransferList list(@QueryParam("limit") @DefaultValue("20") int limit,
                              @QueryParam("starting_after") String startingAfter) {
         if (limit < 1 || limit > 100) {

@@ -10,14 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
 /** The caller's balances, one per currency they have used. */
 @Path("balances")
-@Tag(name = "Wallet")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class BalanceResource {
@@ -37,7 +34,6 @@ public class BalanceResource {
     }
 
     @GET
-    @Operation(summary = "Every balance of the signed-in person: balance and available (balance minus held) per currency")
     public List<BalanceDto> balances() {
         return wallets.balances(security.getUserPrincipal().getName()).stream().map(BalanceDto::of).toList();
     }

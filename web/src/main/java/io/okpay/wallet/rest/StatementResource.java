@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,7 +25,6 @@ import java.util.List;
  * {@code ?format=csv}. A future month is a field error; a month before the balance existed is an empty statement.
  */
 @Path("statements")
-@Tag(name = "Wallet")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 @RolesAllowed("USER")
 public class StatementResource {
@@ -62,8 +59,6 @@ public class StatementResource {
 
     @GET
     @Path("{month}")
-    @Operation(summary = "The statement of one month (YYYY-MM, in the caller's time zone) of one currency: opening balance, entries oldest "
-            + "first, totals in and out, closing balance; as CSV with Accept: text/csv or format=csv")
     public Response statement(@PathParam("month") String month, @QueryParam("currency") String currency,
                               @QueryParam("format") String format) {
         String caller = security.getUserPrincipal().getName();

@@ -19,8 +19,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -35,7 +33,6 @@ import java.util.List;
  * transaction in detail, and the same filters as a CSV file.
  */
 @Path("transactions")
-@Tag(name = "Wallet")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("USER")
 public class TransactionResource {
@@ -81,7 +78,6 @@ public class TransactionResource {
     }
 
     @GET
-    @Operation(summary = "The caller's transactions across balances, newest first, with the balance after each")
     public TransactionList list(@QueryParam("currency") String currency, @QueryParam("type") String type,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("counterparty") String counterparty,
@@ -99,9 +95,6 @@ public class TransactionResource {
     @GET
     @Path("export")
     @Produces(WalletCsv.MEDIA_TYPE)
-    @Operation(summary = "The caller's transactions from one day to another (at most 366 days, the caller's local days) "
-            + "as a CSV file, oldest first; the same filters as the list; column headers in the caller's language, dates "
-            + "in the caller's time zone with its offset")
     public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
                            @QueryParam("currency") String currency, @QueryParam("type") String type,
                            @QueryParam("counterparty") String counterparty) {
@@ -113,7 +106,6 @@ public class TransactionResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One of the caller's transactions: what, with whom, amount, fee and balance after per balance")
     public TransactionDetailDto one(@PathParam("id") String id) {
         return TransactionDetailDto.of(wallets.transaction(caller(), id));
     }

@@ -11,12 +11,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A merchant's event exactly as its endpoints receive it: {"id", "object": "event", "type", "created", "data"}. */
 @Path("events")
-@Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("MERCHANT")
 public class EventResource {
@@ -29,7 +26,6 @@ public class EventResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One event as delivered (the same body every delivery and re-send of it POSTs)")
     public Response one(@PathParam("id") String id) {
         return Response.ok(deliveries.event(security.getUserPrincipal().getName(), id).body()).build();
     }

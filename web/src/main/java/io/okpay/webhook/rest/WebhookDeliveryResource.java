@@ -12,12 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One delivery of the merchant's, and its manual re-send. */
 @Path("webhook_deliveries")
-@Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("MERCHANT")
 public class WebhookDeliveryResource {
@@ -30,14 +27,12 @@ public class WebhookDeliveryResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One delivery with its attempts")
     public DeliveryDto one(@PathParam("id") String id) {
         return DeliveryDto.of(deliveries.delivery(merchantId(), id));
     }
 
     @POST
     @Path("{id}/resend")
-    @Operation(summary = "Send the same event (same id) again now, also after the delivery failed for good")
     public DeliveryDto resend(@PathParam("id") String id) {
         return DeliveryDto.of(deliveries.resend(merchantId(), id));
     }

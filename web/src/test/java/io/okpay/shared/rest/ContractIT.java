@@ -60,8 +60,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The running server keeps the contract: the main merchant flow (an API key, the client credentials token, a checkout
  * session, a person pays it, a refund, payouts, a webhook endpoint and its signed events) and the main person flow
- * (sign-up, verification, token, top-up, transfer, history, conversion) go through a client that checks every request
- * and every answer, status and body, against META-INF/openapi.yaml with the swagger-request-validator; refusals too.
+ * (sign-up, verification, token, top-up, transfer, history, conversion), payment links paid by a person, a webhook test
+ * event, and a person's limits, own lock, statement, exports, support requests and verifications go through a client
+ * that checks every request and every answer, status and body, against META-INF/openapi.yaml with the
+ * swagger-request-validator; refusals too.
  */
 class ContractIT {
 
@@ -308,6 +310,125 @@ class ContractIT {
     }
 
     @Test
+    @DisplayName("payment links, a test event, limits, the own lock, support, verifications, exports; as declared")
+    void paymentLinksAndAccountFlow() throws Exception {
+        Person owner = People.person();
+        String merchantId = json(call("POST", "/merchants", """
+                {"business_name":"Links 链接 Shop","website":"https://links.example",
+                 "support_email":"help@links.example","settlement_currency":"EUR"}""", 201,
+                "Authorization", owner.bearer())).getString("id");
+        HttpResponse<String> approved = http.post("/api/v1/admin/merchants/" + merchantId + "/approve", "",
+                "Authorization", People.operator("COMPLIANCE").bearer());
+        assertEquals(200, approved.statusCode(), approved.body());
+        JsonObject key = json(call("POST", "/merchants/me/keys", null, 201, "Authorization", owner.bearer()));
+        HttpResponse<String> granted = form("client_id", key.getString("id"), "client_secret", key.getString("secret"));
+        String shop = "Bearer " + json(granted).getString("access_token");
+
+        // A test event: signed like every delivery, of the type the document declares.
+        JsonObject endpoint = json(call("POST", "/webhook_endpoints", """
+                {"url":"http://127.0.0.1:%d/hooks/%s","events":["*"]}"""
+                .formatted(receiver.getAddress().getPort(), merchantId), 201, "Authorization", shop));
+        JsonObject test = json(call("POST", "/webhook_endpoints/" + endpoint.getString("id") + "/test", null, 201,
+                "Authorization", shop));
+        assertEquals("webhook_endpoint.test", test.getString("event_type"));
+        Delivery arrived = awaitDelivery(endpoint.getString("id"), "webhook_endpoint.test");
+        assertSigned(arrived, endpoint.getString("secret"));
+
+        // Payment links: fixed and open amounts, refusals, a payer pays through checkout, the link's payments.
+        JsonObject link = json(call("POST", "/payment_links", """
+                {"amount":"12.50","currency":"EUR","description":"绿茶 Green tea 250 g","quantity_limit":5}""", 201,
+                "Authorization", shop));
+        String linkId = link.getString("id");
+        JsonObject open = json(call("POST", "/payment_links", """
+                {"currency":"EUR","description":"Donation","expires_at":"%s"}"""
+                .formatted(Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+                201, "Authorization", shop));
+        assertTrue(open.isNull("amount"), open.toString());
+        call("POST", "/payment_links", "{\"amount\":\"1.001\",\"currency\":\"EUR\",\"description\":\"x\"}", 400,
+                "Authorization", shop);
+        call("GET", "/payment_links?limit=1", null, 200, "Authorization", shop);
+        call("GET", "/payment_links/" + linkId, null, 200, "Authorization", shop);
+        call("GET", "/payment_links/plink_unknown", null, 404, "Authorization", shop);
+        call("GET", "/payment_links/" + linkId, null, 403, "Authorization", owner.bearer());
+        call("GET", "/payment_links/" + linkId + "/qr.svg", null, 200, "Accept", "image/svg+xml");
+
+        Person payer = People.person("zh-CN");
+        People.fund(payer, "EUR", "50.00");
+        JsonObject session = json(call("POST", "/payment_links/" + linkId + "/checkout_sessions", "{}", 201,
+                "Authorization", payer.bearer(), "Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals("12.50", session.getString("amount"));
+        String payKey = UUID.randomUUID().toString();
+        int codes = MailCatcher.codeMails(payer.email());
+        HttpResponse<String> stepUp = call("POST", "/checkout/sessions/" + session.getString("id") + "/pay", "{}", 403,
+                "Authorization", payer.bearer(), "Idempotency-Key", payKey);
+        call("POST", "/checkout/sessions/" + session.getString("id") + "/pay", """
+                {"challenge_id":"%s","code":"%s"}""".formatted(json(stepUp).getString("challenge_id"),
+                MailCatcher.nextCode(payer.email(), codes)), 200, "Authorization", payer.bearer(),
+                "Idempotency-Key", payKey);
+        JsonObject payments = json(call("GET", "/payment_links/" + linkId + "/payments", null, 200,
+                "Authorization", shop));
+        assertEquals(1, payments.getJsonArray("data").size(), payments.toString());
+        assertEquals(1, json(call("POST", "/payment_links/" + linkId + "/deactivate", null, 200,
+                "Authorization", shop)).getInt("payments_count"));
+        HttpResponse<String> inactive = call("POST", "/payment_links/" + linkId + "/checkout_sessions", "{}", 409,
+                "Authorization", payer.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals("payment_link_inactive", json(inactive).getString("code"));
+
+        // The payer's own account: limits, lock and unlock with a code, statement, exports, cards.
+        String bearer = payer.bearer();
+        assertTrue(json(call("GET", "/me/limits", null, 200, "Authorization", bearer)).getJsonArray("limits").size() > 0);
+        call("GET", "/me/limits", null, 401);
+        call("GET", "/me/lock", null, 200, "Authorization", bearer);
+        assertTrue(json(call("POST", "/me/lock", null, 200, "Authorization", bearer)).getBoolean("locked"));
+        int lockCodes = MailCatcher.codeMails(payer.email());
+        HttpResponse<String> unlock = call("POST", "/me/lock/unlock", "{}", 403, "Authorization", bearer);
+        JsonObject unlocking = json(call("POST", "/me/lock/unlock", """
+                {"challenge_id":"%s","code":"%s"}""".formatted(json(unlock).getString("challenge_id"),
+                MailCatcher.nextCode(payer.email(), lockCodes)), 200, "Authorization", bearer));
+        assertTrue(unlocking.containsKey("unlocks_at"), unlocking.toString());
+        call("GET", "/statements/" + java.time.YearMonth.now(java.time.ZoneOffset.UTC) + "?currency=EUR", null, 200,
+                "Authorization", bearer);
+        call("GET", "/statements/2999-01?currency=EUR", null, 400, "Authorization", bearer);
+        call("GET", "/me/export", null, 200, "Authorization", bearer);
+        call("GET", "/cards", null, 200, "Authorization", bearer);
+        call("PUT", "/me/time-zone", "{\"time_zone\":\"Europe/Berlin\"}", 200, "Authorization", bearer);
+        call("POST", "/me/step-up", "{\"action\":\"change-password\"}", 201, "Authorization", bearer);
+        call("POST", "/me/step-up", "{\"action\":\"fly\"}", 400, "Authorization", bearer);
+
+        // Support and identity verification.
+        JsonObject ticket = json(call("POST", "/support/tickets", """
+                {"category":"payment","subject":"付款问题 A payment","message":"I paid the tea shop twice? Zahlung doppelt."}""",
+                201, "Authorization", bearer));
+        String ticketId = ticket.getString("id");
+        call("GET", "/support/tickets", null, 200, "Authorization", bearer);
+        call("GET", "/support/tickets/" + ticketId, null, 200, "Authorization", bearer);
+        call("GET", "/support/tickets/" + ticketId, null, 404, "Authorization", owner.bearer());
+        call("POST", "/support/tickets/" + ticketId + "/messages", "{\"message\":\"补充：订单号 42\"}", 201,
+                "Authorization", bearer);
+        call("POST", "/support/tickets/" + ticketId + "/rating", "{\"rating\":5}", 409, "Authorization", bearer);
+        call("POST", "/support/tickets", "{\"category\":\"weather\"}", 400, "Authorization", bearer);
+        JsonObject verifications = json(call("GET", "/verifications", null, 200, "Authorization", bearer));
+        assertEquals(0, verifications.getJsonArray("data").size(), verifications.toString());
+        call("GET", "/verifications/kyc_unknown", null, 404, "Authorization", bearer);
+        call("POST", "/auth/password-reset", "{\"email\":\"%s\"}".formatted(payer.email()), 202);
+    }
+
+    /** The delivery of an event of this type to the receiver's path of this endpoint, waited for up to a minute. */
+    static Delivery awaitDelivery(String endpointId, String type) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (Delivery delivery : delivered) {
+                JsonObject event = (JsonObject) Http.parse(delivery.body());
+                if (type.equals(event.getString("type")) && delivery.body().contains(endpointId)) {
+                    return delivery;
+                }
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no " + type + " event for " + endpointId + " in a minute");
+    }
+
+    @Test
     @DisplayName("the document Payara serves at /openapi is this contract")
     void servedDocumentIsTheContract() {
         HttpResponse<String> served = http.get("/openapi", "Accept", "application/json");
@@ -381,7 +502,19 @@ class ContractIT {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        request.header("Accept", "application/json, application/problem+json");
+        // An Accept among the headers replaces the JSON one (a QR code, a file).
+        String accept = "application/json, application/problem+json";
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Accept")) {
+                accept = headers[i + 1];
+            } else {
+                others.add(headers[i]);
+                others.add(headers[i + 1]);
+            }
+        }
+        headers = others.toArray(String[]::new);
+        request.header("Accept", accept);
         HttpResponse<String> response = http.send(request, headers);
         assertEquals(expected, response.statusCode(), method + " " + pathAndQuery + ": " + response.body());
 
@@ -395,7 +528,7 @@ class ContractIT {
         if (body != null) {
             declared.withBody(body).withContentType("application/json");
         }
-        declared.withAccept("application/json, application/problem+json");
+        declared.withAccept(accept);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             declared.withHeader(headers[i], headers[i + 1]);
         }
