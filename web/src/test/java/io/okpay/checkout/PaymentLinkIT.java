@@ -142,7 +142,7 @@ class PaymentLinkIT {
         HttpResponse<String> refused = payResponse(late, lateSession, null, null);
         if (refused.statusCode() == 403) {
             JsonObject challenge = Http.json(refused);
-            refused = payResponse(late, lateSession, challenge.getString("challenge_id"), MailCatcher.nextCode(late.email(), 0));
+            refused = payResponse(late, lateSession, challenge.getString("challenge_id"), MailCatcher.nextCode(late.email(), 1));
         }
         assertProblem(refused, 409, "payment_link_sold_out");
         assertEquals(2, Http.json(get(shop, "/api/v1/payment_links/" + id)).getInt("payments_count"));
@@ -218,7 +218,7 @@ class PaymentLinkIT {
         assertProblem(startResponse(payer, stopped, "s1", "{}"), 409, "payment_link_inactive");
         HttpResponse<String> late = payResponse(payer, beforeStop, null, null);
         assertProblem(late.statusCode() == 403 ? payResponse(payer, beforeStop,
-                Http.json(late).getString("challenge_id"), MailCatcher.nextCode(payer.email(), 0)) : late,
+                Http.json(late).getString("challenge_id"), MailCatcher.nextCode(payer.email(), 1)) : late,
                 409, "payment_link_inactive");
 
         HttpResponse<String> qr = http.get("/api/v1/payment_links/" + stopped + "/qr.svg");

@@ -53,10 +53,15 @@ public final class Browsers {
      * device the person asked to remember). The tests' one way to sign in through the pages.
      */
     public static void signIn(WebDriver browser, String email) {
+        signIn(browser, email, People.PASSWORD);
+    }
+
+    /** {@link #signIn(WebDriver, String)} for a person with a password of their own. */
+    public static void signIn(WebDriver browser, String email, String password) {
         waitFor(browser, "signin:email");
         int before = MailCatcher.codeMails(email);
         type(browser, "signin:email", email);
-        type(browser, "signin:password", People.PASSWORD);
+        type(browser, "signin:password", password);
         click(browser, "signin:submit");
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
                 "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.readyState")));

@@ -186,7 +186,7 @@ class PersonJourneyIT {
     void signIn(String language, String name) {
         browser.get(url("/signin.xhtml?lang=" + language));
         waitFor(browser, "signin:email");
-        Browsers.signIn(browser, name + "@example.com");
+        Browsers.signIn(browser, name + "@example.com", PASSWORD);
         waitFor(browser, "balances");
     }
 

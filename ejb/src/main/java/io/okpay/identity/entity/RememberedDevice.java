@@ -20,14 +20,17 @@ import java.time.Instant;
 @Entity
 @Table(name = "remembered_device")
 @NamedQuery(name = RememberedDevice.BY_HASH, query = "SELECT d FROM RememberedDevice d JOIN FETCH d.user WHERE d.tokenHash = :hash")
-@NamedQuery(name = RememberedDevice.FORGET_ALL, query = "UPDATE RememberedDevice d SET d.forgottenAt = :now "
+@NamedQuery(name = RememberedDevice.ACTIVE_IDS, query = "SELECT d.id FROM RememberedDevice d "
         + "WHERE d.user = :user AND d.forgottenAt IS NULL")
+@NamedQuery(name = RememberedDevice.FORGET, query = "UPDATE RememberedDevice d SET d.forgottenAt = :now "
+        + "WHERE d.id IN :ids AND d.forgottenAt IS NULL")
 @NamedQuery(name = RememberedDevice.COUNT_ACTIVE, query = "SELECT COUNT(d) FROM RememberedDevice d "
         + "WHERE d.user = :user AND d.forgottenAt IS NULL AND d.expiresAt > :now")
 public class RememberedDevice {
 
     public static final String BY_HASH = "RememberedDevice.byHash";
-    public static final String FORGET_ALL = "RememberedDevice.forgetAll";
+    public static final String ACTIVE_IDS = "RememberedDevice.activeIds";
+    public static final String FORGET = "RememberedDevice.forget";
     public static final String COUNT_ACTIVE = "RememberedDevice.countActive";
 
     @Id
