@@ -127,7 +127,7 @@ class SignInCodesIT {
                 before = codeMails(mei.email());
                 submitPassword(browser, mei.email());
                 waitFor(browser, "code:value");
-                assertEquals(before + 1, codeMails(mei.email()), "an altered cookie opens nothing");
+                assertNotNull(nextCode(mei.email(), before), "an altered cookie opens nothing: a code is e-mailed");
                 browser.get(url("/signin.xhtml?lang=zh-CN"));
             }
 
@@ -137,7 +137,7 @@ class SignInCodesIT {
             before = codeMails(mei.email());
             submitPassword(browser, mei.email());
             waitFor(browser, "code:value");
-            assertEquals(before + 1, codeMails(mei.email()), "a browser without the cookie is a new device");
+            assertNotNull(nextCode(mei.email(), before), "a browser without the cookie is a new device: a code is e-mailed");
         } finally {
             browser.quit();
         }
@@ -311,8 +311,8 @@ class SignInCodesIT {
     }
 
     HttpResponse<String> codeGrant(JsonObject required, String code) {
-        return http.post("/api/v1/auth/token", "{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\","
-                + "\"challenge_id\":\"%s\",\"code\":\"%s\"}".formatted(required.getString("sign_in_id"),
+        return http.post("/api/v1/auth/token", ("{\"grant_type\":\"one_time_code\",\"sign_in_id\":\"%s\","
+                + "\"challenge_id\":\"%s\",\"code\":\"%s\"}").formatted(required.getString("sign_in_id"),
                 required.getString("challenge_id"), code));
     }
 
