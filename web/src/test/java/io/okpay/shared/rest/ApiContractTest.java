@@ -137,7 +137,8 @@ class ApiContractTest {
             responses.forEach((status, response) -> {
                 ApiResponse resolved = resolve(response);
                 if (status.startsWith("2")) {
-                    if (!"204".equals(status)) {
+                    // 204 has no body, and 202 may have none (a password reset answers alike for every address)
+                    if (!"204".equals(status) && !("202".equals(status) && resolved.getContent() == null)) {
                         assertNotNull(resolved.getContent(), "a schema for " + status + ": " + op.id());
                         resolved.getContent().values().forEach(m -> assertNotNull(m.getSchema(), op.id()));
                     }
