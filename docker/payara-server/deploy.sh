@@ -5,8 +5,8 @@
 #   OKPAY_EAR=ear/target/okpay.ear DB_URL=… DB_PASSWORD=… OKPAY_MASTER_KEY=… docker/payara-server/deploy.sh
 #
 # Where: ASADMIN (asadmin on the PATH), PAYARA_ADMIN_HOST (localhost), PAYARA_ADMIN_PORT (4848), PAYARA_ADMIN_USER
-# (admin), PAYARA_ADMIN_PASSWORD (none: a domain made with --nopassword), PAYARA_TARGET (server), OKPAY_READY_URL
-# (http://localhost:8080/health/ready), OKPAY_READY_TIMEOUT (seconds, 180).
+# (admin), PAYARA_ADMIN_PASSWORD (none: a domain made with --nopassword), PAYARA_TARGET (server: the DAS; or a
+# deployment group), OKPAY_READY_URL (http://localhost:8080/health/ready), OKPAY_READY_TIMEOUT (seconds, 180).
 #
 # OKPay's datasource (java:app/jdbc/okpay, a pool of its own with the MariaDB driver from the EAR) and its mail read
 # MicroProfile Config, so the settings go where Payara Server's MicroProfile Config finds them:
@@ -14,7 +14,7 @@
 #   config source reads them. Their values travel in a password file readable by this user only, never in the
 #   arguments of a process, and the domain stores them encrypted in its alias store, not in domain.xml;
 # - other settings (SETTINGS below, and every line key=value of the file OKPAY_PROPERTIES) become system
-#   properties of the target, which rank above the EAR's own defaults.
+#   properties of the domain (every instance of it inherits them), which rank above the EAR's own defaults.
 # A variable that is not set leaves its setting as the domain has it.
 set -euo pipefail
 
@@ -108,12 +108,13 @@ if [ -n "${OKPAY_PROPERTIES:-}" ]; then
 fi
 if [ ${#properties[@]} -gt 0 ]; then
     joined=$(IFS=:; echo "${properties[*]}")
-    run create-system-properties --target "$target" "$joined" > /dev/null
-    echo "deploy: ${#properties[@]} settings set (system properties of $target)"
+    run create-system-properties --target domain "$joined" > /dev/null
+    echo "deploy: ${#properties[@]} settings set (system properties of the domain)"
 fi
 
-# --force redeploys an EAR already there; OKPay migrates its schema while it starts.
-run deploy --force=true --name okpay --target "$target" "$ear"
+# --force redeploys an EAR already there; OKPay migrates its schema while it starts. Availability keeps the sessions
+# in Payara's data grid, so that the instances of a deployment group share them (web.xml is distributable).
+run deploy --force=true --availabilityenabled=true --name okpay --target "$target" "$ear"
 
 deadline=$((SECONDS + ready_timeout))
 until status=$(curl -s -o "$work/ready" -w '%{http_code}' "$ready_url") && [ "$status" = 200 ]; do
