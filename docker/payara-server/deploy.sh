@@ -92,12 +92,14 @@ secret_value=()
 escape() {
     local value=${1//\\/\\\\}
     value=${value//:/\\:}
-    echo "${value//=/\\=}"
+    printf '%s' "${value//=/\\=}"
 }
 properties=()
 for pair in "${SETTINGS[@]}"; do
     key=${pair%%=*} variable=${pair#*=}
-    [ -n "${!variable:-}" ] && properties+=("$key=$(escape "${!variable}")")
+    if [ -n "${!variable:-}" ]; then
+        properties+=("$key=$(escape "${!variable}")")
+    fi
 done
 if [ -n "${OKPAY_PROPERTIES:-}" ]; then
     while IFS= read -r line || [ -n "$line" ]; do
