@@ -84,11 +84,17 @@ class EarDeploymentIT {
 
     @Test
     @Order(2)
-    @DisplayName("the deployment script runs again (a redeploy) and leaves no secret in domain.xml")
+    @DisplayName("the deployment script runs again with a changed setting (a redeploy) and leaves no secret in domain.xml")
     void deployScriptRunsAgain() throws Exception {
-        runOk(deployScript());
-        HttpResponse<String> currencies = get(http + "/api/v1/currencies");
-        assertEquals(200, currencies.statusCode());
+        // A further setting from a properties file, with the characters asadmin's property syntax escapes.
+        String operator = "EAR check operator: second run = redeployed";
+        Path properties = Files.writeString(Path.of("target", "okpay-ear-check.properties"), "okpay.operator.name=" + operator + "\n");
+        ProcessBuilder again = deployScript();
+        again.environment().put("OKPAY_PROPERTIES", properties.toString());
+        runOk(again);
+        HttpResponse<String> landing = get(http + "/");
+        assertEquals(200, landing.statusCode());
+        assertTrue(landing.body().contains(operator), "the redeployed EAR reads the changed setting");
 
         String domainXml = Files.readString(payaraHome.resolve("glassfish/domains/" + DOMAIN + "/config/domain.xml"));
         assertTrue(domainXml.contains("name=\"db.url\""), "the settings are system properties of the domain");
