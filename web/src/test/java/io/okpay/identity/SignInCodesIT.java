@@ -341,7 +341,7 @@ class SignInCodesIT {
 
     /** A device token of another person (who asks only on a new device). */
     String deviceTokenOf(Person other) {
-        assertEquals(200, put("/api/v1/me/sign-in-codes", approved(other, "{\"ask\":\"new_device\""), other).statusCode());
+        People.askCodesOnNewDevice(other);
         return People.signIn(other.email(), null).getString("device_token");
     }
 

@@ -2,6 +2,7 @@ package io.okpay.it;
 
 import jakarta.json.JsonObject;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
@@ -88,22 +89,40 @@ public final class People {
     /**
      * The token answer of a sign-in of its own (access_token, refresh_token, and device_token when the person asks
      * for codes only on a new device), completing the code step when one is asked; {@code deviceToken} is sent back
-     * when not null (then no code is asked on that remembered device).
+     * when not null (then no code is asked on that remembered device); {@code headers} (name, value, ...) go with each
+     * step, as a browser's User-Agent would.
      */
-    public static JsonObject signIn(String email, String deviceToken) {
+    public static JsonObject signIn(String email, String deviceToken, String... headers) {
         int before = MailCatcher.codeMails(email);
         String device = deviceToken == null ? "" : ",\"device_token\":\"" + deviceToken + "\"";
         HttpResponse<String> granted = HTTP.post("/api/v1/auth/token", """
-                {"grant_type":"password","email":"%s","password":"%s"%s}""".formatted(email, PASSWORD, device));
+                {"grant_type":"password","email":"%s","password":"%s"%s}""".formatted(email, PASSWORD, device), headers);
         if (granted.statusCode() == 401 && "code_required".equals(Http.json(granted).getString("code", ""))) {
             JsonObject challenge = Http.json(granted);
             granted = HTTP.post("/api/v1/auth/token", """
                     {"grant_type":"one_time_code","sign_in_id":"%s","challenge_id":"%s","code":"%s"}""".formatted(
                     challenge.getString("sign_in_id"), challenge.getString("challenge_id"),
-                    MailCatcher.nextCode(email, before)));
+                    MailCatcher.nextCode(email, before)), headers);
         }
         assertEquals(200, granted.statusCode(), granted.body());
         return Http.json(granted);
+    }
+
+    /**
+     * Switches the person to codes only on a new device, approved by a step-up code e-mailed to them as the security
+     * page asks for one: their next sign-in's code makes that device a remembered one.
+     */
+    public static void askCodesOnNewDevice(Person person) {
+        int before = MailCatcher.codeMails(person.email());
+        HttpResponse<String> stepUp = HTTP.post("/api/v1/me/step-up", "{\"action\":\"change-second-factor\"}",
+                "Authorization", person.bearer());
+        assertEquals(201, stepUp.statusCode(), stepUp.body());
+        HttpResponse<String> chosen = HTTP.send(HttpRequest.newBuilder(HTTP.uri("/api/v1/me/sign-in-codes"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"ask":"new_device","challenge_id":"%s","code":"%s"}""".formatted(
+                        Http.json(stepUp).getString("challenge_id"), MailCatcher.nextCode(person.email(), before)))),
+                "Authorization", person.bearer());
+        assertEquals(200, chosen.statusCode(), chosen.body());
     }
 
     /**

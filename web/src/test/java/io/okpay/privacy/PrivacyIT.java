@@ -29,8 +29,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The person's own data, black box: "download my data" (JSON and the ZIP of CSV files) holds exactly their own items,
+ * their remembered devices among them (never a device's token),
  * and "close my account" is refused with money left or without the code, works with zero balances and the code, ends
  * every way in (password, access and refresh tokens, the shop's keys), and the retention job anonymises the account
  * once the period is over (run with a clock argument through the test-only resource).
@@ -139,7 +142,8 @@ class PrivacyIT {
 
         // The CSV form: a ZIP of one file per section, by ?format=csv and by Accept.
         Map<String, String> files = zip(ann, "?format=csv", "application/json");
-        assertEquals(List.of("profile.csv", "balances.csv", "history.csv", "sign_ins.csv"), List.copyOf(files.keySet()));
+        assertEquals(List.of("profile.csv", "balances.csv", "history.csv", "sign_ins.csv", "remembered_devices.csv"),
+                List.copyOf(files.keySet()));
         assertEquals(files.keySet(), zip(ann, "", "text/csv").keySet());
         for (String text : files.values()) {
             assertTrue(text.startsWith("\uFEFF"), "each file starts with a byte order mark, for spreadsheets");
@@ -165,6 +169,51 @@ class PrivacyIT {
         assertEquals(401, http.get("/api/v1/me/export").statusCode(), "no token, no data");
         HttpResponse<String> badFormat = http.get("/api/v1/me/export?format=xml", "Authorization", ann.bearer());
         assertEquals(400, badFormat.statusCode(), badFormat.body());
+    }
+
+    @Test
+    @DisplayName("the export lists the devices the person's sign-in codes remembered: when, until when, address and "
+            + "browser, forgotten ones with the time; never the device's token or its hash")
+    void exportListsRememberedDevices() throws Exception {
+        Person fay = person("zh-CN");
+        People.askCodesOnNewDevice(fay);
+        String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        String deviceToken = People.signIn(fay.email(), null, "User-Agent", firefox).getString("device_token");
+
+        HttpResponse<String> answer = http.get("/api/v1/me/export", "Authorization", fay.bearer());
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject export = Http.json(answer);
+        JsonArray devices = export.getJsonArray("remembered_devices");
+        assertEquals(1, devices.size(), devices.toString());
+        JsonObject device = devices.getJsonObject(0);
+        assertEquals(firefox, device.getString("user_agent"));
+        assertTrue(device.getString("device").contains("Firefox"), device.toString());
+        JsonObject signIn = export.getJsonArray("sign_ins").getValuesAs(JsonObject.class).stream()
+                .filter(s -> firefox.equals(s.getString("user_agent"))).findFirst().orElseThrow();
+        assertEquals(signIn.getString("ip"), device.getString("ip"), "the address it was remembered from");
+        Instant remembered = Instant.parse(device.getString("remembered_at"));
+        assertFalse(remembered.isBefore(Instant.parse(signIn.getString("at"))), device + " after " + signIn);
+        assertTrue(Instant.parse(device.getString("expires_at")).isAfter(remembered), device.toString());
+        assertTrue(device.isNull("forgotten_at"), "still remembered: " + device);
+        String token = deviceToken.substring(0, deviceToken.indexOf('.'));
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        assertFalse(answer.body().contains(token) || answer.body().contains(hash), "no token, no hash: " + answer.body());
+
+        // Forgotten, it stays in the record with the time; the CSV file says the same.
+        assertEquals(200, http.send(HttpRequest.newBuilder(http.uri("/api/v1/me/remembered-devices")).DELETE(),
+                "Authorization", fay.bearer()).statusCode());
+        JsonObject forgotten = Http.json(http.get("/api/v1/me/export", "Authorization", fay.bearer()))
+                .getJsonArray("remembered_devices").getJsonObject(0);
+        assertTrue(UTC_TIME.matcher(forgotten.getString("forgotten_at")).matches(), forgotten.toString());
+        Map<String, String> files = zip(fay, "?format=csv", "application/zip");
+        List<CSVRecord> rows = csv(files.get("remembered_devices.csv"));
+        assertEquals(List.of("remembered_at", "expires_at", "forgotten_at", "ip", "user_agent", "device"),
+                rows.get(0).toList());
+        assertEquals(List.of(forgotten.getString("remembered_at"), forgotten.getString("expires_at"),
+                forgotten.getString("forgotten_at"), forgotten.getString("ip"), firefox, forgotten.getString("device")),
+                rows.get(1).toList());
+        assertFalse(String.join("", files.values()).contains(token) || String.join("", files.values()).contains(hash));
     }
 
     // ---- close my account -------------------------------------------------------------------------------------------

@@ -26,12 +26,15 @@ import java.time.Instant;
         + "WHERE d.id IN :ids AND d.forgottenAt IS NULL")
 @NamedQuery(name = RememberedDevice.COUNT_ACTIVE, query = "SELECT COUNT(d) FROM RememberedDevice d "
         + "WHERE d.user = :user AND d.forgottenAt IS NULL AND d.expiresAt > :now")
+@NamedQuery(name = RememberedDevice.OF_USER, query = "SELECT d FROM RememberedDevice d WHERE d.user = :user "
+        + "ORDER BY d.createdAt DESC")
 public class RememberedDevice {
 
     public static final String BY_HASH = "RememberedDevice.byHash";
     public static final String ACTIVE_IDS = "RememberedDevice.activeIds";
     public static final String FORGET = "RememberedDevice.forget";
     public static final String COUNT_ACTIVE = "RememberedDevice.countActive";
+    public static final String OF_USER = "RememberedDevice.ofUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -73,6 +76,27 @@ public class RememberedDevice {
 
     public User user() {
         return user;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    /** The User-Agent it sent when it was remembered. */
+    public String device() {
+        return device;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant forgottenAt() {
+        return forgottenAt;
     }
 
     /** Not forgotten and not past its 30 days. */

@@ -32,7 +32,7 @@ public class DataExport {
     @EJB
     Wallets wallets;
 
-    /** The person's data; device descriptions of sign-ins in {@code locale}. */
+    /** The person's data; device descriptions of sign-ins and remembered devices in {@code locale}. */
     public PersonalData of(String userId, Locale locale) {
         PersonalRecords.Profile profile = records.profile(userId);
         List<Activity.Item> history = new ArrayList<>();
@@ -43,6 +43,7 @@ public class DataExport {
             before = page.nextCursor();
         } while (before != null);
         Collections.reverse(history);
-        return new PersonalData(Instant.now(), profile, wallets.balances(userId), history, records.signIns(userId, locale));
+        return new PersonalData(Instant.now(), profile, wallets.balances(userId), history, records.signIns(userId, locale),
+                records.rememberedDevices(userId, locale));
     }
 }

@@ -18,7 +18,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The CSV form of "download my data", as data-portability exports usually come: one ZIP with a CSV file per section
- * ({@code profile.csv}, {@code balances.csv}, {@code history.csv}, {@code sign_ins.csv}), each RFC 4180 in UTF-8 with a
+ * ({@code profile.csv}, {@code balances.csv}, {@code history.csv}, {@code sign_ins.csv},
+ * {@code remembered_devices.csv}), each RFC 4180 in UTF-8 with a
  * byte order mark, column names the same as the JSON form's keys, times ISO-8601 in UTC, amounts decimal strings.
  */
 public final class ExportFiles {
@@ -35,7 +36,7 @@ public final class ExportFiles {
         return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** The four CSV files, by file name, in the order the ZIP holds them. */
+    /** The five CSV files, by file name, in the order the ZIP holds them. */
     public static Map<String, byte[]> csvFiles(PersonalData data) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("profile.csv", profile(data.profile()).toBytes());
@@ -56,6 +57,12 @@ public final class ExportFiles {
             signIns.row(time(signIn.at()), signIn.status(), signIn.ip(), signIn.userAgent(), signIn.device());
         }
         files.put("sign_ins.csv", signIns.toBytes());
+        Csv devices = new Csv().row("remembered_at", "expires_at", "forgotten_at", "ip", "user_agent", "device");
+        for (PersonalRecords.DeviceRecord device : data.rememberedDevices()) {
+            devices.row(time(device.rememberedAt()), time(device.expiresAt()), time(device.forgottenAt()), device.ip(),
+                    device.userAgent(), device.device());
+        }
+        files.put("remembered_devices.csv", devices.toBytes());
         return files;
     }
 

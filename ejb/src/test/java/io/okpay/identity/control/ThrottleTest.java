@@ -1,12 +1,13 @@
 package io.okpay.identity.control;
 
+import io.okpay.shared.MemoryEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import javax.cache.processor.MutableEntry;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ThrottleTest {
 
@@ -25,45 +26,10 @@ class ThrottleTest {
         assertEquals(1, Throttle.waitSeconds(rule, 4, now, now + 1_500), "rounded up");
     }
 
-    /** One cache entry, as the cache hands it to an entry processor. */
-    static final class Entry implements MutableEntry<String, long[]> {
-        long[] value;
-
-        @Override
-        public boolean exists() {
-            return value != null;
-        }
-
-        @Override
-        public void remove() {
-            value = null;
-        }
-
-        @Override
-        public void setValue(long[] value) {
-            this.value = value;
-        }
-
-        @Override
-        public String getKey() {
-            return "test:key";
-        }
-
-        @Override
-        public long[] getValue() {
-            return value;
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            throw new IllegalArgumentException();
-        }
-    }
-
     @Test
     @DisplayName("a burst of attempts: each is decided and counted in one step, so only the free ones pass, not all of them")
     void attemptsCountBeforeTheirOutcome() {
-        Entry entry = new Entry();
+        MemoryEntry<String, long[]> entry = new MemoryEntry<>("sign-in:ann@example.com");
         long now = 1_000_000;
         int passed = 0;
         for (int i = 0; i < 20; i++) {
@@ -75,17 +41,17 @@ class ThrottleTest {
             }
         }
         assertEquals(3, passed, "twenty parallel guesses, all before any of them was checked");
-        assertEquals(3, entry.value[0], "refusals are not counted");
+        assertEquals(3, entry.getValue()[0], "refusals are not counted");
 
         new Throttle.Refund().process(entry);
-        assertEquals(2, entry.value[0], "a right password gives its count back");
+        assertEquals(2, entry.getValue()[0], "a right password gives its count back");
         assertEquals(0L, new Throttle.CountAttempt().process(entry, now, 3L, 60_000L));
         assertEquals(1L, new Throttle.CountAttempt().process(entry, now, 3L, 60_000L));
         assertEquals(0L, new Throttle.CountAttempt().process(entry, now + 1_000, 3L, 60_000L), "after the wait, one more");
         assertEquals(2L, new Throttle.CountAttempt().process(entry, now + 1_000, 3L, 60_000L), "and the wait doubles");
 
-        Entry fresh = new Entry();
+        MemoryEntry<String, long[]> fresh = new MemoryEntry<>("sign-in:bob@example.com");
         new Throttle.Refund().process(fresh);
-        assertEquals(null, fresh.value, "nothing to give back, nothing made");
+        assertNull(fresh.getValue(), "nothing to give back, nothing made");
     }
 }

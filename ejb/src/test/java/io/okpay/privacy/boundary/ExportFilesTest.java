@@ -49,7 +49,9 @@ class ExportFilesTest {
                         "tr_1", "bob", note, null, "tr_1", new Money(0, "EUR", 2)),
                         new Activity.Item("txn_2", "p2p_transfer", new Money(100, "EUR", 2), new Money(100, "EUR", 2), AT,
                                 "tr_2", "eve", "=HYPERLINK(\"x\")", null, "tr_2", new Money(0, "EUR", 2))),
-                List.of(new PersonalRecords.SignInRecord(AT, "SUCCEEDED", "203.0.113.7", "Mozilla/5.0", "Firefox on Windows")));
+                List.of(new PersonalRecords.SignInRecord(AT, "SUCCEEDED", "203.0.113.7", "Mozilla/5.0", "Firefox on Windows")),
+                List.of(new PersonalRecords.DeviceRecord(AT, AT.plusSeconds(30 * 86_400), null, "203.0.113.7", "Mozilla/5.0",
+                        "Firefox on Windows")));
 
         List<String> names = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -59,7 +61,7 @@ class ExportFilesTest {
                 texts.add(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertEquals(List.of("profile.csv", "balances.csv", "history.csv", "sign_ins.csv"), names);
+        assertEquals(List.of("profile.csv", "balances.csv", "history.csv", "sign_ins.csv", "remembered_devices.csv"), names);
         texts.forEach(text -> assertEquals('\uFEFF', text.charAt(0)));
 
         List<CSVRecord> profile = parse(texts.get(0));
@@ -75,6 +77,11 @@ class ExportFilesTest {
         assertEquals("'=HYPERLINK(\"x\")", history.get(2).get(8));
         assertEquals(List.of("2026-12-06T01:32:22Z", "SUCCEEDED", "203.0.113.7", "Mozilla/5.0", "Firefox on Windows"),
                 parse(texts.get(3)).get(1).toList());
+        List<CSVRecord> devices = parse(texts.get(4));
+        assertEquals(List.of("remembered_at", "expires_at", "forgotten_at", "ip", "user_agent", "device"),
+                devices.get(0).toList());
+        assertEquals(List.of("2026-12-06T01:32:22Z", "2027-01-05T01:32:22Z", "", "203.0.113.7", "Mozilla/5.0",
+                "Firefox on Windows"), devices.get(1).toList());
     }
 
     private static List<CSVRecord> parse(String text) throws IOException {

@@ -21,7 +21,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
- * "Download my data" for apps: the caller's own profile, balances, history and sign-ins, as one JSON document or (with
+ * "Download my data" for apps: the caller's own profile, balances, history, sign-ins and remembered devices, as one
+ * JSON document or (with
  * {@code ?format=csv}, or {@code Accept: application/zip} or {@code text/csv}) as a ZIP of one CSV file per section.
  */
 @Path("me/export")

@@ -16,7 +16,7 @@ import java.util.List;
  * currency, times ISO-8601 in UTC.
  */
 public record ExportDto(String generated_at, Profile profile, List<BalanceLine> balances, List<HistoryLine> history,
-                        List<SignInLine> sign_ins) {
+                        List<SignInLine> sign_ins, List<DeviceLine> remembered_devices) {
 
     public record Profile(String id, String email, String username, String language, String time_zone,
                           boolean email_verified, String email_verified_at, String created_at, List<String> roles,
@@ -34,6 +34,10 @@ public record ExportDto(String generated_at, Profile profile, List<BalanceLine> 
     public record SignInLine(String at, String status, String ip, String user_agent, String device) {
     }
 
+    public record DeviceLine(String remembered_at, String expires_at, String forgotten_at, String ip, String user_agent,
+                             String device) {
+    }
+
     public static ExportDto of(PersonalData data) {
         PersonalRecords.Profile p = data.profile();
         return new ExportDto(ExportFiles.time(data.generatedAt()),
@@ -43,7 +47,10 @@ public record ExportDto(String generated_at, Profile profile, List<BalanceLine> 
                 data.balances().stream().map(ExportDto::balance).toList(),
                 data.history().stream().map(ExportDto::line).toList(),
                 data.signIns().stream().map(s -> new SignInLine(ExportFiles.time(s.at()), s.status(), s.ip(), s.userAgent(),
-                        s.device())).toList());
+                        s.device())).toList(),
+                data.rememberedDevices().stream().map(d -> new DeviceLine(ExportFiles.time(d.rememberedAt()),
+                        ExportFiles.time(d.expiresAt()), ExportFiles.time(d.forgottenAt()), d.ip(), d.userAgent(),
+                        d.device())).toList());
     }
 
     /** The document as text, with null members kept (a field without a value says so rather than vanishing). */
