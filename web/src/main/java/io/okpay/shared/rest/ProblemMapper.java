@@ -9,6 +9,8 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.SystemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * The one place where failures become HTTP answers. Business failures keep their code (whose status is in
@@ -85,12 +88,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /**
      * The failure comes from not reaching the database: a JDBC connection failure (SQLState class 08, or the
-     * driver's connection exceptions) or the pool that could not hand out a connection.
+     * driver's connection exceptions), the pool that could not hand out a connection, or the transaction manager that
+     * could not complete a commit with it (the server gone in the middle: Payara reports the database's failure as an
+     * XAException or SystemException that keeps only its message). A commit cut off that way may have been made; the
+     * client's retry with the same Idempotency-Key answers the first result either way.
      */
     static boolean databaseUnreachable(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof jakarta.resource.ResourceException) {
+                    || t instanceof jakarta.resource.ResourceException || t instanceof XAException
+                    || t instanceof SystemException || t instanceof HeuristicMixedException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

@@ -13,14 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DatabaseUnavailableTest {
 
     @Test
-    @DisplayName("connection failures anywhere in the cause chain, the pool's included, are the database being unreachable")
+    @DisplayName("connection failures anywhere in the cause chain, the pool's and the commit's included, are the database being unreachable")
     void recognised() {
         assertTrue(ProblemMapper.databaseUnreachable(new RuntimeException("JPA",
                 new SQLNonTransientConnectionException("Socket fail to connect to 127.0.0.1:3306", "08000"))));
         assertTrue(ProblemMapper.databaseUnreachable(new IllegalStateException(new SQLException("gone", "08S01"))));
         assertTrue(ProblemMapper.databaseUnreachable(new SQLException("Error in allocating a connection",
                 new jakarta.resource.spi.ResourceAllocationException("Connection could not be allocated"))));
+        // The server killed in the middle of a commit: the container's exception keeps only the message of the cause.
+        jakarta.transaction.SystemException commit = new jakarta.transaction.SystemException();
+        commit.initCause(new javax.transaction.xa.XAException("jakarta.resource.spi.LocalTransactionException: "
+                + "(conn=42) Connection reset"));
+        assertTrue(ProblemMapper.databaseUnreachable(new jakarta.ejb.EJBException(
+                "Unable to complete container-managed transaction.", commit)));
+        assertTrue(ProblemMapper.databaseUnreachable(new jakarta.ejb.EJBException(
+                "Unable to complete container-managed transaction.", new jakarta.transaction.HeuristicMixedException())));
         assertFalse(ProblemMapper.databaseUnreachable(new SQLException("Duplicate entry", "23000")));
+        assertFalse(ProblemMapper.databaseUnreachable(new jakarta.ejb.EJBException("Transaction aborted",
+                new jakarta.transaction.RollbackException("marked for rollback"))));
         assertFalse(ProblemMapper.databaseUnreachable(new IllegalStateException("a bug of ours")));
     }
 }
