@@ -9,7 +9,10 @@ import java.sql.SQLNonTransientConnectionException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A database that cannot be reached is a 503 with Retry-After (the fault suite cuts it off), not a 500. */
+/**
+ * A database that cannot be reached is a 503 with Retry-After (the fault suite cuts it off), not a 500; so is a cluster
+ * member that rejoined the data grid before OKPay is deployed on it (the fault suite kills one).
+ */
 class DatabaseUnavailableTest {
 
     @Test
@@ -32,5 +35,16 @@ class DatabaseUnavailableTest {
         assertFalse(ProblemMapper.databaseUnreachable(new jakarta.ejb.EJBException("Transaction aborted",
                 new jakarta.transaction.RollbackException("marked for rollback"))));
         assertFalse(ProblemMapper.databaseUnreachable(new IllegalStateException("a bug of ours")));
+    }
+
+    @Test
+    @DisplayName("a grid member that cannot load OKPay's classes yet (deploying) is the cluster starting, other missing classes are not")
+    void clusterMemberStarting() {
+        assertTrue(ProblemMapper.clusterMemberStarting(new RuntimeException(
+                "Failed to create an instance of io.okpay.shared.ForgetAfterAnHour",
+                new ClassNotFoundException("io.okpay.shared.ForgetAfterAnHour"))));
+        assertFalse(ProblemMapper.clusterMemberStarting(new RuntimeException(
+                new ClassNotFoundException("org.example.Missing"))));
+        assertFalse(ProblemMapper.clusterMemberStarting(new IllegalStateException("a bug of ours")));
     }
 }
