@@ -9,6 +9,8 @@ import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.SystemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * The one place where failures become HTTP answers. Business failures keep their code (whose status is in
@@ -74,23 +77,34 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             // sends people elsewhere; whoever got here is told to come back shortly, and nothing was changed.
             LOG.warning(() -> "Database unreachable, request " + RequestIds.current() + ": " + thrown);
             return Response.fromResponse(Problems.of("database_unavailable", locale))
-                    .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        if (clusterMemberStarting(thrown)) {
+            // Not a bug of ours either: a cluster member that rejoined the data grid before OKPay is deployed on it
+            // holds part of the shared caches and cannot load OKPay's classes for them yet (about a minute).
+            LOG.warning(() -> "Cluster member still starting, request " + RequestIds.current() + ": " + thrown);
+            return Response.fromResponse(Problems.of("cluster_unavailable", locale))
+                    .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         LOG.log(Level.SEVERE, "Unexpected failure, request " + RequestIds.current(), thrown);
         return Problems.of("internal_error", locale);
     }
 
-    /** Seconds a client waits after a 503 database_unavailable: about the load balancer's health-check period. */
-    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    /** Seconds a client waits after a 503 database_unavailable or cluster_unavailable: about HAProxy's check period. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     /**
      * The failure comes from not reaching the database: a JDBC connection failure (SQLState class 08, or the
-     * driver's connection exceptions) or the pool that could not hand out a connection.
+     * driver's connection exceptions), the pool that could not hand out a connection, or the transaction manager that
+     * could not complete a commit with it (the server gone in the middle: Payara reports the database's failure as an
+     * XAException or SystemException that keeps only its message). A commit cut off that way may have been made; the
+     * client's retry with the same Idempotency-Key answers the first result either way.
      */
     static boolean databaseUnreachable(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof jakarta.resource.ResourceException) {
+                    || t instanceof jakarta.resource.ResourceException || t instanceof XAException
+                    || t instanceof SystemException || t instanceof HeuristicMixedException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
@@ -98,6 +112,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The failure comes from a data grid member that cannot load one of OKPay's own classes (a cache's expiry policy,
+     * an entry processor): OKPay always finds its classes here, so the member is one where it is not deployed yet.
+     */
+    static boolean clusterMemberStarting(Throwable thrown) {
+        for (Throwable t = thrown; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof ClassNotFoundException missing && missing.getMessage() != null
+                    && missing.getMessage().startsWith("io.okpay.")) {
+                return true;
             }
         }
         return false;
