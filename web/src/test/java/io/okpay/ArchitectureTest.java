@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ArchitectureTest {
 
     private static final String ROOT = "io.okpay.";
-    private static final Set<String> NOT_FEATURES = Set.of("shared", "it", "embedded", "bench");
+    private static final Set<String> NOT_FEATURES = Set.of("shared", "it", "embedded", "bench", "client");
 
     private static JavaClasses all;
     private static Set<String> webClasses;

@@ -1,86 +1,103 @@
 package io.okpay.bench;
 
+import io.okpay.client.ApiException;
+import io.okpay.client.OkPay;
+import io.okpay.client.api.CheckoutApi;
+import io.okpay.client.api.IdentityApi;
+import io.okpay.client.api.LimitsApi;
+import io.okpay.client.api.MerchantsApi;
+import io.okpay.client.api.TopUpsApi;
+import io.okpay.client.api.TransfersApi;
+import io.okpay.client.api.WalletApi;
+import io.okpay.client.api.WebhooksApi;
+import io.okpay.client.model.CreateAccessToken401Response;
+import io.okpay.client.model.CreateTransfer403Response;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
+import jakarta.json.JsonReader;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
-/** The OKPay JSON API over java.net.http, HTTP/1.1 with kept-alive connections (one per concurrent client). */
+/**
+ * One OKPay server as the benchmark and the fault suite call it: the API classes generated from the contract (module
+ * okpay-client), built once over one HTTP/1.1 client with kept-alive connections (one per concurrent client), each
+ * call carrying its caller's token ({@link OkPay#bearer}). A refusal is an {@link ApiException}. The operators' back
+ * office is outside the contract: its two calls here go by hand over the same HTTP client.
+ */
 public final class Api {
 
-    public record Answer(int status, JsonValue body) {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-        public JsonObject object() {
-            return body instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        }
-
-        public String code() {
-            return object().getString("code", "");
-        }
-    }
-
+    public final OkPay okpay;
+    public final IdentityApi identity;
+    public final WalletApi wallet;
+    public final TopUpsApi topUps;
+    public final TransfersApi transfers;
+    public final MerchantsApi merchants;
+    public final CheckoutApi checkout;
+    public final WebhooksApi webhooks;
+    public final LimitsApi limits;
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     public Api(String base) {
         this.base = base;
+        this.okpay = new OkPay(base, TIMEOUT);
+        this.identity = new IdentityApi(okpay.apiClient());
+        this.wallet = new WalletApi(okpay.apiClient());
+        this.topUps = new TopUpsApi(okpay.apiClient());
+        this.transfers = new TransfersApi(okpay.apiClient());
+        this.merchants = new MerchantsApi(okpay.apiClient());
+        this.checkout = new CheckoutApi(okpay.apiClient());
+        this.webhooks = new WebhooksApi(okpay.apiClient());
+        this.limits = new LimitsApi(okpay.apiClient());
     }
 
-    public Answer get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path)).GET();
-        return send(request, token);
+    /** A refusal's status as the benchmark counts it; "io" when no answer came. */
+    public static String status(ApiException refusal) {
+        return refusal.getCode() == 0 ? "io" : Integer.toString(refusal.getCode());
     }
 
-    public Answer post(String path, String token, String idempotencyKey, JsonObject body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+    /** The challenge of a {@code 403 step_up_required} (a transfer or a payment): the code for it is in the mail. */
+    public Optional<String> stepUpChallenge(ApiException refusal) {
+        return refusal.getCode() != 403 ? Optional.empty() : okpay.problem(refusal, CreateTransfer403Response.class)
+                .filter(p -> p.getCode() == CreateTransfer403Response.CodeEnum.STEP_UP_REQUIRED)
+                .map(CreateTransfer403Response::getChallengeId);
+    }
+
+    /** The {@code 401 code_required} of a password sign-in: its sign_in_id and challenge_id. */
+    public Optional<CreateAccessToken401Response> codeRequired(ApiException refusal) {
+        return refusal.getCode() != 401 ? Optional.empty() : okpay.problem(refusal, CreateAccessToken401Response.class)
+                .filter(p -> p.getCode() == CreateAccessToken401Response.CodeEnum.CODE_REQUIRED);
+    }
+
+    /** Back office: the ledger reconciliation's report (an operator with FINANCE or ADMIN). */
+    public JsonObject reconcile(String operatorToken) throws IOException, InterruptedException {
+        return backOffice("/ledger/reconciliation", operatorToken, "reconciliation");
+    }
+
+    /** Back office: approves a merchant profile (an operator with COMPLIANCE). */
+    public void approveMerchant(String merchantId, String operatorToken) throws IOException, InterruptedException {
+        backOffice("/merchants/" + merchantId + "/approve", operatorToken,
+                "approval of " + merchantId + " (the operator needs COMPLIANCE)");
+    }
+
+    private JsonObject backOffice(String path, String token, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = okpay.httpClient().send(HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/admin" + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
         }
-        return send(request, token);
-    }
-
-    /** A form post with HTTP Basic credentials: the OAuth client-credentials grant. */
-    public Answer postForm(String path, String user, String password, String form)
-            throws IOException, InterruptedException {
-        String basic = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1" + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + basic)
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        return send(request, null);
-    }
-
-    private Answer send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
-        request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").header("Accept-Language", "en");
-        if (token != null) {
-            request.setHeader("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), parse(response.body()));
-    }
-
-    static JsonValue parse(String text) {
-        if (text == null || text.isBlank()) {
-            return JsonValue.NULL;
-        }
-        try (var reader = Json.createReader(new StringReader(text))) {
-            JsonStructure json = reader.read();
-            return json;
-        } catch (RuntimeException e) {
-            return Json.createValue(text);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
         }
     }
 }

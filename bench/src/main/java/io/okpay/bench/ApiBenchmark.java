@@ -1,10 +1,20 @@
 package io.okpay.bench;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
+import io.okpay.client.ApiException;
+import io.okpay.client.OkPay;
+import io.okpay.client.model.Balance;
+import io.okpay.client.model.CreateAccessToken401Response;
+import io.okpay.client.model.ListCurrencies200ResponseInner;
+import io.okpay.client.model.PersonTokens;
+import io.okpay.client.model.SignUpRequest;
+import io.okpay.client.model.TokenRequest;
+import io.okpay.client.model.TopUp;
+import io.okpay.client.model.TopUpRequest;
+import io.okpay.client.model.TopUpRequestCard;
+import io.okpay.client.model.TransferRequest;
+import io.okpay.client.model.VerifyUserEmailRequest;
 import jakarta.json.JsonObject;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -117,11 +127,9 @@ public final class ApiBenchmark {
     public long balances() throws Exception {
         long sum = 0;
         for (User user : users) {
-            Api.Answer answer = api.get("/balances", user.token());
-            require(answer, 200, "balances of " + user.email());
-            for (JsonObject b : answer.body().asJsonArray().getValuesAs(JsonObject.class)) {
-                if (b.getString("currency").equals(options.currency())) {
-                    long minor = Report.minor(b.getString("balance"), decimals);
+            for (Balance b : api.wallet.listBalances(OkPay.bearer(user.token()))) {
+                if (b.getCurrency().equals(options.currency())) {
+                    long minor = Report.minor(b.getBalance(), decimals);
                     if (minor < 0) {
                         throw new IllegalStateException("negative balance " + minor + " for " + user.email());
                     }
@@ -140,9 +148,7 @@ public final class ApiBenchmark {
         if (operatorToken == null) {
             return null;
         }
-        Api.Answer result = api.post("/admin/ledger/reconciliation", operatorToken, null, JsonObject.EMPTY_JSON_OBJECT);
-        require(result, 200, "reconciliation");
-        return result.object();
+        return api.reconcile(operatorToken);
     }
 
     /**
@@ -163,16 +169,18 @@ public final class ApiBenchmark {
      */
     String signIn(String email, String password, String what) throws Exception {
         int seen = mail.codeCount(email);
-        Api.Answer token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "password")
-                .add("email", email).add("password", password).build());
-        if (token.status() == 401 && token.code().equals("code_required")) {
-            String code = mail.nextCode(email, seen);
-            token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "one_time_code")
-                    .add("sign_in_id", token.object().getString("sign_in_id"))
-                    .add("challenge_id", token.object().getString("challenge_id")).add("code", code).build());
+        PersonTokens tokens;
+        try {
+            tokens = api.identity.createAccessToken(new TokenRequest().grantType(TokenRequest.GrantTypeEnum.PASSWORD)
+                    .email(email).password(password));
+        } catch (ApiException e) {
+            CreateAccessToken401Response needed = api.codeRequired(e)
+                    .orElseThrow(() -> new IllegalStateException(what + ": " + e.getMessage(), e));
+            tokens = api.identity.createAccessToken(new TokenRequest()
+                    .grantType(TokenRequest.GrantTypeEnum.ONE_TIME_CODE).signInId(needed.getSignInId())
+                    .challengeId(needed.getChallengeId()).code(mail.nextCode(email, seen)));
         }
-        require(token, 200, what);
-        return token.object().getString("access_token");
+        return tokens.getAccessToken();
     }
 
     private static final class Client {
@@ -198,17 +206,17 @@ public final class ApiBenchmark {
             long start = System.nanoTime();
             String status;
             try {
-                Api.Answer answer = transfer(users.get(sender), users.get(recipient),
-                        1 + random.nextInt(MAX_TRANSFER_MINOR), UUID.randomUUID().toString(), null, null);
-                status = Integer.toString(answer.status());
-            } catch (IOException e) {
-                status = "io";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                transfer(users.get(sender), users.get(recipient), 1 + random.nextInt(MAX_TRANSFER_MINOR),
+                        UUID.randomUUID().toString(), null, null);
+                status = null;
+            } catch (ApiException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                status = Api.status(e);
             }
             client.latencies.add((System.nanoTime() - start) / 1000);
-            if (status.equals("201")) {
+            if (status == null) {
                 client.succeeded++;
             } else {
                 client.errors.merge(status, 1L, Long::sum);
@@ -239,13 +247,12 @@ public final class ApiBenchmark {
         String email = "bench-" + run + "-" + index + "@bench.example.com";
         String accessToken = confirmedAccount(email, "b" + run + "x" + index);
         long funding = FUNDING_MAJOR * pow10(decimals);
-        Api.Answer topUp = api.post("/topups", accessToken, UUID.randomUUID().toString(), Json.createObjectBuilder()
-                .add("method", "card").add("amount", Report.decimal(funding, decimals)).add("currency", options.currency())
-                .add("card", Json.createObjectBuilder().add("number", "4242424242424242").add("exp_month", 12)
-                        .add("exp_year", 2035).add("cvc", "123")).build());
-        require(topUp, 201, "top-up of " + email);
-        if (!topUp.object().getString("status", "").equals("succeeded")) {
-            throw new IllegalStateException("top-up of " + email + " is " + topUp.body());
+        TopUp topUp = api.topUps.createTopUp(UUID.randomUUID().toString(), new TopUpRequest()
+                .method(TopUpRequest.MethodEnum.CARD).amount(Report.decimal(funding, decimals))
+                .currency(options.currency()).card(new TopUpRequestCard().number("4242424242424242").expMonth(12)
+                        .expYear(2035).cvc("123")), OkPay.bearer(accessToken));
+        if (topUp.getStatus() != TopUp.StatusEnum.SUCCEEDED) {
+            throw new IllegalStateException("top-up of " + email + " is " + topUp);
         }
         synchronized (this) {
             toppedUp += funding;
@@ -256,12 +263,9 @@ public final class ApiBenchmark {
     /** Signs up, confirms the address from the mail and takes an access token (USER), with the e-mailed sign-in code. */
     String confirmedAccount(String email, String username) throws Exception {
         String password = PASSWORD_PREFIX + UUID.randomUUID();
-        Api.Answer created = api.post("/users", null, null, Json.createObjectBuilder().add("email", email)
-                .add("username", username).add("password", password).add("locale", "en").build());
-        require(created, 201, "sign-up of " + email);
-        String verificationToken = mail.verificationToken(email);
-        require(api.post("/users/verification", null, null,
-                Json.createObjectBuilder().add("token", verificationToken).build()), 204, "verification of " + email);
+        api.identity.createUser(new SignUpRequest().email(email).username(username).password(password)
+                .locale(SignUpRequest.LocaleEnum.EN));
+        api.identity.verifyUserEmail(new VerifyUserEmailRequest().token(mail.verificationToken(email)));
         return signIn(email, password, "token of " + email);
     }
 
@@ -292,30 +296,26 @@ public final class ApiBenchmark {
     private void warmUp(User sender, User recipient) throws Exception {
         String key = UUID.randomUUID().toString();
         int seen = mail.codeCount(sender.email());
-        Api.Answer answer = transfer(sender, recipient, 1, key, null, null);
-        if (answer.status() == 403 && answer.code().equals("step_up_required")) {
-            String challenge = answer.object().getString("challenge_id");
-            answer = transfer(sender, recipient, 1, key, challenge, mail.nextCode(sender.email(), seen));
+        try {
+            transfer(sender, recipient, 1, key, null, null);
+        } catch (ApiException e) {
+            String challenge = api.stepUpChallenge(e).orElseThrow(() -> new IllegalStateException(
+                    "warm-up transfer " + sender.email() + " -> " + recipient.email() + ": " + e.getMessage(), e));
+            transfer(sender, recipient, 1, key, challenge, mail.nextCode(sender.email(), seen));
         }
-        require(answer, 201, "warm-up transfer " + sender.email() + " -> " + recipient.email());
     }
 
-    private Api.Answer transfer(User sender, User recipient, long minor, String key, String challenge, String code)
-            throws IOException, InterruptedException {
-        var body = Json.createObjectBuilder().add("to", recipient.email())
-                .add("amount", Report.decimal(minor, decimals)).add("currency", options.currency());
-        if (challenge != null) {
-            body.add("challenge_id", challenge).add("code", code);
-        }
-        return api.post("/transfers", sender.token(), key, body.build());
+    private void transfer(User sender, User recipient, long minor, String key, String challenge, String code)
+            throws ApiException {
+        api.transfers.createTransfer(key, new TransferRequest().to(recipient.email())
+                .amount(Report.decimal(minor, decimals)).currency(options.currency()).challengeId(challenge).code(code),
+                OkPay.bearer(sender.token()));
     }
 
     private int currencyDecimals() throws Exception {
-        Api.Answer answer = api.get("/currencies", null);
-        require(answer, 200, "currencies");
-        for (JsonObject c : ((JsonArray) answer.body()).getValuesAs(JsonObject.class)) {
-            if (c.getString("code").equals(options.currency())) {
-                return c.getInt("decimals");
+        for (ListCurrencies200ResponseInner c : api.wallet.listCurrencies()) {
+            if (c.getCode().equals(options.currency())) {
+                return c.getDecimals();
             }
         }
         throw new IllegalArgumentException(options.currency() + " is not an enabled currency of " + options.url());
@@ -334,13 +334,11 @@ public final class ApiBenchmark {
      * the same run measures transfers both ways.
      */
     void switchLimits(boolean on) throws Exception {
-        require(api.post("/sandbox/limits?enabled=" + on, null, null, Json.createObjectBuilder().build()), 204,
-                "switching limits " + (on ? "on" : "off") + " (the server's sandbox must be on)");
-    }
-
-    static void require(Api.Answer answer, int status, String what) {
-        if (answer.status() != status) {
-            throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
+        try {
+            api.limits.switchSandboxLimits(on);
+        } catch (ApiException e) {
+            throw new IllegalStateException("switching limits " + (on ? "on" : "off")
+                    + " (the server's sandbox must be on): " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,15 @@
 package io.okpay.bench;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import io.okpay.client.ApiException;
+import io.okpay.client.OkPay;
+import io.okpay.client.model.ApiKey;
+import io.okpay.client.model.Balance;
+import io.okpay.client.model.CheckoutSession;
+import io.okpay.client.model.CheckoutSessionRequest;
+import io.okpay.client.model.MerchantRequest;
+import io.okpay.client.model.PayCheckoutSessionRequest;
 
-import java.io.IOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +24,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.okpay.bench.ApiBenchmark.require;
 import static io.okpay.bench.ApiBenchmark.say;
 
 /**
@@ -37,6 +42,8 @@ final class CheckoutBenchmark {
     private static final int MAX_PAYMENT_MINOR = 1000;
     /** Merchant tokens live 15 minutes: a new one after 10. */
     private static final long TOKEN_RENEW_NANOS = 10L * 60 * 1_000_000_000L;
+    private static final URI SUCCESS_URL = URI.create("https://bench.example.com/thanks");
+    private static final URI CANCEL_URL = URI.create("https://bench.example.com/cart");
 
     private final ApiBenchmark base;
     private final Options options;
@@ -63,17 +70,13 @@ final class CheckoutBenchmark {
         String ownerEmail = "bench-" + run + "-shop@bench.example.com";
         say("merchant: owner " + ownerEmail + " opens a profile, the operator approves it, the owner makes an API key ...");
         String owner = base.confirmedAccount(ownerEmail, "b" + run + "shop");
-        Api.Answer opened = api.post("/merchants", owner, null, Json.createObjectBuilder()
-                .add("business_name", "Bench Shop " + run).add("website", "https://bench.example.com")
-                .add("support_email", ownerEmail).add("settlement_currency", options.currency()).build());
-        require(opened, 201, "merchant profile");
-        String merchantId = opened.object().getString("id");
-        require(api.post("/admin/merchants/" + merchantId + "/approve", base.operatorToken(), null,
-                JsonObject.EMPTY_JSON_OBJECT), 200, "approval of " + merchantId + " (the operator needs COMPLIANCE)");
-        Api.Answer key = api.post("/merchants/me/keys", owner, null, JsonObject.EMPTY_JSON_OBJECT);
-        require(key, 201, "API key");
-        clientId = key.object().getString("id");
-        clientSecret = key.object().getString("secret");
+        String merchantId = api.merchants.createMerchant(new MerchantRequest().businessName("Bench Shop " + run)
+                .website(URI.create("https://bench.example.com")).supportEmail(ownerEmail)
+                .settlementCurrency(options.currency()), OkPay.bearer(owner)).getId();
+        api.approveMerchant(merchantId, base.operatorToken());
+        ApiKey key = api.merchants.createApiKey(OkPay.bearer(owner));
+        clientId = key.getId();
+        clientSecret = key.getSecret();
         renewToken();
         List<ApiBenchmark.User> shoppers = base.users();
         say("first payment of each of " + shoppers.size() + " shoppers to the merchant (step-up codes from the mail) ...");
@@ -99,11 +102,9 @@ final class CheckoutBenchmark {
 
     /** The merchant's balance in the benchmark's currency, in minor units. */
     long merchantBalance() throws Exception {
-        Api.Answer balances = api.get("/merchant/balances", token());
-        require(balances, 200, "merchant balances");
-        for (JsonObject b : balances.body().asJsonArray().getValuesAs(JsonObject.class)) {
-            if (b.getString("currency").equals(options.currency())) {
-                return Report.minor(b.getString("balance"), base.decimals());
+        for (Balance b : api.merchants.listMerchantBalances(OkPay.bearer(token()))) {
+            if (b.getCurrency().equals(options.currency())) {
+                return Report.minor(b.getBalance(), base.decimals());
             }
         }
         return 0;
@@ -160,34 +161,35 @@ final class CheckoutBenchmark {
             String sessionId;
             long start = System.nanoTime();
             try {
-                Api.Answer created = createSession(amount);
+                sessionId = createSession(amount).getId();
                 client.creates.add((System.nanoTime() - start) / 1000);
-                if (created.status() != 201) {
-                    client.errors.merge("create:" + created.status(), 1L, Long::sum);
-                    continue;
+            } catch (ApiException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
                 }
-                sessionId = created.object().getString("id");
-            } catch (IOException e) {
-                client.errors.merge("create:io", 1L, Long::sum);
+                if (e.getCode() != 0) {
+                    client.creates.add((System.nanoTime() - start) / 1000);
+                }
+                client.errors.merge("create:" + Api.status(e), 1L, Long::sum);
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
             }
             ApiBenchmark.User shopper = shoppers.get(random.nextInt(shoppers.size()));
             start = System.nanoTime();
             String status;
             try {
-                status = Integer.toString(pay(shopper, sessionId, null, null).status());
-            } catch (IOException e) {
-                status = "io";
-                uncertain.add(new Unanswered(sessionId, amount));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                pay(shopper, sessionId, null, null);
+                status = null;
+            } catch (ApiException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                status = Api.status(e);
+                if (e.getCode() == 0) {
+                    uncertain.add(new Unanswered(sessionId, amount));
+                }
             }
             client.pays.add((System.nanoTime() - start) / 1000);
-            if (status.equals("200")) {
+            if (status == null) {
                 client.succeeded++;
                 paid.addAndGet(amount);
                 paidInTimedPhases.addAndGet(amount);
@@ -200,63 +202,53 @@ final class CheckoutBenchmark {
 
     private void firstPayment(ApiBenchmark.User shopper) throws Exception {
         long amount = MIN_PAYMENT_MINOR;
-        Api.Answer created = createSession(amount);
-        require(created, 201, "session");
-        String sessionId = created.object().getString("id");
+        String sessionId = createSession(amount).getId();
         int seen = base.mail().codeCount(shopper.email());
-        Api.Answer answer = pay(shopper, sessionId, null, null);
-        if (answer.status() == 403 && answer.code().equals("step_up_required")) {
-            String challenge = answer.object().getString("challenge_id");
-            answer = pay(shopper, sessionId, challenge, base.mail().nextCode(shopper.email(), seen));
+        try {
+            pay(shopper, sessionId, null, null);
+        } catch (ApiException e) {
+            String challenge = api.stepUpChallenge(e).orElseThrow(() -> new IllegalStateException(
+                    "first payment of " + shopper.email() + ": " + e.getMessage(), e));
+            pay(shopper, sessionId, challenge, base.mail().nextCode(shopper.email(), seen));
         }
-        require(answer, 200, "first payment of " + shopper.email());
         paid.addAndGet(amount);
     }
 
-    private Api.Answer createSession(long amount) throws IOException, InterruptedException {
-        String decimal = Report.decimal(amount, base.decimals());
-        return api.post("/checkout/sessions", token(), UUID.randomUUID().toString(), Json.createObjectBuilder()
-                .add("amount", decimal).add("currency", options.currency())
-                .add("description", "Bench order").add("success_url", "https://bench.example.com/thanks")
-                .add("cancel_url", "https://bench.example.com/cart").build());
+    private CheckoutSession createSession(long amount) throws ApiException {
+        return api.checkout.createCheckoutSession(UUID.randomUUID().toString(), new CheckoutSessionRequest()
+                .amount(Report.decimal(amount, base.decimals())).currency(options.currency())
+                .description("Bench order").successUrl(SUCCESS_URL).cancelUrl(CANCEL_URL), OkPay.bearer(token()));
     }
 
-    private Api.Answer pay(ApiBenchmark.User shopper, String sessionId, String challenge, String code)
-            throws IOException, InterruptedException {
-        var body = Json.createObjectBuilder();
-        if (challenge != null) {
-            body.add("challenge_id", challenge).add("code", code);
-        }
-        return api.post("/checkout/sessions/" + sessionId + "/pay", shopper.token(), UUID.randomUUID().toString(),
-                body.build());
+    private void pay(ApiBenchmark.User shopper, String sessionId, String challenge, String code) throws ApiException {
+        api.checkout.payCheckoutSession(sessionId, UUID.randomUUID().toString(),
+                new PayCheckoutSessionRequest().challengeId(challenge).code(code), OkPay.bearer(shopper.token()));
     }
 
     /** Sessions whose pay call got no answer: the merchant asks OKPay whether they were paid. */
     private void settleUncertain() throws Exception {
         for (Unanswered lost; (lost = uncertain.poll()) != null; ) {
-            Api.Answer session = api.get("/checkout/sessions/" + lost.sessionId(), token());
-            require(session, 200, "session " + lost.sessionId());
-            if (session.object().getString("status").equals("complete")) {
+            CheckoutSession session = api.checkout.getCheckoutSession(lost.sessionId(), OkPay.bearer(token()));
+            if (session.getStatus() == CheckoutSession.StatusEnum.COMPLETE) {
                 paid.addAndGet(lost.amount());
                 paidInTimedPhases.addAndGet(lost.amount());
             }
         }
     }
 
-    private String token() throws IOException, InterruptedException {
+    private String token() throws ApiException {
         if (merchantToken == null || System.nanoTime() - merchantTokenAt > TOKEN_RENEW_NANOS) {
             renewToken();
         }
         return merchantToken;
     }
 
-    private synchronized void renewToken() throws IOException, InterruptedException {
+    private synchronized void renewToken() throws ApiException {
         if (merchantToken != null && System.nanoTime() - merchantTokenAt <= TOKEN_RENEW_NANOS) {
             return;
         }
-        Api.Answer granted = api.postForm("/oauth/token", clientId, clientSecret, "grant_type=client_credentials");
-        require(granted, 200, "client-credentials token");
-        merchantToken = granted.object().getString("access_token");
+        merchantToken = api.merchants.createClientCredentialsToken("client_credentials", clientId, clientSecret)
+                .getAccessToken();
         merchantTokenAt = System.nanoTime();
     }
 }

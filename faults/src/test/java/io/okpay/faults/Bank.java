@@ -2,8 +2,17 @@ package io.okpay.faults;
 
 import io.okpay.bench.Api;
 import io.okpay.bench.MailBox;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import io.okpay.client.ApiException;
+import io.okpay.client.OkPay;
+import io.okpay.client.model.Balance;
+import io.okpay.client.model.CreateAccessToken401Response;
+import io.okpay.client.model.PersonTokens;
+import io.okpay.client.model.SignUpRequest;
+import io.okpay.client.model.TokenRequest;
+import io.okpay.client.model.TopUpRequest;
+import io.okpay.client.model.TopUpRequestCard;
+import io.okpay.client.model.TransferRequest;
+import io.okpay.client.model.VerifyUserEmailRequest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,11 +61,9 @@ final class Bank {
     /** Signs up and confirms an account; returns its password. */
     String signUp(String email, String username) throws Exception {
         String password = PASSWORD + UUID.randomUUID();
-        require(api.post("/users", null, null, Json.createObjectBuilder().add("email", email).add("username", username)
-                .add("password", password).add("locale", "en").build()), 201, "sign-up of " + email);
-        String verification = mail.verificationToken(email);
-        require(api.post("/users/verification", null, null, Json.createObjectBuilder().add("token", verification).build()),
-                204, "verification of " + email);
+        api.identity.createUser(new SignUpRequest().email(email).username(username).password(password)
+                .locale(SignUpRequest.LocaleEnum.EN));
+        api.identity.verifyUserEmail(new VerifyUserEmailRequest().token(mail.verificationToken(email)));
         return password;
     }
 
@@ -71,16 +78,18 @@ final class Bank {
     /** {@link #signIn(String, String)} on another OKPay (the restored copy of the backup drill). */
     String signIn(Api api, String email, String password) throws Exception {
         int seen = mail.codeCount(email);
-        Api.Answer token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "password")
-                .add("email", email).add("password", password).build());
-        if (token.status() == 401 && token.code().equals("code_required")) {
-            String code = mail.nextCode(email, seen);
-            token = api.post("/auth/token", null, null, Json.createObjectBuilder().add("grant_type", "one_time_code")
-                    .add("sign_in_id", token.object().getString("sign_in_id"))
-                    .add("challenge_id", token.object().getString("challenge_id")).add("code", code).build());
+        PersonTokens tokens;
+        try {
+            tokens = api.identity.createAccessToken(new TokenRequest().grantType(TokenRequest.GrantTypeEnum.PASSWORD)
+                    .email(email).password(password));
+        } catch (ApiException e) {
+            CreateAccessToken401Response needed = api.codeRequired(e)
+                    .orElseThrow(() -> new IllegalStateException("sign-in of " + email + ": " + e.getMessage(), e));
+            tokens = api.identity.createAccessToken(new TokenRequest()
+                    .grantType(TokenRequest.GrantTypeEnum.ONE_TIME_CODE).signInId(needed.getSignInId())
+                    .challengeId(needed.getChallengeId()).code(mail.nextCode(email, seen)));
         }
-        require(token, 200, "sign-in of " + email);
-        return token.object().getString("access_token");
+        return tokens.getAccessToken();
     }
 
     /** Sign-up, sign-in and a card top-up of {@link #FUNDING_MINOR} for each of {@code count} people. */
@@ -92,12 +101,10 @@ final class Bank {
                 String email = "faults-" + run + "-" + index + "@faults.example.com";
                 String password = signUp(email, "f" + run + "x" + index);
                 Person person = new Person(index, email, password, signIn(email, password));
-                Api.Answer topUp = api.post("/topups", person.token, UUID.randomUUID().toString(),
-                        Json.createObjectBuilder().add("method", "card").add("amount", decimal(FUNDING_MINOR))
-                                .add("currency", CURRENCY).add("card", Json.createObjectBuilder()
-                                        .add("number", "4242424242424242").add("exp_month", 12).add("exp_year", 2035)
-                                        .add("cvc", "123")).build());
-                require(topUp, 201, "top-up of " + email);
+                api.topUps.createTopUp(UUID.randomUUID().toString(), new TopUpRequest()
+                        .method(TopUpRequest.MethodEnum.CARD).amount(decimal(FUNDING_MINOR)).currency(CURRENCY)
+                        .card(new TopUpRequestCard().number("4242424242424242").expMonth(12).expYear(2035).cvc("123")),
+                        OkPay.bearer(person.token));
                 return person;
             });
         }
@@ -131,40 +138,42 @@ final class Bank {
                 Person to = people.get(r);
                 String key = UUID.randomUUID().toString();
                 int seen = mail.codeCount(from.email);
-                Api.Answer answer = transfer(from, to, 1, key, null, null);
-                if (answer.status() == 403 && answer.code().equals("step_up_required")) {
-                    answer = transfer(from, to, 1, key, answer.object().getString("challenge_id"),
-                            mail.nextCode(from.email, seen));
+                try {
+                    transfer(from, to, 1, key, null, null);
+                } catch (ApiException e) {
+                    String challenge = api.stepUpChallenge(e).orElseThrow(() -> new IllegalStateException(
+                            "first transfer " + from.email + " -> " + to.email + ": " + e.getMessage(), e));
+                    transfer(from, to, 1, key, challenge, mail.nextCode(from.email, seen));
                 }
-                require(answer, 201, "first transfer " + from.email + " -> " + to.email);
             }
             return null;
         }));
         FaultSuiteIT.all(6, tasks);
     }
 
-    private Api.Answer transfer(Person from, Person to, long minor, String key, String challenge, String code)
-            throws Exception {
-        var body = Json.createObjectBuilder().add("to", to.email).add("amount", decimal(minor)).add("currency", CURRENCY);
-        if (challenge != null) {
-            body.add("challenge_id", challenge).add("code", code);
-        }
-        return api.post("/transfers", from.token, key, body.build());
+    private void transfer(Person from, Person to, long minor, String key, String challenge, String code)
+            throws ApiException {
+        api.transfers.createTransfer(key, new TransferRequest().to(to.email).amount(decimal(minor)).currency(CURRENCY)
+                .challengeId(challenge).code(code), OkPay.bearer(from.token));
     }
 
     /** Everyone's balance in the currency, through the API (a negative one is reported by the caller). */
     long[] balances() throws Exception {
         long[] balances = new long[people.size()];
         for (Person p : people) {
-            Api.Answer answer = api.get("/balances", p.token);
-            if (answer.status() == 401) {
+            List<Balance> answer;
+            try {
+                answer = api.wallet.listBalances(OkPay.bearer(p.token));
+            } catch (ApiException e) {
+                if (e.getCode() != 401) {
+                    throw e;
+                }
                 p.token = signIn(p.email, p.password);
-                answer = api.get("/balances", p.token);
+                answer = api.wallet.listBalances(OkPay.bearer(p.token));
             }
-            require(answer, 200, "balances of " + p.email);
-            for (JsonObject b : answer.body().asJsonArray().getValuesAs(JsonObject.class)) {
-                if (b.getString("currency").equals(CURRENCY)) {
-                    balances[p.index] = new BigDecimal(b.getString("balance")).movePointRight(2).longValueExact();
+            for (Balance b : answer) {
+                if (b.getCurrency().equals(CURRENCY)) {
+                    balances[p.index] = new BigDecimal(b.getBalance()).movePointRight(2).longValueExact();
                 }
             }
         }
@@ -173,11 +182,5 @@ final class Bank {
 
     static String decimal(long minor) {
         return BigDecimal.valueOf(minor, 2).toPlainString();
-    }
-
-    static void require(Api.Answer answer, int status, String what) {
-        if (answer.status() != status) {
-            throw new IllegalStateException(what + " answered " + answer.status() + ": " + answer.body());
-        }
     }
 }

@@ -1,6 +1,11 @@
 package io.okpay.faults;
 
 import io.okpay.bench.Api;
+import io.okpay.client.OkPay;
+import io.okpay.client.model.ApiKey;
+import io.okpay.client.model.MerchantRequest;
+import io.okpay.client.model.WebhookEndpoint;
+import io.okpay.client.model.WebhookEndpointRequest;
 import io.okpay.embedded.DevServer;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -226,16 +231,15 @@ class FaultSuiteIT {
                 // An event a second (the endpoint's test event: a new event id each time), delivered from the outbox.
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        Api.Answer sent = bank.api.post("/webhook_endpoints/" + shop.endpoint() + "/test",
-                                shop.token(), null, JsonObject.EMPTY_JSON_OBJECT);
-                        if (sent.status() == 201) {
-                            events.add(sent.object().getString("event_id"));
-                        }
+                        events.add(bank.api.webhooks.sendWebhookEndpointTestEvent(shop.endpoint(),
+                                OkPay.bearer(shop.token())).getEventId());
+                    } catch (Exception e) {
+                        // refused or unanswered: the next one
+                    }
+                    try {
                         Thread.sleep(1000);
                     } catch (InterruptedException e) {
                         return;
-                    } catch (Exception e) {
-                        // the next one
                     }
                 }
             }, "faults-events");
@@ -317,24 +321,18 @@ class FaultSuiteIT {
         String email = "faults-shop-" + bank.run + "@faults.example.com";
         String password = bank.signUp(email, "fshop" + bank.run);
         String owner = bank.signIn(email, password);
-        Api.Answer profile = bank.api.post("/merchants", owner, null, jakarta.json.Json.createObjectBuilder()
-                .add("business_name", "Fault-tolerant teas").add("website", "https://teas.example")
-                .add("support_email", "help@teas.example").add("settlement_currency", Bank.CURRENCY).build());
-        Bank.require(profile, 201, "merchant profile");
-        Api.Answer approved = bank.api.post("/admin/merchants/" + profile.object().getString("id") + "/approve",
-                bank.signIn(opsEmail, opsPassword), null, JsonObject.EMPTY_JSON_OBJECT);
-        Bank.require(approved, 200, "approval");
-        Api.Answer key = bank.api.post("/merchants/me/keys", owner, null, JsonObject.EMPTY_JSON_OBJECT);
-        Bank.require(key, 201, "API key");
-        Api.Answer token = bank.api.postForm("/oauth/token", key.object().getString("id"),
-                key.object().getString("secret"), "grant_type=client_credentials");
-        Bank.require(token, 200, "merchant token");
-        String merchant = token.object().getString("access_token");
-        Api.Answer endpoint = bank.api.post("/webhook_endpoints", merchant, null, jakarta.json.Json.createObjectBuilder()
-                .add("url", receiver.url()).add("events", jakarta.json.Json.createArrayBuilder().add("*")).build());
-        Bank.require(endpoint, 201, "webhook endpoint");
-        receiver.secret(endpoint.object().getString("secret"));
-        return new Shop(merchant, endpoint.object().getString("id"));
+        String merchantId = bank.api.merchants.createMerchant(new MerchantRequest().businessName("Fault-tolerant teas")
+                .website(URI.create("https://teas.example")).supportEmail("help@teas.example")
+                .settlementCurrency(Bank.CURRENCY), OkPay.bearer(owner)).getId();
+        bank.api.approveMerchant(merchantId, bank.signIn(opsEmail, opsPassword));
+        ApiKey key = bank.api.merchants.createApiKey(OkPay.bearer(owner));
+        String merchant = bank.api.merchants.createClientCredentialsToken("client_credentials", key.getId(),
+                key.getSecret()).getAccessToken();
+        WebhookEndpoint endpoint = bank.api.webhooks.createWebhookEndpoint(new WebhookEndpointRequest()
+                .url(URI.create(receiver.url())).addEventsItem(WebhookEndpointRequest.EventsEnum.STAR),
+                OkPay.bearer(merchant));
+        receiver.secret(endpoint.getSecret());
+        return new Shop(merchant, endpoint.getId());
     }
 
     @Test
@@ -463,9 +461,7 @@ class FaultSuiteIT {
             })) {
                 long readyAt = System.currentTimeMillis();
                 Api api = new Api(restored.url());
-                Api.Answer result = api.post("/admin/ledger/reconciliation", bank.signIn(api, opsEmail, opsPassword),
-                        null, JsonObject.EMPTY_JSON_OBJECT);
-                Bank.require(result, 200, "reconciliation of the restored copy");
+                JsonObject result = api.reconcile(bank.signIn(api, opsEmail, opsPassword));
                 Set<String> inCopy = new HashSet<>();
                 long copySum;
                 try (Connection c = DriverManager.getConnection(url, "okpay", password); Statement s = c.createStatement()) {
@@ -480,12 +476,12 @@ class FaultSuiteIT {
                 String more = String.format("restored and OKPay ready on it in %d s; the copy: %d transfers, %d "
                                 + "acknowledged before the dump missing, people's money %s of %s, reconciliation %s",
                         (readyAt - restoreAt) / 1000, inCopy.size(), missing, Bank.decimal(copySum),
-                        Bank.decimal(bank.funded), result.object().getBoolean("consistent", false) ? "consistent" : "INCONSISTENT");
+                        Bank.decimal(bank.funded), result.getBoolean("consistent", false) ? "consistent" : "INCONSISTENT");
                 say("6. backup restored: " + more);
                 drill = more;
                 assertEquals(0, missing, "transfers acknowledged before the dump began, missing from the copy");
                 assertEquals(bank.funded, copySum, "money conserved in the copy");
-                assertTrue(result.object().getBoolean("consistent", false), "reconciliation of the copy: " + result.body());
+                assertTrue(result.getBoolean("consistent", false), "reconciliation of the copy: " + result);
             }
         } finally {
             fresh.close();
@@ -566,9 +562,7 @@ class FaultSuiteIT {
     /** The ledger reconciliation, run now through the API by the operator (signed in afresh: the suite is long). */
     private JsonObject reconcile() throws Exception {
         String token = bank.signIn(opsEmail, opsPassword);
-        Api.Answer answer = bank.api.post("/admin/ledger/reconciliation", token, null, JsonObject.EMPTY_JSON_OBJECT);
-        Bank.require(answer, 200, "reconciliation");
-        return answer.object();
+        return bank.api.reconcile(token);
     }
 
     private static Path war() {

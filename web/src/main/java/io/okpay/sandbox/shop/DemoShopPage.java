@@ -1,6 +1,8 @@
 package io.okpay.sandbox.shop;
 
 import io.okpay.checkout.boundary.DemoShop;
+import io.okpay.client.ApiException;
+import io.okpay.client.model.CheckoutSession;
 import io.okpay.shared.faces.PageMessages;
 import io.okpay.shared.Messages;
 import io.okpay.shared.Money;
@@ -12,7 +14,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,7 +47,7 @@ public class DemoShopPage {
 
     private String sessionId;
     private Outcome outcome = Outcome.UNKNOWN;
-    private JsonObject session;
+    private CheckoutSession session;
 
     /** Both pages: nothing here unless the sandbox is on; the Buy form may end at OKPay's checkout page. */
     public void open() throws IOException {
@@ -69,14 +70,12 @@ public class DemoShopPage {
         }
         String here = shopAddress();
         try {
-            ShopClient.Answer created = client.createSession(ITEM_AMOUNT, ITEM_CURRENCY,
+            CheckoutSession created = client.createSession(ITEM_AMOUNT, ITEM_CURRENCY,
                     Messages.get(locale(), "sandbox-shop.item.name"), here + "/thanks.xhtml", here + "/");
-            if (created.status() != 201) {
-                LOG.warning(() -> "The demo shop's session was refused: " + created.status() + " " + created.body());
-                PageMessages.error(Messages.get(locale(), "sandbox-shop.unavailable"));
-                return;
-            }
-            FacesContext.getCurrentInstance().getExternalContext().redirect(created.body().getString("url"));
+            FacesContext.getCurrentInstance().getExternalContext().redirect(created.getUrl().toString());
+        } catch (ApiException e) {
+            LOG.warning(() -> "The demo shop's session was refused: " + e.getCode() + " " + e.getResponseBody());
+            PageMessages.error(Messages.get(locale(), "sandbox-shop.unavailable"));
         } catch (ShopClient.Unavailable e) {
             LOG.log(Level.WARNING, "The demo shop could not create a checkout session", e);
             PageMessages.error(Messages.get(locale(), "sandbox-shop.unavailable"));
@@ -90,17 +89,15 @@ public class DemoShopPage {
             return;
         }
         try {
-            ShopClient.Answer read = client.session(sessionId);
-            if (read.status() != 200) {
-                outcome = Outcome.UNKNOWN;
-                return;
-            }
-            session = read.body();
-            outcome = switch (session.getString("status")) {
-                case "complete" -> Outcome.PAID;
-                case "expired" -> Outcome.EXPIRED;
+            session = client.session(sessionId);
+            outcome = switch (session.getStatus()) {
+                case COMPLETE -> Outcome.PAID;
+                case EXPIRED -> Outcome.EXPIRED;
                 default -> Outcome.NOT_PAID;
             };
+        } catch (ApiException e) {
+            // Unknown, or not this shop's session.
+            outcome = Outcome.UNKNOWN;
         } catch (ShopClient.Unavailable e) {
             LOG.log(Level.WARNING, "The demo shop could not read checkout session " + sessionId, e);
             PageMessages.error(Messages.get(locale(), "sandbox-shop.unavailable"));
@@ -123,12 +120,12 @@ public class DemoShopPage {
     }
 
     public String getPaidText() {
-        return session == null ? "" : MoneyFormat.format(Money.parse(session.getString("amount"),
-                session.getString("currency"), 2, Money.Sign.POSITIVE, "amount"), locale());
+        return session == null ? "" : MoneyFormat.format(Money.parse(session.getAmount(), session.getCurrency(), 2,
+                Money.Sign.POSITIVE, "amount"), locale());
     }
 
     public String getPaymentId() {
-        return session == null || session.isNull("payment") ? "" : session.getString("payment");
+        return session == null || session.getPayment() == null ? "" : session.getPayment();
     }
 
     public String getSessionId() {
