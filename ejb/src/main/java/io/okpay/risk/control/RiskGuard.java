@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * leaves people's wallets (for payouts also merchants' balances), or for a top-up what comes into a wallet. A frozen
  * or self-locked person's wallets take money in but let none out. Then, unless limits are off, the amount in the
  * reference currency must fit the tier's per-transaction limit, and the counter row of the owner and kind (locked)
- * must stay within the hour's count, the day's and the month's amounts; the counters then grow by it. A person's
+ * must stay within the hour's count, the day's and the month's amounts; the counters then grow by it (one
+ * conditional UPDATE when it fits, {@link UsageCounters#addWithin}). A person's
  * outgoing movement that passed is also counted for the risk rules' velocity ({@link Velocity}).
  */
 @Stateless
@@ -109,6 +110,10 @@ public class RiskGuard implements PostingGuard {
     }
 
     private void within(Tier tier, MovementKind kind, String ownerId, long amount, Instant now) {
+        if (counters.addWithin(ownerId, kind, amount, table, tier, now)) {
+            return;
+        }
+        // The owner's first movement of this kind, or over a limit: lock the row (made if need be) and say which.
         Usage used = counters.lock(ownerId, kind, now);
         rules.check(tier, kind, amount, used, now);
         counters.add(ownerId, kind, used, amount, now);

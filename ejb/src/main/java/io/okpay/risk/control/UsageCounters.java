@@ -2,6 +2,7 @@ package io.okpay.risk.control;
 
 import io.okpay.risk.boundary.LimitPeriod;
 import io.okpay.risk.boundary.MovementKind;
+import io.okpay.risk.boundary.Tier;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -44,6 +45,35 @@ public class UsageCounters {
             rows = select(LOCK, ownerId, kind);
         }
         return usage((Object[]) rows.get(0), now);
+    }
+
+    /**
+     * Adds one movement of {@code amount} in one round trip, moving passed windows on, if the owner's row exists and
+     * the movement fits every limit of {@code tier}: the same test as {@link LimitRules#check}, done by the UPDATE on the
+     * row it locks, so concurrent postings of one owner still add up one after the other. False when the row is
+     * missing or a limit would be passed: then nothing was written, and {@link #lock} tells which.
+     */
+    public boolean addWithin(String ownerId, MovementKind kind, long amount, LimitTable table, Tier tier,
+                             Instant now) {
+        // SET runs left to right: each counter is computed from its window's old start before the start moves on.
+        return em.createNativeQuery("UPDATE risk_usage SET "
+                        + "hour_count = IF(hour_start = ?1, hour_count, 0) + 1, hour_start = ?1, "
+                        + "day_used = IF(day_start = ?2, day_used, 0) + ?4, day_start = ?2, "
+                        + "month_used = IF(month_start = ?3, month_used, 0) + ?4, month_start = ?3 "
+                        + "WHERE owner_id = ?5 AND kind = ?6 AND ?4 <= ?7 "
+                        + "AND IF(hour_start = ?1, hour_count, 0) + 1 <= ?8 "
+                        + "AND IF(day_start = ?2, day_used, 0) + ?4 <= ?9 "
+                        + "AND IF(month_start = ?3, month_used, 0) + ?4 <= ?10")
+                .setParameter(1, ts(LimitPeriod.PER_HOUR.start(now)))
+                .setParameter(2, ts(LimitPeriod.DAY.start(now)))
+                .setParameter(3, ts(LimitPeriod.MONTH.start(now)))
+                .setParameter(4, amount)
+                .setParameter(5, ownerId).setParameter(6, kind.key())
+                .setParameter(7, table.max(tier, kind, LimitPeriod.TRANSACTION))
+                .setParameter(8, table.max(tier, kind, LimitPeriod.PER_HOUR))
+                .setParameter(9, table.max(tier, kind, LimitPeriod.DAY))
+                .setParameter(10, table.max(tier, kind, LimitPeriod.MONTH))
+                .executeUpdate() == 1;
     }
 
     /** The owner's usage of every kind now, without locks (for showing the limits). */
