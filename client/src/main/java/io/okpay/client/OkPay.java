@@ -42,6 +42,14 @@ public final class OkPay {
             }
         };
         apiClient.setReadTimeout(timeout);
+        // An operation that answers 204 or a problem is generated with Accept: application/problem+json alone, which
+        // JAX-RS refuses with 406 before the resource runs (it produces application/json); JSON is always acceptable.
+        apiClient.setRequestInterceptor(request -> {
+            String accept = request.copy().build().headers().firstValue("Accept").orElse("");
+            if (!accept.contains("application/json")) {
+                request.setHeader("Accept", accept.isEmpty() ? "application/json" : accept + ", application/json");
+            }
+        });
     }
 
     /** What the generated API classes are built with. */
