@@ -12,6 +12,7 @@ import io.okpay.client.api.WalletApi;
 import io.okpay.client.api.WebhooksApi;
 import io.okpay.client.model.CreateAccessToken401Response;
 import io.okpay.client.model.CreateTransfer403Response;
+import io.okpay.client.model.TokenRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -74,6 +75,28 @@ public final class Api {
     public Optional<CreateAccessToken401Response> codeRequired(ApiException refusal) {
         return refusal.getCode() != 401 ? Optional.empty() : okpay.problem(refusal, CreateAccessToken401Response.class)
                 .filter(p -> p.getCode() == CreateAccessToken401Response.CodeEnum.CODE_REQUIRED);
+    }
+
+    /**
+     * An access token as a person gets one: the password, then, when the account answers 401 code_required, the code
+     * e-mailed for this sign-in (read from {@code mail}).
+     */
+    public String signIn(MailBox mail, String email, String password) throws IOException, InterruptedException {
+        int seen = mail.codeCount(email);
+        try {
+            return identity.createAccessToken(new TokenRequest().grantType(TokenRequest.GrantTypeEnum.PASSWORD)
+                    .email(email).password(password)).getAccessToken();
+        } catch (ApiException e) {
+            CreateAccessToken401Response needed = codeRequired(e)
+                    .orElseThrow(() -> new IllegalStateException("sign-in of " + email + ": " + e.getMessage(), e));
+            try {
+                return identity.createAccessToken(new TokenRequest()
+                        .grantType(TokenRequest.GrantTypeEnum.ONE_TIME_CODE).signInId(needed.getSignInId())
+                        .challengeId(needed.getChallengeId()).code(mail.nextCode(email, seen))).getAccessToken();
+            } catch (ApiException refused) {
+                throw new IllegalStateException("sign-in code of " + email + ": " + refused.getMessage(), refused);
+            }
+        }
     }
 
     /** Back office: the ledger reconciliation's report (an operator with FINANCE or ADMIN). */

@@ -5,10 +5,7 @@ import io.okpay.bench.MailBox;
 import io.okpay.client.ApiException;
 import io.okpay.client.OkPay;
 import io.okpay.client.model.Balance;
-import io.okpay.client.model.CreateAccessToken401Response;
-import io.okpay.client.model.PersonTokens;
 import io.okpay.client.model.SignUpRequest;
-import io.okpay.client.model.TokenRequest;
 import io.okpay.client.model.TopUpRequest;
 import io.okpay.client.model.TopUpRequestCard;
 import io.okpay.client.model.TransferRequest;
@@ -77,19 +74,7 @@ final class Bank {
 
     /** {@link #signIn(String, String)} on another OKPay (the restored copy of the backup drill). */
     String signIn(Api api, String email, String password) throws Exception {
-        int seen = mail.codeCount(email);
-        PersonTokens tokens;
-        try {
-            tokens = api.identity.createAccessToken(new TokenRequest().grantType(TokenRequest.GrantTypeEnum.PASSWORD)
-                    .email(email).password(password));
-        } catch (ApiException e) {
-            CreateAccessToken401Response needed = api.codeRequired(e)
-                    .orElseThrow(() -> new IllegalStateException("sign-in of " + email + ": " + e.getMessage(), e));
-            tokens = api.identity.createAccessToken(new TokenRequest()
-                    .grantType(TokenRequest.GrantTypeEnum.ONE_TIME_CODE).signInId(needed.getSignInId())
-                    .challengeId(needed.getChallengeId()).code(mail.nextCode(email, seen)));
-        }
-        return tokens.getAccessToken();
+        return api.signIn(mail, email, password);
     }
 
     /** Sign-up, sign-in and a card top-up of {@link #FUNDING_MINOR} for each of {@code count} people. */
