@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A rule another feature adds to every posting and hold (limits, freezes): the ledger calls each guard inside the
- * posting's own database transaction, after it has locked the accounts and before it writes anything, so a guard's
- * own rows (counters) commit or roll back with the money. A guard refuses by throwing a
+ * posting's own database transaction, before it locks the accounts and writes anything, so a guard's own rows
+ * (counters, which it locks itself) commit or roll back with the money, and its work never lengthens the time a busy
+ * account (a shop everyone pays) stays locked. A guard refuses by throwing a
  * {@link io.okpay.shared.BusinessException}. Follow-ups (posting or voiding a hold, expiries, reversals) are not
  * shown: what they move was shown when the hold was made or the original posted.
  * <p>

@@ -1,6 +1,8 @@
 package io.okpay.ledger.control;
 
 import io.okpay.ledger.boundary.HoldRequest;
+import io.okpay.ledger.boundary.OwnerType;
+import io.okpay.ledger.boundary.Purpose;
 import io.okpay.ledger.boundary.Line;
 import io.okpay.ledger.boundary.PostedTransaction;
 import io.okpay.ledger.boundary.PostingGuard;
@@ -41,7 +43,7 @@ import java.util.function.Function;
 /**
  * Writes the ledger, one database transaction per call (REQUIRES_NEW), so that {@link io.okpay.ledger.boundary.Ledger}
  * can run a call again when MariaDB picks it as a deadlock victim. Every call locks the accounts it touches with one
- * SELECT ... FOR UPDATE in ascending id order, checks the rules under the lock, and writes the journal transaction, its
+ * SELECT ... FOR UPDATE in ascending id order (after the posting guards, see {@link #guard}), checks the rules under the lock, and writes the journal transaction, its
  * entries and the new cached balances together. A business exception rolls everything back: nothing is written.
  * Calls that touch a hold lock the hold row before the accounts, always in that order.
  */
@@ -62,6 +64,9 @@ public class Journal {
     @Inject
     Instance<PostingGuard> guards;
 
+    @Inject
+    AccountOwners accountOwners;
+
     /** See {@link io.okpay.ledger.boundary.Ledger#post(PostingRequest, Function)} for {@code recordOf} (may be null). */
     public PostedTransaction post(PostingRequest request, String requestHash, Function<PostedTransaction, Object> recordOf) {
         return post(TransactionKind.POSTING, request, requestHash, recordOf);
@@ -71,8 +76,8 @@ public class Journal {
     public PostedTransaction post(TransactionKind kind, PostingRequest request, String requestHash,
                                   Function<PostedTransaction, Object> recordOf) {
         JournalTransaction related = request.link() == null ? null : byPublicId(request.link().transactionId());
+        guard(request.code(), false, request.lines());
         Map<Long, LedgerAccount> accounts = lock(accountIds(request.lines()));
-        guard(request.code(), false, request.lines(), accounts);
         JournalTransaction txn = open(kind, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), related, related == null ? null : request.link().relation());
         List<LedgerEntry> entries = apply(txn, request.lines(), accounts);
@@ -87,10 +92,10 @@ public class Journal {
     }
 
     public PostedTransaction hold(HoldRequest request, String requestHash) {
-        Map<Long, LedgerAccount> accounts = lock(List.of(request.debitAccountId(), request.creditAccountId()));
         long held = request.amount().minor();
         guard(request.code(), true, List.of(new Line(request.debitAccountId(), held, request.amount().currency()),
-                new Line(request.creditAccountId(), -held, request.amount().currency())), accounts);
+                new Line(request.creditAccountId(), -held, request.amount().currency())));
+        Map<Long, LedgerAccount> accounts = lock(List.of(request.debitAccountId(), request.creditAccountId()));
         JournalTransaction txn = open(TransactionKind.HOLD, request.code(), request.scope(), request.idempotencyKey(),
                 requestHash, request.externalRef(), request.memo(), null, null);
         LedgerAccount debit = accounts.get(request.debitAccountId());
@@ -275,21 +280,47 @@ public class Journal {
         return accounts;
     }
 
-    /** Shows the movement to every guard, under the accounts' locks; a guard's refusal rolls the posting back. */
-    private void guard(String code, boolean hold, List<Line> lines, Map<Long, LedgerAccount> accounts) {
+    /**
+     * Shows the movement to every guard before the accounts are locked: a guard's own reads and writes (the limits'
+     * counter rows, which lock themselves) then never lengthen the time a busy account stays locked. A guard's refusal
+     * rolls the posting back. Who owns each account is fixed, so it comes from {@link AccountOwners} or one read.
+     */
+    private void guard(String code, boolean hold, List<Line> lines) {
         if (guards.isUnsatisfied()) {
             return;
         }
+        Map<Long, AccountOwners.Owner> owners = owners(accountIds(lines));
         List<PostingGuard.Leg> legs = new ArrayList<>(lines.size());
         for (Line line : lines) {
-            LedgerAccount account = accounts.get(line.accountId());
-            legs.add(new PostingGuard.Leg(account.id(), account.ownerType(), account.ownerId(), account.purpose(),
-                    line.currency(), account.effectOf(line.amount())));
+            AccountOwners.Owner owner = owners.get(line.accountId());
+            legs.add(new PostingGuard.Leg(line.accountId(), owner.ownerType(), owner.ownerId(), owner.purpose(),
+                    line.currency(), Math.multiplyExact(owner.purpose().type().normalSign(), line.amount())));
         }
         PostingGuard.Movement movement = new PostingGuard.Movement(code, hold, legs);
         for (PostingGuard guard : guards) {
             guard.check(movement);
         }
+    }
+
+    /** The owners of these accounts, remembered or read in one round trip without locks; account_not_found if one is missing. */
+    private Map<Long, AccountOwners.Owner> owners(List<Long> ids) {
+        Map<Long, AccountOwners.Owner> found = new HashMap<>();
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            accountOwners.find(id).ifPresentOrElse(owner -> found.put(id, owner), () -> unknown.add(id));
+        }
+        if (!unknown.isEmpty()) {
+            for (Object[] row : em.createNamedQuery(LedgerAccount.OWNERS, Object[].class)
+                    .setParameter("ids", unknown).getResultList()) {
+                AccountOwners.Owner owner = new AccountOwners.Owner((OwnerType) row[1], (String) row[2], (Purpose) row[3]);
+                accountOwners.remember((Long) row[0], owner);
+                found.put((Long) row[0], owner);
+            }
+        }
+        if (!found.keySet().containsAll(ids)) {
+            throw new BusinessException("account_not_found");
+        }
+        return found;
     }
 
     private List<LedgerEntry> apply(JournalTransaction txn, List<Line> lines, Map<Long, LedgerAccount> accounts) {

@@ -26,11 +26,14 @@ import java.time.Instant;
 @NamedQuery(name = LedgerAccount.BY_OWNER, query = "SELECT a FROM LedgerAccount a WHERE a.ownerType = :ownerType "
         + "AND a.ownerId = :ownerId AND a.purpose = :purpose AND a.currency = :currency")
 @NamedQuery(name = LedgerAccount.LOCK, query = "SELECT a FROM LedgerAccount a WHERE a.id IN :ids ORDER BY a.id")
+@NamedQuery(name = LedgerAccount.OWNERS, query = "SELECT a.id, a.ownerType, a.ownerId, a.purpose FROM LedgerAccount a "
+        + "WHERE a.id IN :ids")
 public class LedgerAccount {
 
     public static final String BY_OWNER = "LedgerAccount.byOwner";
     /** Used with PESSIMISTIC_WRITE: one SELECT ... FOR UPDATE of every touched account, in ascending id order. */
     public static final String LOCK = "LedgerAccount.lock";
+    public static final String OWNERS = "LedgerAccount.owners";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ledger_account_seq")

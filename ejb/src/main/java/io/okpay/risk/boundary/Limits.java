@@ -78,7 +78,7 @@ public class Limits {
 
     /**
      * Refuses (limit_exceeded) a movement that would not fit the person's limits now, before anything outside OKPay
-     * happens (a card is charged): the posting checks again, under its locks, and that check is the one that counts.
+     * happens (a card is charged): the posting checks again, in its own transaction, and that check is the one that counts.
      */
     public void precheck(String userId, MovementKind kind, Money amount) {
         if (!table.enabled()) {
