@@ -2,12 +2,14 @@ package io.okpay.identity.boundary;
 
 import io.okpay.audit.boundary.AuditLog;
 import io.okpay.shared.crypto.Secrets;
+import io.okpay.identity.control.SeenOrigins;
 import io.okpay.identity.entity.SignIn;
 import io.okpay.identity.entity.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -26,18 +28,32 @@ public class SignInRecords {
     @EJB
     AuditLog auditLog;
 
+    @Inject
+    SeenOrigins seenOrigins;
+
     /** Whether the person ({@code usr_...}) completed a sign-in from this IP address before, and from this device. */
     public record Seen(boolean ip, boolean device) {
     }
 
+    /** Read from the database unless this instance remembers both ({@link SeenOrigins}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Seen seenFrom(String userId, String ip, String device) {
+        if (seenOrigins.ip(userId, ip) && seenOrigins.device(userId, device)) {
+            return new Seen(true, true);
+        }
         Object[] counts = em.createQuery("SELECT SUM(CASE WHEN s.ip = :ip THEN 1 ELSE 0 END), "
                         + "SUM(CASE WHEN s.device = :device THEN 1 ELSE 0 END) FROM SignIn s "
                         + "WHERE s.user.publicId = :user AND s.status = :succeeded", Object[].class)
                 .setParameter("ip", ip).setParameter("device", device).setParameter("user", userId)
                 .setParameter("succeeded", SignIn.Status.SUCCEEDED).getSingleResult();
-        return new Seen(positive(counts[0]), positive(counts[1]));
+        Seen seen = new Seen(positive(counts[0]), positive(counts[1]));
+        if (seen.ip()) {
+            seenOrigins.rememberIp(userId, ip);
+        }
+        if (seen.device()) {
+            seenOrigins.rememberDevice(userId, device);
+        }
+        return seen;
     }
 
     private static boolean positive(Object sum) {
