@@ -30,6 +30,7 @@ public final class Bench {
         System.out.println("[bench] load average at the start: " + Report.loadAverage());
         Map<Options.Scenario, RunResult> okpay = new EnumMap<>(Options.Scenario.class);
         Map<Options.Scenario, RunResult> jdbc = new EnumMap<>(Options.Scenario.class);
+        Map<Options.Scenario, RunResult> sameWork = new EnumMap<>(Options.Scenario.class);
         boolean clean = true;
         if (!options.baselineOnly()) {
             // Receipts of an earlier run would otherwise fill the catcher and slow its answers down.
@@ -114,28 +115,20 @@ public final class Bench {
                 System.out.println("[bench] ledger reconciliation: " + reconciliation);
             }
         }
-        if (options.jdbcUrl() != null) {
-            JdbcBaseline baseline = new JdbcBaseline(options);
-            for (Options.Scenario scenario : options.scenarios()) {
-                if (!scenario.p2p()) {
-                    System.out.println("[bench] no plain-JDBC baseline for " + scenario.name().toLowerCase());
-                    continue;
-                }
-                Report.Cpu cpu = Report.Cpu.start();
-                RunResult result = baseline.run(scenario);
-                jdbc.put(scenario, result);
-                System.out.println(Report.of(result));
-                System.out.println("[bench] " + cpu.share("jdbc " + scenario.name().toLowerCase()));
+        for (Options.Baseline baseline : options.baselines()) {
+            if (baseline == Options.Baseline.PLAIN) {
+                baselinePhases(options, "plain-JDBC", new JdbcBaseline(options)::run, jdbc);
+            } else {
+                baselinePhases(options, "same-work JDBC", new SameWorkBaseline(options)::run, sameWork);
             }
         }
         System.out.println("[bench] ---- summary ----");
         okpay.values().forEach(r -> System.out.println(Report.of(r)));
         jdbc.values().forEach(r -> System.out.println(Report.of(r)));
+        sameWork.values().forEach(r -> System.out.println(Report.of(r)));
         for (Options.Scenario scenario : options.scenarios()) {
-            if (okpay.containsKey(scenario) && jdbc.containsKey(scenario)) {
-                System.out.println("[bench] " + Report.ratio("OKPay/baseline " + scenario.name().toLowerCase(),
-                        okpay.get(scenario), jdbc.get(scenario)));
-            }
+            Report.baselineRatios(scenario.name().toLowerCase(), okpay.get(scenario), jdbc.get(scenario),
+                    sameWork.get(scenario)).forEach(line -> System.out.println("[bench] " + line));
         }
         if (okpay.containsKey(Options.Scenario.HOT) && okpay.containsKey(Options.Scenario.UNIFORM)) {
             System.out.println("[bench] " + Report.ratio("OKPay hot/uniform", okpay.get(Options.Scenario.HOT),
@@ -147,6 +140,27 @@ public final class Bench {
         }
         System.out.println("[bench] load average at the end: " + Report.loadAverage());
         System.exit(clean ? 0 : 1);
+    }
+
+    /** A phase that runs one scenario outside OKPay. */
+    private interface Phase {
+        RunResult run(Options.Scenario scenario) throws Exception;
+    }
+
+    /** A baseline's phase of each transfer scenario, printed and put into {@code results}. */
+    private static void baselinePhases(Options options, String label, Phase baseline,
+                                       Map<Options.Scenario, RunResult> results) throws Exception {
+        for (Options.Scenario scenario : options.scenarios()) {
+            if (!scenario.p2p()) {
+                System.out.println("[bench] no " + label + " baseline for " + scenario.name().toLowerCase());
+                continue;
+            }
+            Report.Cpu cpu = Report.Cpu.start();
+            RunResult result = baseline.run(scenario);
+            results.put(scenario, result);
+            System.out.println(Report.of(result));
+            System.out.println("[bench] " + cpu.share(result.name()));
+        }
     }
 
     /** One more phase of each transfer scenario, printed and added to its list. */

@@ -1,17 +1,19 @@
 package io.okpay.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The command line. {@code --url} drives the API; with {@code --jdbc-url} the plain-JDBC baseline runs too, in the same
- * process after the API phase, and the ratio is printed; {@code --baseline-jdbc} runs only the baseline.
+ * The command line. {@code --url} drives the API; with {@code --jdbc-url} both JDBC baselines run too, in the same
+ * process after the API phase, and the ratios are printed. {@code --baseline-jdbc} and {@code --baseline-same-work}
+ * each pick one baseline to run without the API (both flags: both baselines).
  */
 public record Options(String url, String mailApi, int users, int clients, int seconds, List<Scenario> scenarios,
                       int recipientsPerUser, String currency, String jdbcUrl, String jdbcUser, String jdbcPassword,
-                      boolean baselineOnly, String operatorEmail, String operatorPassword, boolean limitsOffToo,
-                      int warmupSeconds) {
+                      boolean baselineOnly, List<Baseline> baselines, String operatorEmail, String operatorPassword,
+                      boolean limitsOffToo, int warmupSeconds) {
 
     public enum Scenario {
         /** Random pairs among the pre-warmed pairs: each user pays its {@code --recipients} neighbours. */
@@ -27,10 +29,19 @@ public record Options(String url, String mailApi, int users, int clients, int se
         }
     }
 
+    /** The JDBC baselines beside OKPay's figures, in the order they run. */
+    public enum Baseline {
+        /** A toy schema: per transfer two balances locked, two entries, two updates ({@link JdbcBaseline}). */
+        PLAIN,
+        /** OKPay's own schema and the statements one transfer's posting executes ({@link SameWorkBaseline}). */
+        SAME_WORK
+    }
+
     public static final String USAGE = """
             usage: bench [--url http://localhost:8080] [--mail-api http://127.0.0.1:8025] [--users 200] [--clients 32]
                          [--seconds 60] [--scenario uniform|hot|checkout|both|a,b,...] [--recipients 4] [--currency USD]
-                         [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password ''] [--baseline-jdbc]
+                         [--jdbc-url jdbc:mariadb://127.0.0.1:3307/ --jdbc-user root --jdbc-password '']
+                         [--baseline-jdbc] [--baseline-same-work]
                          [--operator-email ... --operator-password ...] [--limits-off-too] [--warmup-seconds 30]
             """;
 
@@ -46,7 +57,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
         String jdbcUrl = null;
         String jdbcUser = "root";
         String jdbcPassword = "";
-        boolean baselineOnly = false;
+        List<Baseline> alone = new ArrayList<>();
         boolean limitsOffToo = false;
         int warmupSeconds = 30;
         String operatorEmail = null;
@@ -54,7 +65,11 @@ public record Options(String url, String mailApi, int users, int clients, int se
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--baseline-jdbc")) {
-                baselineOnly = true;
+                alone.add(Baseline.PLAIN);
+                continue;
+            }
+            if (name.equals("--baseline-same-work")) {
+                alone.add(Baseline.SAME_WORK);
                 continue;
             }
             if (name.equals("--limits-off-too")) {
@@ -83,6 +98,7 @@ public record Options(String url, String mailApi, int users, int clients, int se
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
+        boolean baselineOnly = !alone.isEmpty();
         List<Scenario> scenarios = new ArrayList<>();
         for (String one : scenario.split(",")) {
             switch (one.strip()) {
@@ -105,13 +121,16 @@ public record Options(String url, String mailApi, int users, int clients, int se
             throw new IllegalArgumentException("--recipients must be less than --users");
         }
         if (baselineOnly && jdbcUrl == null) {
-            throw new IllegalArgumentException("--baseline-jdbc needs --jdbc-url");
+            throw new IllegalArgumentException("--baseline-jdbc and --baseline-same-work need --jdbc-url");
         }
+        List<Baseline> baselines = jdbcUrl == null ? List.of()
+                : Arrays.stream(Baseline.values()).filter(b -> !baselineOnly || alone.contains(b)).toList();
         if ((operatorEmail == null) != (operatorPassword == null)) {
             throw new IllegalArgumentException("--operator-email and --operator-password go together");
         }
         return new Options(url, mailApi, users, clients, seconds, List.copyOf(scenarios), recipients, currency,
-                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, operatorEmail, operatorPassword, limitsOffToo, warmupSeconds);
+                jdbcUrl, jdbcUser, jdbcPassword, baselineOnly, baselines, operatorEmail, operatorPassword, limitsOffToo,
+                warmupSeconds);
     }
 
     private static int notNegative(String name, String value) {

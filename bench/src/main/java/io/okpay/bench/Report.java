@@ -1,5 +1,7 @@
 package io.okpay.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -30,6 +32,25 @@ public final class Report {
             return label + ": n/a";
         }
         return String.format(Locale.ROOT, "%s: %.1f %%", label, 100.0 * numerator.throughput() / denominator.throughput());
+    }
+
+    /**
+     * A scenario's ratios to the baselines, each when both sides ran (null: did not): OKPay over the plain-JDBC one,
+     * OKPay over the same-work one (the app's cost beside the database's for the same statements), and the same-work
+     * over the plain one (what OKPay's schema and statements cost the database over the toy transfer).
+     */
+    public static List<String> baselineRatios(String scenario, RunResult okpay, RunResult plain, RunResult sameWork) {
+        List<String> lines = new ArrayList<>();
+        if (okpay != null && plain != null) {
+            lines.add(ratio("OKPay/baseline " + scenario, okpay, plain));
+        }
+        if (okpay != null && sameWork != null) {
+            lines.add(ratio("OKPay/same-work JDBC " + scenario, okpay, sameWork));
+        }
+        if (sameWork != null && plain != null) {
+            lines.add(ratio("same-work/plain JDBC " + scenario, sameWork, plain));
+        }
+        return lines;
     }
 
     /** The 1, 5 and 15 minute load averages (Linux: /proc/loadavg), or "unknown". */

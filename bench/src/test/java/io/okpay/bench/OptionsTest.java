@@ -23,7 +23,29 @@ class OptionsTest {
         assertEquals(List.of(Options.Scenario.UNIFORM, Options.Scenario.HOT), o.scenarios());
         assertNull(o.jdbcUrl());
         assertFalse(o.baselineOnly());
+        assertEquals(List.of(), o.baselines(), "no baseline without --jdbc-url");
         assertEquals(30, o.warmupSeconds());
+    }
+
+    @Test
+    void aJdbcUrlAddsBothBaselinesAfterTheApiAndEachFlagRunsItsOwnAlone() {
+        String[] jdbc = {"--jdbc-url", "jdbc:mariadb://127.0.0.1:3306/"};
+        Options withApi = Options.parse(jdbc);
+        assertFalse(withApi.baselineOnly());
+        assertEquals(List.of(Options.Baseline.PLAIN, Options.Baseline.SAME_WORK), withApi.baselines());
+
+        Options plain = Options.parse(jdbc[0], jdbc[1], "--baseline-jdbc");
+        assertTrue(plain.baselineOnly());
+        assertEquals(List.of(Options.Baseline.PLAIN), plain.baselines());
+
+        Options sameWork = Options.parse("--baseline-same-work", jdbc[0], jdbc[1]);
+        assertTrue(sameWork.baselineOnly());
+        assertEquals(List.of(Options.Baseline.SAME_WORK), sameWork.baselines());
+
+        Options both = Options.parse("--baseline-same-work", "--baseline-jdbc", jdbc[0], jdbc[1]);
+        assertEquals(List.of(Options.Baseline.PLAIN, Options.Baseline.SAME_WORK), both.baselines(),
+                "plain first, whatever the order of the flags");
+        assertThrows(IllegalArgumentException.class, () -> Options.parse("--baseline-same-work"));
     }
 
     @Test
@@ -50,6 +72,7 @@ class OptionsTest {
         assertEquals("bench", o.jdbcUser());
         assertEquals("secret", o.jdbcPassword());
         assertTrue(o.baselineOnly());
+        assertEquals(List.of(Options.Baseline.PLAIN), o.baselines());
         assertEquals("ops@example.com", o.operatorEmail());
     }
 

@@ -2,6 +2,7 @@ package io.okpay.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,19 @@ class ReportTest {
         RunResult jdbc = result("jdbc uniform", 2000, 10, Map.of());
         assertEquals("OKPay/baseline uniform: 30.0 %", Report.ratio("OKPay/baseline uniform", api, jdbc));
         assertEquals("x: n/a", Report.ratio("x", api, result("none", 0, 10, Map.of())));
+    }
+
+    @Test
+    void baselineRatiosOnlyWhereBothSidesRan() {
+        RunResult api = result("okpay uniform", 100, 10, Map.of());
+        RunResult plain = result("jdbc uniform", 1000, 10, Map.of());
+        RunResult sameWork = result("jdbc same-work uniform", 400, 10, Map.of());
+        assertEquals(List.of("OKPay/baseline uniform: 10.0 %", "OKPay/same-work JDBC uniform: 25.0 %",
+                "same-work/plain JDBC uniform: 40.0 %"), Report.baselineRatios("uniform", api, plain, sameWork));
+        assertEquals(List.of("same-work/plain JDBC hot: 40.0 %"),
+                Report.baselineRatios("hot", null, plain, sameWork), "--baseline-jdbc --baseline-same-work");
+        assertEquals(List.of("OKPay/same-work JDBC hot: 25.0 %"), Report.baselineRatios("hot", api, null, sameWork));
+        assertEquals(List.of(), Report.baselineRatios("hot", api, null, null));
     }
 
     @Test
