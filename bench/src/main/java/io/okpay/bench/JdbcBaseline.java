@@ -5,16 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database's own limit for the same money movement: per transfer one transaction that locks
@@ -35,32 +26,13 @@ public final class JdbcBaseline {
 
     public RunResult run(Options.Scenario scenario) throws Exception {
         setUp();
-        ApiBenchmark.say("timed phase jdbc " + scenario.name().toLowerCase() + ": " + options.clients()
-                + " threads for " + options.seconds() + " s ...");
-        long started = System.nanoTime();
-        long deadline = started + options.seconds() * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
-        List<Future<Worker>> workers = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            workers.add(pool.submit(() -> work(scenario, deadline)));
-        }
-        List<Latencies> latencies = new ArrayList<>();
-        Map<String, Long> errors = new HashMap<>();
-        long succeeded = 0;
-        for (Future<Worker> f : workers) {
-            Worker w = f.get();
-            latencies.add(w.latencies);
-            succeeded += w.succeeded;
-            w.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
+        RunResult result = JdbcPhase.run("jdbc " + scenario.name().toLowerCase(), options, scenario, this::connect,
+                Transfers::new);
         long total = total();
         if (total != OPENING_BALANCE * options.users()) {
             throw new IllegalStateException("baseline lost money: " + total + " != " + OPENING_BALANCE * options.users());
         }
-        return new RunResult("jdbc " + scenario.name().toLowerCase(), options.clients(), seconds, succeeded,
-                Latencies.merge(latencies), errors);
+        return result;
     }
 
     private Connection connect() throws SQLException {
@@ -98,53 +70,35 @@ public final class JdbcBaseline {
         }
     }
 
-    private static final class Worker {
-        final Latencies latencies = new Latencies();
-        final Map<String, Long> errors = new HashMap<>();
-        long succeeded;
-    }
+    /** One connection's three statements (read committed, as InnoDB locks the rows it reads FOR UPDATE anyway). */
+    private static final class Transfers implements JdbcPhase.Mover {
+        private final Connection c;
+        private final PreparedStatement lock;
+        private final PreparedStatement entry;
+        private final PreparedStatement update;
 
-    private Worker work(Options.Scenario scenario, long deadline) throws SQLException {
-        Worker worker = new Worker();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int n = options.users();
-        try (Connection c = connect()) {
+        Transfers(Connection c) throws SQLException {
+            this.c = c;
             c.setCatalog(SCHEMA);
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try (PreparedStatement lock = c.prepareStatement(
-                    "SELECT id, balance FROM bench_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE");
-                 PreparedStatement entry = c.prepareStatement(
-                         "INSERT INTO bench_entry (account_id, amount, balance_after, created_at) VALUES (?, ?, ?, NOW(6))");
-                 PreparedStatement update = c.prepareStatement(
-                         "UPDATE bench_account SET balance = ?, entry_count = entry_count + 1 WHERE id = ?")) {
-                while (System.nanoTime() < deadline) {
-                    int from;
-                    int to;
-                    if (scenario == Options.Scenario.HOT) {
-                        from = 1 + random.nextInt(n - 1);
-                        to = 0;
-                    } else {
-                        from = random.nextInt(n);
-                        to = (from + 1 + random.nextInt(options.recipientsPerUser())) % n;
-                    }
-                    long amount = 1 + random.nextInt(100);
-                    long start = System.nanoTime();
-                    try {
-                        move(c, lock, entry, update, from, to, amount);
-                        worker.succeeded++;
-                    } catch (SQLTransientException e) {
-                        c.rollback();
-                        worker.errors.merge("sql-transient", 1L, Long::sum);
-                    } catch (SQLException e) {
-                        c.rollback();
-                        worker.errors.merge("sql-" + e.getErrorCode(), 1L, Long::sum);
-                    }
-                    worker.latencies.add((System.nanoTime() - start) / 1000);
-                }
-            }
+            lock = c.prepareStatement("SELECT id, balance FROM bench_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE");
+            entry = c.prepareStatement(
+                    "INSERT INTO bench_entry (account_id, amount, balance_after, created_at) VALUES (?, ?, ?, NOW(6))");
+            update = c.prepareStatement("UPDATE bench_account SET balance = ?, entry_count = entry_count + 1 WHERE id = ?");
         }
-        return worker;
+
+        @Override
+        public void move(int from, int to, long amount) throws SQLException {
+            JdbcBaseline.move(c, lock, entry, update, from, to, amount);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            lock.close();
+            entry.close();
+            update.close();
+        }
     }
 
     private static void move(Connection c, PreparedStatement lock, PreparedStatement entry, PreparedStatement update,

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -15,15 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -110,28 +105,10 @@ public final class SameWorkBaseline {
 
     public RunResult run(Options.Scenario scenario) throws Exception {
         setUp();
-        String name = "jdbc same-work " + scenario.name().toLowerCase();
-        ApiBenchmark.say("timed phase " + name + ": " + options.clients() + " threads for " + options.seconds() + " s ...");
-        long started = System.nanoTime();
-        long deadline = started + options.seconds() * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
-        List<Future<Worker>> workers = new ArrayList<>();
-        for (int c = 0; c < options.clients(); c++) {
-            workers.add(pool.submit(() -> work(scenario, deadline)));
-        }
-        List<Latencies> latencies = new ArrayList<>();
-        Map<String, Long> errors = new HashMap<>();
-        long succeeded = 0;
-        for (Future<Worker> f : workers) {
-            Worker w = f.get();
-            latencies.add(w.latencies);
-            succeeded += w.succeeded;
-            w.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        check(succeeded);
-        return new RunResult(name, options.clients(), seconds, succeeded, Latencies.merge(latencies), errors);
+        RunResult result = JdbcPhase.run("jdbc same-work " + scenario.name().toLowerCase(), options, scenario,
+                this::connect, Posting::new);
+        check(result.succeeded());
+        return result;
     }
 
     private Connection connect() throws SQLException {
@@ -202,51 +179,8 @@ public final class SameWorkBaseline {
         }
     }
 
-    private static final class Worker {
-        final Latencies latencies = new Latencies();
-        final Map<String, Long> errors = new HashMap<>();
-        long succeeded;
-    }
-
-    private Worker work(Options.Scenario scenario, long deadline) throws SQLException {
-        Worker worker = new Worker();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int n = options.users();
-        try (Connection c = connect()) {
-            c.setCatalog(SCHEMA);
-            c.setAutoCommit(false);
-            try (Posting posting = new Posting(c)) {
-                while (System.nanoTime() < deadline) {
-                    int from;
-                    int to;
-                    if (scenario == Options.Scenario.HOT) {
-                        from = 1 + random.nextInt(n - 1);
-                        to = 0;
-                    } else {
-                        from = random.nextInt(n);
-                        to = (from + 1 + random.nextInt(options.recipientsPerUser())) % n;
-                    }
-                    long amount = 1 + random.nextInt(100);
-                    long start = System.nanoTime();
-                    try {
-                        posting.transfer(from, to, amount);
-                        worker.succeeded++;
-                    } catch (SQLTransientException e) {
-                        c.rollback();
-                        worker.errors.merge("sql-transient", 1L, Long::sum);
-                    } catch (SQLException e) {
-                        c.rollback();
-                        worker.errors.merge("sql-" + e.getErrorCode(), 1L, Long::sum);
-                    }
-                    worker.latencies.add((System.nanoTime() - start) / 1000);
-                }
-            }
-        }
-        return worker;
-    }
-
     /** One connection's prepared statements, and one transfer's statements in OKPay's order. */
-    private final class Posting implements AutoCloseable {
+    private final class Posting implements JdbcPhase.Mover {
         private final Connection c;
         private final PreparedStatement freeze;
         private final PreparedStatement count;
@@ -259,6 +193,8 @@ public final class SameWorkBaseline {
 
         Posting(Connection c) throws SQLException {
             this.c = c;
+            c.setCatalog(SCHEMA);
+            c.setAutoCommit(false);
             freeze = c.prepareStatement(FREEZE);
             count = c.prepareStatement(COUNT);
             lock = c.prepareStatement(LOCK);
@@ -269,7 +205,8 @@ public final class SameWorkBaseline {
             updateAccount = c.prepareStatement(UPDATE_ACCOUNT);
         }
 
-        void transfer(int from, int to, long amount) throws SQLException {
+        @Override
+        public void move(int from, int to, long amount) throws SQLException {
             String sender = owners[from];
             String key = UUID.randomUUID().toString();
             Instant now = Instant.now();
