@@ -1,7 +1,6 @@
 package io.okpay.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +25,7 @@ public final class JdbcBaseline {
 
     public RunResult run(Options.Scenario scenario) throws Exception {
         setUp();
-        RunResult result = JdbcPhase.run("jdbc " + scenario.name().toLowerCase(), options, scenario, this::connect,
-                Transfers::new);
+        RunResult result = JdbcPhase.run("jdbc " + scenario.name().toLowerCase(), options, scenario, Transfers::new);
         long total = total();
         if (total != OPENING_BALANCE * options.users()) {
             throw new IllegalStateException("baseline lost money: " + total + " != " + OPENING_BALANCE * options.users());
@@ -35,12 +33,8 @@ public final class JdbcBaseline {
         return result;
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
-    }
-
     private void setUp() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = JdbcPhase.connect(options); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + SCHEMA);
             s.execute("USE " + SCHEMA);
             s.execute("DROP TABLE IF EXISTS bench_entry");
@@ -63,14 +57,14 @@ public final class JdbcBaseline {
     }
 
     private long total() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = JdbcPhase.connect(options); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT SUM(balance) FROM " + SCHEMA + ".bench_account")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** One connection's three statements (read committed, as InnoDB locks the rows it reads FOR UPDATE anyway). */
+    /** One connection's three statements, the toy transfer. */
     private static final class Transfers implements JdbcPhase.Mover {
         private final Connection c;
         private final PreparedStatement lock;

@@ -1,6 +1,7 @@
 package io.okpay.bench;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.ArrayList;
@@ -32,23 +33,22 @@ final class JdbcPhase {
         Mover open(Connection connection) throws SQLException;
     }
 
-    /** A new connection to the baseline's server. */
-    interface Connections {
-        Connection open() throws SQLException;
-    }
-
     private JdbcPhase() {
     }
 
-    static RunResult run(String name, Options options, Options.Scenario scenario, Connections connections,
-                         Movers movers) throws Exception {
+    /** A new connection to the baselines' server ({@code --jdbc-url}). */
+    static Connection connect(Options options) throws SQLException {
+        return DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+    }
+
+    static RunResult run(String name, Options options, Options.Scenario scenario, Movers movers) throws Exception {
         ApiBenchmark.say("timed phase " + name + ": " + options.clients() + " threads for " + options.seconds() + " s ...");
         long started = System.nanoTime();
         long deadline = started + options.seconds() * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(options.clients());
         List<Future<Tally>> threads = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
-            threads.add(pool.submit(() -> work(options, scenario, deadline, connections, movers)));
+            threads.add(pool.submit(() -> work(options, scenario, deadline, movers)));
         }
         List<Latencies> latencies = new ArrayList<>();
         Map<String, Long> errors = new HashMap<>();
@@ -70,12 +70,12 @@ final class JdbcPhase {
         long succeeded;
     }
 
-    private static Tally work(Options options, Options.Scenario scenario, long deadline, Connections connections,
-                              Movers movers) throws SQLException {
+    private static Tally work(Options options, Options.Scenario scenario, long deadline, Movers movers)
+            throws SQLException {
         Tally tally = new Tally();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int n = options.users();
-        try (Connection c = connections.open(); Mover mover = movers.open(c)) {
+        try (Connection c = connect(options); Mover mover = movers.open(c)) {
             while (System.nanoTime() < deadline) {
                 int from;
                 int to;

@@ -3,7 +3,6 @@ package io.okpay.bench;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,18 +105,14 @@ public final class SameWorkBaseline {
     public RunResult run(Options.Scenario scenario) throws Exception {
         setUp();
         RunResult result = JdbcPhase.run("jdbc same-work " + scenario.name().toLowerCase(), options, scenario,
-                this::connect, Posting::new);
+                Posting::new);
         check(result.succeeded());
         return result;
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
-    }
-
     /** A fresh schema at OKPay's current version, one active USER wallet per user with the opening balance. */
     private void setUp() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = JdbcPhase.connect(options); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
         }
         var migrated = Flyway.configure(SameWorkBaseline.class.getClassLoader())
@@ -136,7 +131,7 @@ public final class SameWorkBaseline {
         Windows windows = Windows.of(now);
         wallets = new long[options.users()];
         owners = new String[options.users()];
-        try (Connection c = connect()) {
+        try (Connection c = JdbcPhase.connect(options)) {
             c.setCatalog(SCHEMA);
             try (PreparedStatement account = c.prepareStatement("INSERT INTO ledger_account (id, owner_type, owner_id, "
                     + "purpose, currency, type, status, no_negative, balance, held, entry_count, created_at) "
@@ -159,7 +154,7 @@ public final class SameWorkBaseline {
 
     /** Money conserved, and every committed transfer left its row, its journal transaction and two entries. */
     private void check(long succeeded) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = JdbcPhase.connect(options); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT (SELECT SUM(balance) FROM " + SCHEMA + ".ledger_account), "
                      + "(SELECT COUNT(*) FROM " + SCHEMA + ".transfer), (SELECT COUNT(*) FROM " + SCHEMA
                      + ".ledger_transaction), (SELECT COUNT(*) FROM " + SCHEMA + ".ledger_entry)")) {
