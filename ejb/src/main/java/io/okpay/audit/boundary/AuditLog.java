@@ -1,7 +1,9 @@
 package io.okpay.audit.boundary;
 
 import io.okpay.audit.control.AuditChain;
+import io.okpay.audit.control.AuditSeals;
 import io.okpay.audit.entity.AuditRecord;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,11 +13,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes and checks the audit log. {@link #record} joins the caller's transaction (the event is kept only if what it
  * describes happened); {@link #recordFailure} commits on its own, for refusals whose transaction rolls back.
- * Callers that use both in one transaction call {@code recordFailure} first: it waits for the chain's head.
+ * Records are chained by {@link AuditSeals} within about a second, outside the caller's transaction (no caller ever
+ * waits for the chain's head).
  */
 @Stateless
 public class AuditLog {
@@ -33,6 +37,9 @@ public class AuditLog {
 
     @PersistenceContext(unitName = "okpay")
     EntityManager em;
+
+    @EJB
+    AuditSeals seals;
 
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(String actor, String event, String ip, String detail) {
@@ -96,46 +103,57 @@ public class AuditLog {
     }
 
     /**
-     * Walks the whole chain: every record must hash to its stored hash and point at the one before. One transaction,
-     * head first: its read opens the snapshot that the walk reads too, so appends that commit meanwhile are neither
-     * half seen nor mistaken for a removed record.
+     * Seals what is pending, then walks the whole chain in its order: every record must hash to its seal's hash and
+     * point at the seal before. One transaction, head first: its read opens the snapshot that the walk reads too, so
+     * seals that commit meanwhile are neither half seen nor mistaken for a removed record.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Verification verify() {
+        seals.seal();
         String head = (String) em.createNativeQuery("SELECT last_hash FROM audit_head WHERE id = 1").getSingleResult();
         String previous = AuditChain.GENESIS;
         long count = 0;
-        long lastId = 0;
+        long lastSeq = 0;
+        Long lastId = null;
         int page = 500;
         while (true) {
-            List<AuditRecord> records = em.createQuery("SELECT r FROM AuditRecord r WHERE r.id > :after ORDER BY r.id", AuditRecord.class)
-                    .setParameter("after", lastId).setMaxResults(page).getResultList();
-            for (AuditRecord r : records) {
-                String expected = AuditChain.hash(r.prevHash(), r.createdAt(), r.actor(), r.event(), r.ip(), r.detail());
-                if (!r.prevHash().equals(previous) || !r.hash().equals(expected)) {
-                    return new Verification(count, false, r.id());
+            List<?> seals = em.createNativeQuery("SELECT seq, record_id, prev_hash, hash FROM audit_seal WHERE seq > ?1 "
+                    + "ORDER BY seq").setParameter(1, lastSeq).setMaxResults(page).getResultList();
+            List<Long> ids = seals.stream().map(row -> ((Number) ((Object[]) row)[1]).longValue()).toList();
+            Map<Long, AuditRecord> records = ids.isEmpty() ? Map.of() : em.createQuery(
+                            "SELECT r FROM AuditRecord r WHERE r.id IN :ids", AuditRecord.class)
+                    .setParameter("ids", ids).getResultStream()
+                    .collect(java.util.stream.Collectors.toMap(AuditRecord::id, r -> r));
+            for (Object row : seals) {
+                Object[] seal = (Object[]) row;
+                long id = ((Number) seal[1]).longValue();
+                AuditRecord r = records.get(id);
+                String expected = AuditChain.hash((String) seal[2], r.createdAt(), r.actor(), r.event(), r.ip(), r.detail());
+                if (!seal[2].equals(previous) || !seal[3].equals(expected)) {
+                    return new Verification(count, false, id);
                 }
-                previous = r.hash();
-                lastId = r.id();
+                previous = (String) seal[3];
+                lastSeq = ((Number) seal[0]).longValue();
+                lastId = id;
                 count++;
             }
-            if (records.size() < page) {
-                // A removed newest record shows as a head that no record matches.
+            if (seals.size() < page) {
+                // A removed newest record shows as a head that no seal matches.
                 return new Verification(count, head.equals(previous), head.equals(previous) ? null : lastId);
             }
             em.clear();
         }
     }
 
+    /** A plain insert and its row in audit_pending: no lock that others wait for; the sealer chains it shortly. */
     private void append(String actor, String event, String ip, String detail) {
-        String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String safeActor = actor == null ? "-" : actor;
         String safeIp = ip == null ? "-" : ip;
         String safeDetail = detail == null ? "" : detail.length() > 500 ? detail.substring(0, 500) : detail;
-        String hash = AuditChain.hash(previous, now, safeActor, event, safeIp, safeDetail);
-        em.persist(new AuditRecord(now, safeActor, event, safeIp, safeDetail, previous, hash));
-        em.createNativeQuery("UPDATE audit_head SET last_hash = ?1 WHERE id = 1").setParameter(1, hash).executeUpdate();
+        AuditRecord record = new AuditRecord(now, safeActor, event, safeIp, safeDetail);
+        em.persist(record);
+        em.createNativeQuery("INSERT INTO audit_pending (record_id) VALUES (?1)").setParameter(1, record.id())
+                .executeUpdate();
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** One audited event. Never changed after it is written (the database refuses updates and deletes). */
+/**
+ * One audited event. Never changed after it is written (the database refuses updates and deletes); its place in the
+ * hash chain is written beside it when it is sealed ({@link io.okpay.audit.control.AuditSeals}).
+ */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecord {
@@ -33,23 +36,15 @@ public class AuditRecord {
     @Column(nullable = false, updatable = false)
     private String detail;
 
-    @Column(name = "prev_hash", nullable = false, updatable = false)
-    private String prevHash;
-
-    @Column(nullable = false, updatable = false)
-    private String hash;
-
     protected AuditRecord() {
     }
 
-    public AuditRecord(Instant createdAt, String actor, String event, String ip, String detail, String prevHash, String hash) {
+    public AuditRecord(Instant createdAt, String actor, String event, String ip, String detail) {
         this.createdAt = createdAt;
         this.actor = actor;
         this.event = event;
         this.ip = ip;
         this.detail = detail;
-        this.prevHash = prevHash;
-        this.hash = hash;
     }
 
     public Long id() {
@@ -74,13 +69,5 @@ public class AuditRecord {
 
     public String detail() {
         return detail;
-    }
-
-    public String prevHash() {
-        return prevHash;
-    }
-
-    public String hash() {
-        return hash;
     }
 }

@@ -67,10 +67,7 @@ public class PasswordReset {
         }
         User user = found.get();
         Instant now = Instant.now();
-        em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
-                .setParameter("purpose", UserToken.Purpose.PASSWORD_RESET).executeUpdate();
-        String token = Secrets.token();
-        em.persist(new UserToken(user, UserToken.Purpose.PASSWORD_RESET, Secrets.sha256(token), now, now.plus(VALID_FOR)));
+        String token = directory.newToken(user, UserToken.Purpose.PASSWORD_RESET, now, VALID_FOR);
         auditLog.record(user.publicId(), "PASSWORD_RESET_REQUESTED", ip, "");
         mail.sendSecret(user.email(), user.locale(), "password-reset", 1, user.username(), directory.link("/identity/reset.xhtml", token));
     }

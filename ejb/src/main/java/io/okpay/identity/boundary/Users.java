@@ -249,11 +249,7 @@ public class Users {
     }
 
     private void sendVerification(User user, Instant now) {
-        em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("user", user)
-                .setParameter("purpose", UserToken.Purpose.EMAIL_VERIFICATION).executeUpdate();
-        String token = Secrets.token();
-        em.persist(new UserToken(user, UserToken.Purpose.EMAIL_VERIFICATION, Secrets.sha256(token), now,
-                now.plus(VERIFICATION_VALID_FOR)));
+        String token = directory.newToken(user, UserToken.Purpose.EMAIL_VERIFICATION, now, VERIFICATION_VALID_FOR);
         mail.sendSecret(user.email(), user.locale(), "verify-email", 1, user.username(), directory.link("/identity/verify.xhtml", token));
     }
 }

@@ -55,15 +55,26 @@ public class AccountErasure {
         if (claimed == 0) {
             return false;
         }
-        em.createNativeQuery("UPDATE sign_in SET ip = '-', device = '-' WHERE user_id = ?").setParameter(1, id).executeUpdate();
-        em.createNativeQuery("UPDATE user_session SET ip = '-', device = '-' WHERE user_id = ?").setParameter(1, id)
-                .executeUpdate();
-        em.createNativeQuery("DELETE FROM recovery_code WHERE user_id = ?").setParameter(1, id).executeUpdate();
-        em.createNativeQuery("DELETE FROM remembered_device WHERE user_id = ?").setParameter(1, id).executeUpdate();
-        em.createNativeQuery("DELETE FROM user_token WHERE user_id = ?").setParameter(1, id).executeUpdate();
+        byRow("UPDATE sign_in SET ip = '-', device = '-'", "sign_in", id);
+        byRow("UPDATE user_session SET ip = '-', device = '-'", "user_session", id);
+        byRow("DELETE FROM recovery_code", "recovery_code", id);
+        byRow("DELETE FROM remembered_device", "remembered_device", id);
+        byRow("DELETE FROM user_token", "user_token", id);
         String publicId = (String) em.createNativeQuery("SELECT public_id FROM app_user WHERE id = ?").setParameter(1, id)
                 .getSingleResult();
         auditLog.record(publicId, "ACCOUNT_ANONYMISED", "-", "retention period over");
         return true;
+    }
+
+    /**
+     * Runs {@code statement} on the person's rows of {@code table}, read first and then changed by primary key: a
+     * statement by person would also lock the gaps of the table's person index, where other people's sign-ins insert.
+     */
+    private void byRow(String statement, String table, long userId) {
+        List<?> ids = em.createNativeQuery("SELECT id FROM " + table + " WHERE user_id = ?").setParameter(1, userId)
+                .getResultList();
+        if (!ids.isEmpty()) {
+            em.createNativeQuery(statement + " WHERE id IN (?1)").setParameter(1, ids).executeUpdate();
+        }
     }
 }

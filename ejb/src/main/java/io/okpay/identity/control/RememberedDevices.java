@@ -63,8 +63,8 @@ public class RememberedDevices {
 
     /** Forgets every device of the person: the next sign-in on each asks for a code again. */
     public int forgetAll(User user, Instant now) {
-        // Read first, then update by primary key: an UPDATE by person would lock the gap in the person index, and
-        // another person's sign-in inserting there while it holds the audit chain's head deadlocks with this one.
+        // Read first, then update by primary key: an UPDATE by person would also lock the gaps in the person index,
+        // where other people's sign-ins insert.
         List<Long> ids = em.createNamedQuery(RememberedDevice.ACTIVE_IDS, Long.class).setParameter("user", user)
                 .getResultList();
         if (ids.isEmpty()) {

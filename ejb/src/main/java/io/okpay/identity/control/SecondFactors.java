@@ -113,7 +113,7 @@ public class SecondFactors {
 
     /** Replaces all recovery codes with ten new ones; returns them, to be shown once. */
     public List<String> newRecoveryCodes(User user) {
-        em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("user", user).executeUpdate();
+        deleteRecoveryCodes(user);
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < RECOVERY_CODES; i++) {
             StringBuilder code = new StringBuilder();
@@ -129,7 +129,10 @@ public class SecondFactors {
 
     /** The person's recovery codes stop working (an operator reset the second factors). */
     public int deleteRecoveryCodes(User user) {
-        return em.createNamedQuery(RecoveryCode.DELETE_ALL).setParameter("user", user).executeUpdate();
+        // Read first, then delete by primary key: a DELETE by person would also lock the gaps of the person index,
+        // and two people replacing their codes at once would deadlock on each other's new ones.
+        List<Long> ids = em.createNamedQuery(RecoveryCode.IDS, Long.class).setParameter("user", user).getResultList();
+        return ids.isEmpty() ? 0 : em.createNamedQuery(RecoveryCode.DELETE).setParameter("ids", ids).executeUpdate();
     }
 
     private String recoveryHash(User user, String answer) {

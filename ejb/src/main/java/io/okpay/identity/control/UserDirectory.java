@@ -2,6 +2,8 @@ package io.okpay.identity.control;
 
 import io.okpay.identity.entity.User;
 import io.okpay.identity.entity.UserSession;
+import io.okpay.identity.entity.UserToken;
+import io.okpay.shared.crypto.Secrets;
 import io.okpay.shared.BusinessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +11,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,5 +83,21 @@ public class UserDirectory {
 
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A new single-use link token of this purpose for the person (its SHA-256 stored); the ones sent before stop
+     * working. Those are read first and revoked by primary key: an UPDATE by person and purpose would also lock the
+     * gaps of that index, and two people asking at once would deadlock on each other's new token.
+     */
+    public String newToken(User user, UserToken.Purpose purpose, Instant now, Duration validFor) {
+        List<Long> earlier = em.createNamedQuery(UserToken.UNUSED_IDS, Long.class).setParameter("user", user)
+                .setParameter("purpose", purpose).getResultList();
+        if (!earlier.isEmpty()) {
+            em.createNamedQuery(UserToken.REVOKE).setParameter("now", now).setParameter("ids", earlier).executeUpdate();
+        }
+        String token = Secrets.token();
+        em.persist(new UserToken(user, purpose, Secrets.sha256(token), now, now.plus(validFor)));
+        return token;
     }
 }

@@ -18,12 +18,14 @@ import java.time.Instant;
 @Table(name = "recovery_code")
 @NamedQuery(name = RecoveryCode.UNUSED, query = "SELECT r FROM RecoveryCode r WHERE r.user = :user AND r.codeHash = :hash AND r.usedAt IS NULL")
 @NamedQuery(name = RecoveryCode.COUNT_UNUSED, query = "SELECT COUNT(r) FROM RecoveryCode r WHERE r.user = :user AND r.usedAt IS NULL")
-@NamedQuery(name = RecoveryCode.DELETE_ALL, query = "DELETE FROM RecoveryCode r WHERE r.user = :user")
+@NamedQuery(name = RecoveryCode.IDS, query = "SELECT r.id FROM RecoveryCode r WHERE r.user = :user")
+@NamedQuery(name = RecoveryCode.DELETE, query = "DELETE FROM RecoveryCode r WHERE r.id IN :ids")
 public class RecoveryCode {
 
     public static final String UNUSED = "RecoveryCode.unused";
     public static final String COUNT_UNUSED = "RecoveryCode.countUnused";
-    public static final String DELETE_ALL = "RecoveryCode.deleteAll";
+    public static final String IDS = "RecoveryCode.ids";
+    public static final String DELETE = "RecoveryCode.delete";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -20,11 +20,13 @@ import java.time.Instant;
 @Table(name = "user_token")
 @NamedQuery(name = UserToken.BY_HASH, query = "SELECT t FROM UserToken t JOIN FETCH t.user WHERE t.tokenHash = :hash AND t.purpose = :purpose")
 @NamedQuery(name = UserToken.LATEST, query = "SELECT t FROM UserToken t WHERE t.user = :user AND t.purpose = :purpose ORDER BY t.createdAt DESC")
-@NamedQuery(name = UserToken.REVOKE, query = "UPDATE UserToken t SET t.usedAt = :now WHERE t.user = :user AND t.purpose = :purpose AND t.usedAt IS NULL")
+@NamedQuery(name = UserToken.UNUSED_IDS, query = "SELECT t.id FROM UserToken t WHERE t.user = :user AND t.purpose = :purpose AND t.usedAt IS NULL")
+@NamedQuery(name = UserToken.REVOKE, query = "UPDATE UserToken t SET t.usedAt = :now WHERE t.id IN :ids AND t.usedAt IS NULL")
 public class UserToken {
 
     public static final String BY_HASH = "UserToken.byHash";
     public static final String LATEST = "UserToken.latest";
+    public static final String UNUSED_IDS = "UserToken.unusedIds";
     public static final String REVOKE = "UserToken.revoke";
 
     public enum Purpose { EMAIL_VERIFICATION, PASSWORD_RESET }
