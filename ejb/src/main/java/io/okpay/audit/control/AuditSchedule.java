@@ -1,5 +1,6 @@
 package io.okpay.audit.control;
 
+import io.okpay.shared.OnePass;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -10,7 +11,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,13 +27,14 @@ public class AuditSchedule {
     @EJB
     AuditSeals seals;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OnePass pass = new OnePass();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+        pass.run(this::sealAll);
+    }
+
+    private void sealAll() {
         try {
             while (seals.seal() > 0) {
                 // a backlog (after a burst or a pause): go on until it is sealed
@@ -41,8 +42,6 @@ public class AuditSchedule {
         } catch (RuntimeException e) {
             // The database may be away for a while; the records wait in audit_pending for the next pass.
             LOG.log(Level.WARNING, "Sealing the audit log failed; it is tried again in a second", e);
-        } finally {
-            running.set(false);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.okpay.notification.control;
 
+import io.okpay.shared.OnePass;
 import io.okpay.notification.boundary.OutboxHandler;
 import io.okpay.notification.boundary.OutboxPriority;
 import io.okpay.notification.entity.OutboxEvent;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,14 +57,15 @@ public class OutboxDispatcher {
     @ConfigProperty(name = "okpay.outbox.normal-per-second", defaultValue = "100")
     int normalPerSecond;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** A slow delivery must not pile up timer runs. */
+    private final OnePass pass = new OnePass();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
-        // A slow delivery must not pile up timer runs: one pass at a time per instance.
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+        pass.run(this::deliverDue);
+    }
+
+    private void deliverDue() {
         try {
             // URGENT events (codes, links) all go; NORMAL ones (receipts, notices) at most normalPerSecond a pass.
             int normalLeft = normalPerSecond <= 0 ? Integer.MAX_VALUE : normalPerSecond;
@@ -90,7 +91,6 @@ public class OutboxDispatcher {
             LOG.log(Level.WARNING, "Outbox pass failed; will try again", e);
         } finally {
             handlers.forEach(OutboxHandler::passFinished);
-            running.set(false);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.okpay.webhook.control;
 
+import io.okpay.shared.OnePass;
 import io.okpay.shared.SandboxPart;
 import io.okpay.webhook.entity.WebhookAttempt;
 import jakarta.ejb.ConcurrencyManagement;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.config.Config;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,14 +53,15 @@ public class WebhookDispatcher {
     @Inject
     Config config;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    /** A slow merchant server must not pile up timer runs. */
+    private final OnePass pass = new OnePass();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void tick() {
-        // A slow merchant server must not pile up timer runs: one pass at a time per instance.
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
+        pass.run(this::deliverDue);
+    }
+
+    private void deliverDue() {
         try {
             List<DueDelivery> batch;
             do {
@@ -69,8 +70,6 @@ public class WebhookDispatcher {
             } while (batch.size() == BATCH);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook pass failed; will try again", e);
-        } finally {
-            running.set(false);
         }
     }
 
