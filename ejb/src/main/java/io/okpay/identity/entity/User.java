@@ -1,7 +1,9 @@
 package io.okpay.identity.entity;
 
+import io.okpay.identity.control.UserChangeListener;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 
 /** A person with an OKPay account. The e-mail address is stored lower-case; it is how people sign in. */
 @Entity
+@EntityListeners(UserChangeListener.class)
 @Table(name = "app_user")
 public class User {
 

@@ -2,10 +2,10 @@ package io.okpay.transfer.boundary;
 
 import io.okpay.currency.boundary.Amounts;
 import io.okpay.identity.boundary.Operation;
+import io.okpay.identity.boundary.RecentUsers;
 import io.okpay.identity.boundary.StepUp;
 import io.okpay.identity.boundary.StepUpRequired;
 import io.okpay.identity.boundary.UserView;
-import io.okpay.identity.boundary.Users;
 import io.okpay.ledger.boundary.AccountSnapshot;
 import io.okpay.ledger.boundary.AccountStatus;
 import io.okpay.ledger.boundary.Ledger;
@@ -73,8 +73,9 @@ public class Transfers {
     public static final String STEP_UP_ACTION = "send-money";
     static final String LEDGER_CODE = "p2p_transfer";
 
-    @EJB
-    Users users;
+    /** Sender and recipient as read within seconds: the ledger checks what matters for money under its locks. */
+    @Inject
+    RecentUsers users;
 
     @EJB
     StepUp stepUp;
