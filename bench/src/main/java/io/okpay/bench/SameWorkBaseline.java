@@ -29,9 +29,9 @@ import java.util.logging.Logger;
  * again for each scenario, so OKPay's ledger is never touched and hot does not start with uniform's rows). Per
  * transfer, one transaction at the server's default isolation (OKPay's datasource sets none), in Hibernate's order:
  * <ol>
- * <li>the guard, before the lock: the sender's freeze and self-lock (risk_account_lock, no row) and the limits'
- *     counter, one conditional UPDATE of the sender's risk_usage row (made at set-up, as the warm-up's first transfer
- *     makes it; limits so high that it always fits);</li>
+ * <li>the guard, before the lock: the limits' counter, one conditional UPDATE of the sender's risk_usage row (made at
+ *     set-up, as the warm-up's first transfer makes it; limits so high that it always fits) that also checks the
+ *     sender's freeze and self-lock (risk_account_lock, no row);</li>
  * <li>both wallets, every column, with one SELECT ... FOR UPDATE in ascending id order;</li>
  * <li>ids from OKPay's sequences, pooled by 50 as its entities' generators take them (one round trip per 50 ids,
  *     shared by all threads as by one server);</li>
@@ -59,8 +59,6 @@ public final class SameWorkBaseline {
     private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
     private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
-    private static final String FREEZE = "SELECT frozen_at, frozen_reason, self_locked_at, unlock_at "
-            + "FROM risk_account_lock WHERE user_id = ?";
     /** UsageCounters.addWithin as Hibernate sends it: one JDBC parameter per occurrence of its numbered ones. */
     private static final String COUNT = "UPDATE risk_usage SET "
             + "hour_count = IF(hour_start = ?, hour_count, 0) + 1, hour_start = ?, "
@@ -69,7 +67,9 @@ public final class SameWorkBaseline {
             + "WHERE owner_id = ? AND kind = ? AND ? <= ? "
             + "AND IF(hour_start = ?, hour_count, 0) + 1 <= ? "
             + "AND IF(day_start = ?, day_used, 0) + ? <= ? "
-            + "AND IF(month_start = ?, month_used, 0) + ? <= ?";
+            + "AND IF(month_start = ?, month_used, 0) + ? <= ? "
+            + "AND NOT EXISTS (SELECT 1 FROM risk_account_lock l WHERE l.user_id = ? AND (l.frozen_at IS NOT NULL "
+            + "OR (l.self_locked_at IS NOT NULL AND (l.unlock_at IS NULL OR l.unlock_at > ?))))";
     private static final String LOCK = "SELECT id, balance, created_at, currency, entry_count, held, no_negative, "
             + "owner_id, owner_type, purpose, status, type FROM ledger_account WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
     private static final String INSERT_TRANSACTION = "INSERT INTO ledger_transaction (code, created_at, external_ref, "
@@ -177,7 +177,6 @@ public final class SameWorkBaseline {
     /** One connection's prepared statements, and one transfer's statements in OKPay's order. */
     private final class Posting implements JdbcPhase.Mover {
         private final Connection c;
-        private final PreparedStatement freeze;
         private final PreparedStatement count;
         private final PreparedStatement lock;
         private final PreparedStatement insertTransaction;
@@ -190,7 +189,6 @@ public final class SameWorkBaseline {
             this.c = c;
             c.setCatalog(SCHEMA);
             c.setAutoCommit(false);
-            freeze = c.prepareStatement(FREEZE);
             count = c.prepareStatement(COUNT);
             lock = c.prepareStatement(LOCK);
             insertTransaction = c.prepareStatement(INSERT_TRANSACTION);
@@ -206,16 +204,11 @@ public final class SameWorkBaseline {
             String key = UUID.randomUUID().toString();
             Instant now = Instant.now();
             Windows w = Windows.of(now);
-            bind(freeze, sender);
-            try (ResultSet rs = freeze.executeQuery()) {
-                if (rs.next()) {
-                    throw new IllegalStateException("the same-work schema has a freeze or self-lock row for " + sender);
-                }
-            }
             bind(count, w.hour, w.hour, w.day, amount, w.day, w.month, amount, w.month, sender, "send", amount,
-                    NO_LIMIT, w.hour, NO_LIMIT, w.day, amount, NO_LIMIT, w.month, amount, NO_LIMIT);
+                    NO_LIMIT, w.hour, NO_LIMIT, w.day, amount, NO_LIMIT, w.month, amount, NO_LIMIT, sender,
+                    now);
             if (count.executeUpdate() != 1) {
-                throw new IllegalStateException("no risk_usage row for " + sender + ", or a limit refused");
+                throw new IllegalStateException("no risk_usage row for " + sender + ", a freeze, or a limit refused");
             }
             long debit = wallets[from];
             long credit = wallets[to];
@@ -286,7 +279,7 @@ public final class SameWorkBaseline {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement s : List.of(freeze, count, lock, insertTransaction, insertEntry, insertOutbox,
+            for (PreparedStatement s : List.of(count, lock, insertTransaction, insertEntry, insertOutbox,
                     insertTransfer, updateAccount)) {
                 s.close();
             }

@@ -72,21 +72,20 @@ public class RiskGuard implements PostingGuard {
         Instant now = Instant.now();
         for (Map.Entry<String, List<Leg>> owner : byOwner.entrySet()) {
             OwnerType type = owner.getValue().get(0).ownerType();
-            if (type == OwnerType.USER && !kind.incoming()) {
+            boolean leavesPerson = type == OwnerType.USER && !kind.incoming();
+            Optional<Tier> tier = !table.enabled() ? Optional.empty()
+                    : type == OwnerType.MERCHANT ? Optional.of(Tier.MERCHANT) : tiers.ofOwner(owner.getKey());
+            if (tier.isPresent()) {
+                long reference = 0;
+                for (Leg leg : owner.getValue()) {
+                    reference = Math.addExact(reference,
+                            amounts.of(kind.incoming() ? leg.change() : -leg.change(), leg.currency()));
+                }
+                within(tier.get(), kind, owner.getKey(), reference, now, leavesPerson);
+            } else if (leavesPerson) {
                 refuseIfLocked(locks.of(owner.getKey()), now);
             }
-            if (table.enabled()) {
-                Optional<Tier> tier = type == OwnerType.MERCHANT ? Optional.of(Tier.MERCHANT) : tiers.ofOwner(owner.getKey());
-                if (tier.isPresent()) {
-                    long reference = 0;
-                    for (Leg leg : owner.getValue()) {
-                        reference = Math.addExact(reference,
-                                amounts.of(kind.incoming() ? leg.change() : -leg.change(), leg.currency()));
-                    }
-                    within(tier.get(), kind, owner.getKey(), reference, now);
-                }
-            }
-            if (type == OwnerType.USER && !kind.incoming()) {
+            if (leavesPerson) {
                 velocity.count(owner.getKey());
             }
         }
@@ -109,9 +108,16 @@ public class RiskGuard implements PostingGuard {
         }
     }
 
-    private void within(Tier tier, MovementKind kind, String ownerId, long amount, Instant now) {
-        if (counters.addWithin(ownerId, kind, amount, table, tier, now)) {
+    /**
+     * Counts the movement if it fits; {@code leavesPerson}: and if the person is neither frozen nor self-locked, in the
+     * same statement. When it did not count, the freeze or self-lock is refused first, as before any limit.
+     */
+    private void within(Tier tier, MovementKind kind, String ownerId, long amount, Instant now, boolean leavesPerson) {
+        if (counters.addWithin(ownerId, kind, amount, table, tier, now, leavesPerson)) {
             return;
+        }
+        if (leavesPerson) {
+            refuseIfLocked(locks.of(ownerId), now);
         }
         // The owner's first movement of this kind, or over a limit: lock the row (made if need be) and say which.
         Usage used = counters.lock(ownerId, kind, now);

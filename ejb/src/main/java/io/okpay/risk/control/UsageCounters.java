@@ -51,19 +51,25 @@ public class UsageCounters {
      * Adds one movement of {@code amount} in one round trip, moving passed windows on, if the owner's row exists and
      * the movement fits every limit of {@code tier}: the same test as {@link LimitRules#check}, done by the UPDATE on the
      * row it locks, so concurrent postings of one owner still add up one after the other. False when the row is
-     * missing or a limit would be passed: then nothing was written, and {@link #lock} tells which.
+     * missing or a limit would be passed: then nothing was written, and {@link #lock} tells which. With
+     * {@code unlessLocked} (money leaving a person's wallets) the same statement also refuses while the person is
+     * frozen or self-locked (the test of {@link io.okpay.risk.boundary.LockState}), sparing a read of their lock row
+     * on every posting; {@link LockRows#of} then tells whether that was why.
      */
     public boolean addWithin(String ownerId, MovementKind kind, long amount, LimitTable table, Tier tier,
-                             Instant now) {
+                             Instant now, boolean unlessLocked) {
         // SET runs left to right: each counter is computed from its window's old start before the start moves on.
-        return em.createNativeQuery("UPDATE risk_usage SET "
+        var update = em.createNativeQuery("UPDATE risk_usage SET "
                         + "hour_count = IF(hour_start = ?1, hour_count, 0) + 1, hour_start = ?1, "
                         + "day_used = IF(day_start = ?2, day_used, 0) + ?4, day_start = ?2, "
                         + "month_used = IF(month_start = ?3, month_used, 0) + ?4, month_start = ?3 "
                         + "WHERE owner_id = ?5 AND kind = ?6 AND ?4 <= ?7 "
                         + "AND IF(hour_start = ?1, hour_count, 0) + 1 <= ?8 "
                         + "AND IF(day_start = ?2, day_used, 0) + ?4 <= ?9 "
-                        + "AND IF(month_start = ?3, month_used, 0) + ?4 <= ?10")
+                        + "AND IF(month_start = ?3, month_used, 0) + ?4 <= ?10"
+                        + (unlessLocked ? " AND NOT EXISTS (SELECT 1 FROM risk_account_lock l WHERE l.user_id = ?5 "
+                        + "AND (l.frozen_at IS NOT NULL OR (l.self_locked_at IS NOT NULL "
+                        + "AND (l.unlock_at IS NULL OR l.unlock_at > ?11))))" : ""))
                 .setParameter(1, ts(LimitPeriod.PER_HOUR.start(now)))
                 .setParameter(2, ts(LimitPeriod.DAY.start(now)))
                 .setParameter(3, ts(LimitPeriod.MONTH.start(now)))
@@ -72,8 +78,11 @@ public class UsageCounters {
                 .setParameter(7, table.max(tier, kind, LimitPeriod.TRANSACTION))
                 .setParameter(8, table.max(tier, kind, LimitPeriod.PER_HOUR))
                 .setParameter(9, table.max(tier, kind, LimitPeriod.DAY))
-                .setParameter(10, table.max(tier, kind, LimitPeriod.MONTH))
-                .executeUpdate() == 1;
+                .setParameter(10, table.max(tier, kind, LimitPeriod.MONTH));
+        if (unlessLocked) {
+            update.setParameter(11, ts(now));
+        }
+        return update.executeUpdate() == 1;
     }
 
     /** The owner's usage of every kind now, without locks (for showing the limits). */
