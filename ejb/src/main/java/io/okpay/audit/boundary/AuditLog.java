@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Writes and checks the audit log. {@link #record} joins the caller's transaction (the event is kept only if what it
@@ -123,7 +124,7 @@ public class AuditLog {
             Map<Long, AuditRecord> records = ids.isEmpty() ? Map.of() : em.createQuery(
                             "SELECT r FROM AuditRecord r WHERE r.id IN :ids", AuditRecord.class)
                     .setParameter("ids", ids).getResultStream()
-                    .collect(java.util.stream.Collectors.toMap(AuditRecord::id, r -> r));
+                    .collect(Collectors.toMap(AuditRecord::id, r -> r));
             for (Object row : seals) {
                 Object[] seal = (Object[]) row;
                 long id = ((Number) seal[1]).longValue();

@@ -1,12 +1,11 @@
 package io.okpay.risk.control;
 
 import io.okpay.risk.boundary.Tier;
+import io.okpay.shared.RecentlyRead;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -18,26 +17,10 @@ import java.util.function.Supplier;
 public class TierCache {
 
     static final Duration TTL = Duration.ofSeconds(5);
-    private static final int MAX_ENTRIES = 100_000;
 
-    private record Entry(Tier tier, long until) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final RecentlyRead<String, Tier> tiers = new RecentlyRead<>(TTL, tier -> tier != Tier.T0);
 
     public Optional<Tier> get(String userId, Supplier<Optional<Tier>> load) {
-        long now = System.nanoTime();
-        Entry entry = entries.get(userId);
-        if (entry != null && entry.until - now > 0) {
-            return Optional.of(entry.tier);
-        }
-        Optional<Tier> tier = load.get();
-        if (tier.isPresent() && tier.get() != Tier.T0) {
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
-            entries.put(userId, new Entry(tier.get(), now + TTL.toNanos()));
-        }
-        return tier;
+        return tiers.get(userId, load);
     }
 }
